@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+// Library build (`npm run build`). Storybook's Vite builder also loads this file for its
+// plugins (it drops `build`), so anything build-only checks for library mode first.
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+const pkg = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as PackageJson;
+
+const externalPackages = new Set([
+  'react',
+  'react-dom',
+  '@tanstack/react-query',
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...Object.keys(pkg.dependencies ?? {}),
+]);
+
+/** `react`, `react/jsx-runtime`, `react-dom/client`, `@radix-ui/react-dialog`... stay imports. */
+function isExternal(id: string): boolean {
+  if (id.startsWith('@radix-ui/')) return true;
+  for (const name of externalPackages) {
+    if (id === name || id.startsWith(`${name}/`)) return true;
+  }
+  return false;
+}
+
+/** Ships the optional stylesheet as `dist/styles.css` (library builds only). */
+function emitStylesheet(source: string, fileName: string): Plugin {
+  return {
+    name: 'jobkit:emit-stylesheet',
+    apply: (config, env) => env.command === 'build' && Boolean(config.build?.lib),
+    buildStart() {
+      this.addWatchFile(source);
+    },
+    generateBundle(_options, bundle) {
+      // If a module ever imports the stylesheet, Vite already extracted it under this name.
+      if (fileName in bundle) return;
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(source, 'utf8') });
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  plugins: [react(), emitStylesheet(fromRoot('./src/styles.css'), 'styles.css')],
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    sourcemap: false,
+    copyPublicDir: false,
+    lib: {
+      entry: {
+        index: fromRoot('./src/index.ts'),
+        core: fromRoot('./src/core/index.ts'),
+        memory: fromRoot('./src/memory/index.ts'),
+      },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+      cssFileName: 'styles',
+    },
+    rolldownOptions: {
+      external: isExternal,
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});
