@@ -1,0 +1,58 @@
+/** Why a call to a jobs client failed, in terms a UI can act on. */
+export type JobsClientErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'invalid'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'aborted';
+
+export interface JobsClientErrorOptions {
+  status?: number;
+  /** How long the server asked to wait before the next call. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** The error every jobs client throws. */
+export class JobsClientError extends Error {
+  override readonly name = 'JobsClientError';
+  readonly code: JobsClientErrorCode;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: JobsClientErrorCode, message: string, options: JobsClientErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Worth trying again as is: the network, the server or a rate limit, never a refusal. */
+  get retryable(): boolean {
+    return this.code === 'network' || this.code === 'server' || this.code === 'rate-limited';
+  }
+}
+
+/** Thrown by `normalizeJob` when a value cannot be read as a job; `path` names the field. */
+export class JobValidationError extends Error {
+  override readonly name = 'JobValidationError';
+  readonly path: string;
+
+  constructor(path: string, message: string) {
+    super(`Invalid job: ${path} ${message}`);
+    this.path = path;
+  }
+}
+
+/** Whether a failed call is worth repeating automatically (reads, never creation). */
+export function isRetryableError(error: unknown): boolean {
+  if (error instanceof JobsClientError) return error.retryable;
+  if (error instanceof JobValidationError) return false;
+  if (error instanceof DOMException && error.name === 'AbortError') return false;
+  // An error from a host's own client: assume the network, the usual cause.
+  return error instanceof TypeError;
+}

@@ -1,0 +1,177 @@
+import { JobValidationError } from './errors';
+import { JOB_MODES, type Job, type JobMode, type JobSubject } from './job';
+import type { JobOutcome, JobOutcomeNext, JobOutcomeTrigger } from './outcome';
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A Date from a Date, an ISO string or epoch milliseconds; undefined when it is not a real date. */
+export function toDate(value: unknown): Date | undefined {
+  let date: Date | undefined;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'string' && value.trim() !== '') date = new Date(value);
+  else if (typeof value === 'number') date = new Date(value);
+  if (date === undefined) return undefined;
+  const time = date.getTime();
+  return Number.isFinite(time) ? new Date(time) : undefined;
+}
+
+/** A progress percentage in 0..100, or undefined when `value` is no finite number. */
+export function toProgress(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number)) return undefined;
+  return Math.min(100, Math.max(0, number));
+}
+
+function requiredString(raw: Plain, key: string): string {
+  const value = raw[key];
+  if (value === undefined || value === null) throw new JobValidationError(key, 'is required');
+  if (typeof value !== 'string') throw new JobValidationError(key, `must be a string, got ${describe(value)}`);
+  if (value.trim() === '') throw new JobValidationError(key, 'must not be empty');
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return typeof value;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function optionalPlain(value: unknown): Plain | undefined {
+  return isPlain(value) ? value : undefined;
+}
+
+function readStatus(value: unknown): Job['status'] {
+  if (value === undefined || value === null) return 'created';
+  if (typeof value !== 'string') throw new JobValidationError('status', `must be a string, got ${describe(value)}`);
+  const status = value.trim().toLowerCase();
+  if (status === '') return 'created';
+  return status === 'cancelled' ? 'canceled' : status;
+}
+
+function readSubject(value: unknown): JobSubject | undefined {
+  if (!isPlain(value)) return undefined;
+  if (value.type === 'resource' && typeof value.id === 'string') return { type: 'resource', id: value.id };
+  if (value.type === 'collection' && typeof value.resource === 'string') {
+    const subject: JobSubject = { type: 'collection', resource: value.resource };
+    if (isPlain(value.params)) subject.params = value.params;
+    if (isPlain(value.query)) subject.query = value.query;
+    return subject;
+  }
+  return undefined;
+}
+
+function readNext(value: unknown): JobOutcomeNext | undefined {
+  // Each variant's own fields are checked where it is used (URLs by `safeUrl`); here only its shape.
+  if (!isPlain(value) || typeof value.type !== 'string') return undefined;
+  return value as unknown as JobOutcomeNext;
+}
+
+function readTrigger(value: unknown): JobOutcomeTrigger | undefined {
+  const types = ['manual', 'automatic', 'automatic_silent'];
+  if (typeof value === 'string') return types.includes(value) ? (value as JobOutcomeTrigger) : undefined;
+  if (isPlain(value) && typeof value.type === 'string' && types.includes(value.type)) {
+    const audience = value.audience === 'originator' || value.audience === 'all' ? value.audience : undefined;
+    return audience === undefined
+      ? ({ type: value.type } as JobOutcomeTrigger)
+      : ({ type: value.type, audience } as JobOutcomeTrigger);
+  }
+  return undefined;
+}
+
+function readOutcome(value: unknown): JobOutcome | undefined {
+  if (!isPlain(value)) return undefined;
+  const outcome: Plain = { ...value };
+  for (const key of ['heading', 'message', 'buttonText'] as const) {
+    if (key in outcome && typeof outcome[key] !== 'string') delete outcome[key];
+  }
+  for (const key of ['acknowledge', 'hideDefaultButton'] as const) {
+    if (key in outcome && typeof outcome[key] !== 'boolean') delete outcome[key];
+  }
+  if ('next' in outcome) {
+    const next = readNext(outcome.next);
+    if (next === undefined) delete outcome.next;
+    else outcome.next = next;
+  }
+  if ('trigger' in outcome) {
+    const trigger = readTrigger(outcome.trigger);
+    if (trigger === undefined) delete outcome.trigger;
+    else outcome.trigger = trigger;
+  }
+  return outcome as JobOutcome;
+}
+
+const modes = new Set<string>(JOB_MODES);
+
+function assign<K extends keyof Job>(job: Job, key: K, value: Job[K] | undefined): void {
+  if (value !== undefined) job[key] = value as Job[K];
+}
+
+/**
+ * Reads whatever a server sent as a well-formed `Job`. Throws a `JobValidationError` naming the field
+ * when the value cannot be a job (not an object; `id`, `type`, `operation` or `source` missing or not a
+ * string; `status` not a string). Everything else is repaired: progress clamped to 0..100 and dropped when
+ * it is not a number, dates parsed or dropped, `cancelled` read as `canceled`, an unknown status kept as
+ * sent (`isKnownStatus` tells), an unknown mode dropped (the job then blocks nothing), fields of the wrong
+ * shape and unknown fields left out.
+ */
+export function normalizeJob(value: unknown): Job {
+  if (!isPlain(value)) throw new JobValidationError('job', `must be an object, got ${describe(value)}`);
+  const job: Job = {
+    id: requiredString(value, 'id'),
+    type: requiredString(value, 'type') as Job['type'],
+    operation: requiredString(value, 'operation'),
+    source: requiredString(value, 'source'),
+    status: readStatus(value.status),
+  };
+  for (const key of [
+    'destination',
+    'fileId',
+    'environmentId',
+    'spaceId',
+    'parentId',
+    'createdBy',
+  ] as const) {
+    assign(job, key, optionalString(value[key]));
+  }
+  assign(job, 'info', optionalString(value.info));
+  assign(job, 'mode', typeof value.mode === 'string' && modes.has(value.mode) ? (value.mode as JobMode) : undefined);
+  assign(job, 'trigger', value.trigger === 'manual' || value.trigger === 'immediate' ? value.trigger : undefined);
+  assign(
+    job,
+    'partExecution',
+    value.partExecution === 'sequential' || value.partExecution === 'parallel' ? value.partExecution : undefined,
+  );
+  assign(job, 'managed', typeof value.managed === 'boolean' ? value.managed : undefined);
+  assign(job, 'progress', toProgress(value.progress));
+  assign(job, 'part', Number.isSafeInteger(value.part) ? (value.part as number) : undefined);
+  for (const key of ['config', 'input', 'result', 'partData', 'metadata'] as const) {
+    assign(job, key, optionalPlain(value[key]));
+  }
+  assign(job, 'subject', readSubject(value.subject));
+  assign(job, 'outcome', readOutcome(value.outcome));
+  if (Array.isArray(value.predecessorIds)) {
+    job.predecessorIds = value.predecessorIds.filter((id): id is string => typeof id === 'string');
+  }
+  for (const key of [
+    'createdAt',
+    'updatedAt',
+    'startedAt',
+    'finishedAt',
+    'outcomeAcknowledgedAt',
+    'estimatedCompletionAt',
+  ] as const) {
+    assign(job, key, toDate(value[key]));
+  }
+  return job;
+}
