@@ -1,0 +1,33 @@
+import { toDate, toProgress, type Job } from '../core';
+import type { JobHandlerContext } from './handler';
+
+export interface ContextDeps {
+  signal: AbortSignal;
+  /** Waits on the engine's clock; rejects when `signal` fires. */
+  wait(ms: number, signal: AbortSignal): Promise<void>;
+  /** The job while this run is still the live one, else undefined (canceled, disposed). */
+  live(): Job | undefined;
+  /** Records the change and emits `job:updated`. */
+  commit(job: Job): void;
+}
+
+/** The helpers one run of a handler gets. */
+export function createHandlerContext(deps: ContextDeps): JobHandlerContext {
+  return {
+    signal: deps.signal,
+    sleep: (ms) => deps.wait(ms, deps.signal),
+    async tick(progress, info, estimatedCompletionAt) {
+      const job = deps.live();
+      if (job === undefined) return; // the job ended: a late tick changes nothing
+      const clamped = toProgress(progress);
+      if (clamped !== undefined) job.progress = clamped;
+      if (info !== undefined) job.info = info;
+      if (estimatedCompletionAt !== undefined) {
+        const eta = toDate(estimatedCompletionAt);
+        if (eta === undefined) delete job.estimatedCompletionAt;
+        else job.estimatedCompletionAt = eta;
+      }
+      deps.commit(job);
+    },
+  };
+}
