@@ -1,0 +1,5 @@
+'use client';
+
+export * from './core';
+export * from './react';
+export * from './components';

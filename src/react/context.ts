@@ -1,0 +1,64 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { JobsClient, MessageKey, Messages } from '../core';
+import type { JobsSync } from './sync';
+
+/** Where an `id` outcome (or a host action) wants to go inside the app. */
+export interface NavigateTarget {
+  id: string;
+  path?: string;
+  query?: string;
+}
+
+export interface DownloadTarget {
+  url: string;
+  fileName?: string;
+}
+
+export type NavigateHandler = (target: NavigateTarget) => void;
+export type DownloadHandler = (target: DownloadTarget) => void;
+/** Turns a file id from an outcome into a URL to download it from. */
+export type FileUrlResolver = (fileId: string) => string | Promise<string>;
+/** Resolves a Flatfile translation key; returns undefined for text that is not a key. */
+export type Translate = (key: string) => string | undefined;
+
+/** The parts that stay the same for a provider's life: the client, the cache and its keeper. */
+export interface JobsStoreContextValue {
+  client: JobsClient;
+  queryClient: QueryClient;
+  scope: string;
+  sync: JobsSync;
+}
+
+/** What the components read to speak and act: locale, strings, handlers. */
+export interface JobsConfigContextValue {
+  locale: string | undefined;
+  messages: Messages;
+  /** A catalogue string with `{name}` placeholders filled. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** Flatfile text that may be a translation key, resolved when it is one. */
+  translate(text: string): string;
+  navigate: NavigateHandler | undefined;
+  download: DownloadHandler | undefined;
+  resolveFileUrl: FileUrlResolver | undefined;
+  currentUserId: string | undefined;
+}
+
+export const JobsStoreContext = createContext<JobsStoreContextValue | null>(null);
+export const JobsConfigContext = createContext<JobsConfigContextValue | null>(null);
+
+function missingProvider(hook: string): Error {
+  return new Error(`${hook} must be used inside <JobsProvider client={...}>.`);
+}
+
+export function useJobsStore(hook = 'useJobsStore'): JobsStoreContextValue {
+  const value = useContext(JobsStoreContext);
+  if (value === null) throw missingProvider(hook);
+  return value;
+}
+
+export function useJobsConfig(hook = 'useJobsConfig'): JobsConfigContextValue {
+  const value = useContext(JobsConfigContext);
+  if (value === null) throw missingProvider(hook);
+  return value;
+}

@@ -1,0 +1,22 @@
+export type {
+  DownloadHandler,
+  DownloadTarget,
+  FileUrlResolver,
+  NavigateHandler,
+  NavigateTarget,
+  Translate,
+} from './context';
+export type { JobsListData } from './keys';
+export type { JobsProviderProps } from './provider';
+export { JobsProvider } from './provider';
+export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
+export { useCancelJob } from './use-cancel-job';
+export { useCreateJob } from './use-create-job';
+export { useJob } from './use-job';
+export type { JobEventFilter } from './use-job-events';
+export { useJobEvents } from './use-job-events';
+export type { UseJobsResult } from './use-jobs';
+export { useJobs } from './use-jobs';
+export { useJobsClient } from './use-jobs-client';
+export { useJobsMessages } from './use-jobs-messages';
+export { useRetryJob } from './use-retry-job';

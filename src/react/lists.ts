@@ -1,0 +1,43 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { compareJobs, type Job, type JobsFilter, matchesFilter } from '../core';
+import { type JobsListData, jobKey, listKeyPrefix } from './keys';
+
+/**
+ * Puts `job` into the cached lists whose filter it matches and takes it out of the others, in list
+ * order, without asking the server: a created job shows at once, a job that fails leaves an "active"
+ * list. A later page cannot be fixed locally (what lands on it depends on the pages before), so it is
+ * refetched. `removed` takes the job out of every list (it was deleted).
+ */
+export function updateListMembership(queryClient: QueryClient, scope: string, job: Job, removed = false): void {
+  const cache = queryClient.getQueryCache();
+  for (const query of cache.findAll({ queryKey: listKeyPrefix(scope) })) {
+    const data = query.state.data as JobsListData | undefined;
+    const filter = query.queryKey[3] as JobsFilter | undefined;
+    if (data === undefined || filter === undefined) continue;
+    const index = data.ids.indexOf(job.id);
+    const belongs = !removed && matchesFilter(job, filter);
+    if (belongs === index >= 0) continue;
+    if ((filter.pageNumber ?? 1) > 1) {
+      // Where it lands on a later page depends on the pages before it: ask the server.
+      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      continue;
+    }
+    const ids = [...data.ids];
+    let total = data.pagination?.totalCount;
+    if (belongs) {
+      const compare = compareJobs(filter);
+      let at = ids.findIndex((id) => {
+        const other = queryClient.getQueryData<Job>(jobKey(scope, id));
+        return other !== undefined && compare(job, other) < 0;
+      });
+      if (at < 0) at = ids.length;
+      ids.splice(at, 0, job.id);
+      if (total !== undefined) total += 1;
+    } else {
+      ids.splice(index, 1);
+      if (total !== undefined) total -= 1;
+    }
+    const pagination = data.pagination && total !== undefined ? { ...data.pagination, totalCount: total } : data.pagination;
+    query.setData({ ...data, ids, ...(pagination ? { pagination } : {}) } satisfies JobsListData);
+  }
+}

@@ -1,0 +1,145 @@
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { type CSSProperties, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type ColorScheme,
+  defaultMessages,
+  formatMessage,
+  type JobsClient,
+  type Messages,
+  type Theme,
+  themeVariables,
+} from '../core';
+import {
+  type DownloadHandler,
+  type FileUrlResolver,
+  JobsConfigContext,
+  type JobsConfigContextValue,
+  JobsStoreContext,
+  type JobsStoreContextValue,
+  type NavigateHandler,
+  type Translate,
+} from './context';
+import { JobsSync } from './sync';
+
+export interface JobsProviderProps {
+  /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */
+  client: JobsClient;
+  /**
+   * The cache to keep jobs in. Defaults to the QueryClient of an enclosing `QueryClientProvider`;
+   * only when there is none does the provider make one of its own.
+   */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for numbers, dates and durations; the browser's by default. */
+  locale?: string;
+  /** Overrides for any string of the English catalogue. */
+  messages?: Partial<Messages>;
+  /** Resolves Flatfile translation keys in labels, descriptions and outcomes. */
+  translate?: Translate;
+  /** Theme tokens, light and dark; each becomes a `--jk-*` custom property. */
+  theme?: Theme;
+  /** `system` (default) follows `prefers-color-scheme`. */
+  colorScheme?: ColorScheme;
+  /** In-app navigation for outcomes that point inside the app. */
+  navigate?: NavigateHandler;
+  /** Saves a file; by default the kit follows a download link. */
+  download?: DownloadHandler;
+  /** Turns a file id into a URL to download it from. */
+  resolveFileUrl?: FileUrlResolver;
+  /** The signed-in user, for outcomes meant for the job's originator only. */
+  currentUserId?: string;
+  /** How often active jobs are read when the client pushes no events (ms). Default 1000. */
+  pollInterval?: number;
+  className?: string;
+  style?: CSSProperties;
+  children?: ReactNode;
+}
+
+const scopes = new WeakMap<JobsClient, string>();
+let scopeCount = 0;
+
+/** One cache scope per client, so providers with different clients can share one QueryClient. */
+function scopeOf(client: JobsClient): string {
+  let scope = scopes.get(client);
+  if (scope === undefined) {
+    scope = String(++scopeCount);
+    scopes.set(client, scope);
+  }
+  return scope;
+}
+
+/**
+ * Makes a jobs client available to the kit's hooks and components, keeps its jobs in the react-query
+ * cache and sets the theme. Render it once near the top of the part of the app that shows jobs.
+ */
+export function JobsProvider(props: JobsProviderProps): ReactNode {
+  const { client, pollInterval, theme, colorScheme = 'system', className, style, children } = props;
+  const enclosing = useContext(QueryClientContext);
+  const [own] = useState(() => ((props.queryClient ?? enclosing) ? undefined : new QueryClient()));
+  const queryClient = props.queryClient ?? enclosing ?? own;
+  if (queryClient === undefined) throw new Error('JobsProvider: no QueryClient available.');
+
+  useEffect(() => {
+    if (own === undefined) return;
+    own.mount();
+    return () => {
+      own.unmount();
+      // The cache is the provider's alone: drop it, and its garbage-collection timers with it.
+      own.clear();
+    };
+  }, [own]);
+
+  const store = useMemo<JobsStoreContextValue>(() => {
+    const scope = scopeOf(client);
+    const sync = new JobsSync(queryClient, scope, client, pollInterval === undefined ? {} : { pollInterval });
+    return { client, queryClient, scope, sync };
+  }, [client, queryClient, pollInterval]);
+
+  useEffect(() => {
+    store.sync.start();
+    return () => store.sync.stop();
+  }, [store]);
+
+  // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
+  const handlers = useRef(props);
+  handlers.current = props;
+  const { locale, messages: overrides, currentUserId } = props;
+  const messagesKey = JSON.stringify(overrides ?? {});
+  const hasNavigate = props.navigate !== undefined;
+  const hasDownload = props.download !== undefined;
+  const hasResolver = props.resolveFileUrl !== undefined;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: overrides are compared by content
+  const config = useMemo<JobsConfigContextValue>(() => {
+    const messages: Messages = { ...defaultMessages, ...overrides };
+    return {
+      locale,
+      messages,
+      t: (key, values) => formatMessage(messages[key], values),
+      translate: (text) => handlers.current.translate?.(text) ?? text,
+      navigate: hasNavigate ? (target) => handlers.current.navigate?.(target) : undefined,
+      download: hasDownload ? (target) => handlers.current.download?.(target) : undefined,
+      resolveFileUrl: hasResolver ? (fileId) => handlers.current.resolveFileUrl?.(fileId) ?? fileId : undefined,
+      currentUserId,
+    };
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver]);
+
+  const rootStyle = useMemo(
+    () => ({ ...(themeVariables(theme) as CSSProperties), ...style }),
+    [theme, style],
+  );
+
+  return (
+    <JobsStoreContext.Provider value={store}>
+      <JobsConfigContext.Provider value={config}>
+        <div
+          data-jk-root=""
+          data-color-scheme={colorScheme === 'system' ? undefined : colorScheme}
+          className={className}
+          style={rootStyle}
+        >
+          {children}
+        </div>
+      </JobsConfigContext.Provider>
+    </JobsStoreContext.Provider>
+  );
+}

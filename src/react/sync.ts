@@ -1,0 +1,250 @@
+import { focusManager, notifyManager, type Query, type QueryClient } from '@tanstack/react-query';
+import {
+  devWarn,
+  isActive,
+  type Job,
+  JobsClientError,
+  type JobEvent,
+  type JobEventListener,
+  type JobsClient,
+  normalizeJob,
+} from '../core';
+import { derivedEvent, derivedTopic } from './derive';
+import { jobKey, jobKeyPrefix } from './keys';
+import { updateListMembership } from './lists';
+import { shareEqual } from './share';
+
+export interface JobsSyncOptions {
+  /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
+  pollInterval?: number;
+  /** The longest wait between polls while reads keep failing. Default 30 s. */
+  maxPollInterval?: number;
+}
+
+export type { WriteCause } from './derive';
+import type { WriteCause } from './derive';
+
+const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
+
+/**
+ * Keeps the react-query cache current: writes jobs under their own keys and list membership, takes
+ * pushed events from the client or, without them, polls the jobs that are active and watched, and
+ * hands one stream of `job:*` events to the kit's listeners. It holds no job state of its own.
+ *
+ * Polling runs only while at least one watched job is active and the page is visible, one request per
+ * such job per interval, applied as one batch; idle, it keeps no timer.
+ */
+export class JobsSync {
+  private readonly listeners = new Set<JobEventListener>();
+  private readonly cleanups: (() => void)[] = [];
+  /** Jobs this provider started or acted on: polled even when no component shows them. */
+  private readonly watched = new Set<string>();
+  private readonly pendingReads = new Set<string>();
+  private pendingRead: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: AbortController | undefined;
+  private running = false;
+  private failures = 0;
+  private eventCount = 0;
+  private readonly pollInterval: number;
+  private readonly maxPollInterval: number;
+
+  constructor(
+    readonly queryClient: QueryClient,
+    readonly scope: string,
+    readonly client: JobsClient,
+    options: JobsSyncOptions = {},
+  ) {
+    this.pollInterval = Math.max(50, options.pollInterval ?? 1000);
+    this.maxPollInterval = Math.max(this.pollInterval, options.maxPollInterval ?? 30_000);
+  }
+
+  get pushes(): boolean {
+    return typeof this.client.subscribe === 'function';
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    if (this.client.subscribe) {
+      this.cleanups.push(this.client.subscribe((event) => this.receive(event)));
+      return;
+    }
+    this.cleanups.push(
+      this.queryClient.getQueryCache().subscribe((event) => {
+        if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
+          if (this.isJobQuery(event.query) && isActive((event.query.state.data as Job | undefined)?.status)) {
+            this.schedule();
+          }
+        }
+      }),
+      focusManager.subscribe((focused) => {
+        if (focused) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  /** Listens to every `job:*` event the kit sees, pushed or derived from polls and mutations. */
+  on(listener: JobEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks a job as one to keep current even when nothing on screen reads it. */
+  watch(jobId: string): void {
+    this.watched.add(jobId);
+  }
+
+  /** Reads a raw value as a job and writes it; returns the job, or undefined when it was malformed. */
+  accept(value: unknown, cause: WriteCause): Job | undefined {
+    let job: Job;
+    try {
+      job = normalizeJob(value);
+    } catch (error) {
+      devWarn('a job from the client was left out:', error);
+      return undefined;
+    }
+    this.write(job, cause);
+    return job;
+  }
+
+  /** Writes `job` into the cache (keeping references where nothing changed) and into the lists it belongs to. */
+  write(job: Job, cause: WriteCause): void {
+    const key = jobKey(this.scope, job.id);
+    const prev = this.queryClient.getQueryData<Job>(key);
+    const next = shareEqual(prev, job);
+    // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
+    if (cause === 'create' || cause === 'mutation') this.watch(job.id);
+    if (next !== prev) this.queryClient.setQueryData(key, next);
+    if (cause !== 'load' && (prev === undefined || prev.status !== next.status)) updateListMembership(this.queryClient, this.scope, next);
+    if (!this.pushes && cause !== 'load' && cause !== 'push') this.derive(prev, next, cause);
+  }
+
+  private isJobQuery(query: Query): boolean {
+    const key = query.queryKey;
+    return key.length === 4 && key[0] === 'jobkit' && key[1] === this.scope && key[2] === 'job';
+  }
+
+  private derive(prev: Job | undefined, next: Job, cause: WriteCause): void {
+    const topic = derivedTopic(prev, next, cause);
+    if (topic !== undefined) this.emit(derivedEvent(topic, next, ++this.eventCount));
+  }
+
+  private receive(event: JobEvent): void {
+    if (!this.running) return;
+    if (event.job !== undefined) {
+      const job = this.accept(event.job, 'push');
+      this.emit(job === undefined ? event : { ...event, job });
+      return;
+    }
+    if (event.topic === 'job:deleted') {
+      this.forget(event.context.jobId);
+      this.emit(event);
+      return;
+    }
+    // Events without the job (Flatfile's) are followed by one read per job, however many arrive at once.
+    this.pendingReads.add(event.context.jobId);
+    this.pendingRead ??= this.readPending();
+    void this.pendingRead.then(() => this.emit(event));
+  }
+
+  private async readPending(): Promise<void> {
+    await Promise.resolve();
+    const ids = [...this.pendingReads];
+    this.pendingReads.clear();
+    this.pendingRead = undefined;
+    const results = await Promise.allSettled(ids.map((id) => this.client.get(id)));
+    if (!this.running) return;
+    notifyManager.batch(() => {
+      results.forEach((result, i) => {
+        if (result.status === 'fulfilled') this.accept(result.value, 'push');
+        else this.recordError(ids[i] as string, result.reason);
+      });
+    });
+  }
+
+  private emit(event: JobEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[jobkit] a job event listener threw', error);
+      }
+    }
+  }
+
+  /** Active jobs worth reading: shown by a component or started here, and not known to be gone. */
+  private pollableIds(): string[] {
+    const ids: string[] = [];
+    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: jobKeyPrefix(this.scope) })) {
+      const job = query.state.data as Job | undefined;
+      if (job === undefined || !isActive(job.status) || isNotFound(query.state.error)) continue;
+      if (query.getObserversCount() > 0 || this.watched.has(job.id)) ids.push(job.id);
+    }
+    return ids;
+  }
+
+  private schedule(): void {
+    if (!this.running || this.pushes || this.timer !== undefined || this.inFlight !== undefined) return;
+    if (!focusManager.isFocused() || this.pollableIds().length === 0) return;
+    const delay = Math.min(this.maxPollInterval, this.pollInterval * 2 ** this.failures);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.poll();
+    }, delay);
+  }
+
+  private async poll(): Promise<void> {
+    if (!focusManager.isFocused()) return; // resumes when the page is visible again
+    const ids = this.pollableIds();
+    if (ids.length === 0) return;
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const results = await Promise.allSettled(ids.map((id) => this.client.get(id, { signal: controller.signal })));
+    this.inFlight = undefined;
+    if (!this.running || controller.signal.aborted) return;
+    let failed = false;
+    notifyManager.batch(() => {
+      results.forEach((result, i) => {
+        if (result.status === 'fulfilled') this.accept(result.value, 'poll');
+        else {
+          if (!isNotFound(result.reason)) failed = true;
+          this.recordError(ids[i] as string, result.reason);
+        }
+      });
+    });
+    this.failures = failed ? Math.min(this.failures + 1, 16) : 0;
+    this.schedule();
+  }
+
+  /** A deleted job: out of every list, and its query says it is gone. */
+  private forget(jobId: string): void {
+    const job = this.queryClient.getQueryData<Job>(jobKey(this.scope, jobId));
+    if (job !== undefined) updateListMembership(this.queryClient, this.scope, job, true);
+    this.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
+  }
+
+  /** Puts a failed read on the job's query, where `useJob` callers see it; the last good job stays. */
+  private recordError(jobId: string, error: unknown): void {
+    const query = this.queryClient.getQueryCache().find({ queryKey: jobKey(this.scope, jobId), exact: true });
+    if (query === undefined) return;
+    query.setState({
+      status: 'error',
+      error: error as Error,
+      errorUpdatedAt: Date.now(),
+      errorUpdateCount: query.state.errorUpdateCount + 1,
+      fetchFailureCount: query.state.fetchFailureCount + 1,
+      fetchFailureReason: error as Error,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type Job, normalizeJob } from '../core';
+import { useJobsStore } from './context';
+import { jobKey } from './keys';
+import { retryRead } from './query-options';
+import { shareEqual } from './share';
+
+/**
+ * One job, kept current by pushed events or polling. Pass `select` to read a part of it: the component
+ * then re-renders only when that part changes (a progress bar selecting `progress` ignores `info`).
+ * A job that is not in the cache yet is read from the client; `undefined` reads nothing.
+ */
+export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) => T): UseQueryResult<T, Error> {
+  const { client, queryClient, scope } = useJobsStore('useJob');
+  return useQuery(
+    {
+      queryKey: jobKey(scope, jobId ?? ''),
+      queryFn: async ({ signal }) => normalizeJob(await client.get(jobId as string, { signal })),
+      enabled: jobId !== undefined && jobId !== '',
+      // Kept fresh by events and polls; a read happens only when the job is not cached yet.
+      staleTime: Number.POSITIVE_INFINITY,
+      retry: retryRead,
+      structuralSharing: shareEqual,
+      ...(select === undefined ? {} : { select }),
+    },
+    queryClient,
+  ) as UseQueryResult<T, Error>;
+}

@@ -1,0 +1,37 @@
+import { notifyManager, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { JobsFilter } from '../core';
+import { useJobsStore } from './context';
+import { type JobsListData, listKey } from './keys';
+import { retryRead } from './query-options';
+
+export type UseJobsResult = UseQueryResult<JobsListData, Error>;
+
+/**
+ * The jobs a filter selects, as ids (`data.ids`, in list order; read each with `useJob(id)`). Each job is written to the cache under its own key, so a row that
+ * reads it with `useJob` re-renders when that job changes and nothing else does. The list follows
+ * created jobs and status changes without asking the server again.
+ */
+export function useJobs(filter: JobsFilter = {}): UseJobsResult {
+  const { client, queryClient, scope, sync } = useJobsStore('useJobs');
+  return useQuery(
+    {
+      queryKey: listKey(scope, filter),
+      queryFn: async ({ signal }): Promise<JobsListData> => {
+        const page = await client.list(filter, { signal });
+        const ids: string[] = [];
+        let skipped = 0;
+        notifyManager.batch(() => {
+          for (const raw of Array.isArray(page?.data) ? page.data : []) {
+            const job = sync.accept(raw, 'load');
+            if (job === undefined) skipped += 1;
+            else ids.push(job.id);
+          }
+        });
+        return page?.pagination === undefined ? { ids, skipped } : { ids, skipped, pagination: page.pagination };
+      },
+      staleTime: 30_000,
+      retry: retryRead,
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,288 @@
+import { focusManager } from '@tanstack/react-query';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Job, JobEvent } from '../../src/core';
+import { createMemoryJobsClient, type JobHandlerContext } from '../../src/memory';
+import { JobsProvider, useCreateJob, useJob, useJobEvents, useJobs } from '../../src/react';
+import { counting, deferred, wrapper } from './helpers';
+
+const seed = (n: number, status: Job['status'] = 'complete') =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `us_jb_${i}`,
+    type: 'workbook' as const,
+    operation: 'export',
+    source: 'us_wb_1',
+    status,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+  }));
+
+/** Lets react-query's and the engine's timers run for `ms` of fake time. */
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+function JobRow({ id, renders }: { id: string; renders: Map<string, number> }) {
+  const progress = useJob(id, (job) => job.progress ?? 0);
+  renders.set(id, (renders.get(id) ?? 0) + 1);
+  return <li>{`${id}: ${progress.data ?? '…'}`}</li>;
+}
+
+function JobList({ renders }: { renders: Map<string, number> }) {
+  const { data } = useJobs({ pageSize: 500 });
+  return (
+    <ul aria-label="jobs">
+      {data?.ids.map((id) => <JobRow key={id} id={id} renders={renders} />)}
+    </ul>
+  );
+}
+
+/** A handler the test drives by hand: it records each job's tick and finishes when told. */
+function manualHandler() {
+  const running = new Map<string, { tick: JobHandlerContext['tick']; finish: () => void }>();
+  const handler = async (job: Job, { tick }: JobHandlerContext) => {
+    const done = deferred();
+    running.set(job.id, { tick, finish: done.resolve });
+    await done.promise;
+  };
+  return { running, handler };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  focusManager.setFocused(undefined);
+  vi.useRealTimers();
+});
+
+describe('reading jobs', () => {
+  it('makes no request while no job is active, over a long stretch of time', async () => {
+    const engine = createMemoryJobsClient({ jobs: seed(5) });
+    const { client, calls } = counting(engine, { push: false });
+    render(<JobList renders={new Map()} />, { wrapper: wrapper({ client }) });
+    await advance(10);
+    expect(screen.getAllByRole('listitem')).toHaveLength(5);
+    await advance(30 * 60_000);
+    expect(calls).toMatchObject({ list: 1, get: 0 });
+    engine.dispose();
+  });
+
+  it('polls once a job starts and stops when it ends', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    const { client, calls } = counting(engine, { push: false });
+    const { result } = renderHook(() => ({ create: useCreateJob(), list: useJobs() }), {
+      wrapper: wrapper({ client, pollInterval: 1000 }),
+    });
+    await advance(10);
+    await act(() => result.current.create.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+    await advance(0);
+    const id = result.current.create.data?.id as string;
+    expect(result.current.list.data?.ids).toEqual([id]);
+
+    await advance(1000);
+    const started = calls.get;
+    expect(started).toBeGreaterThanOrEqual(1);
+    await act(() => running.get(id)?.tick(40, 'Working'));
+    await advance(1000);
+    expect(calls.get).toBe(started + 1);
+
+    running.get(id)?.finish();
+    await advance(2000);
+    const finished = calls.get;
+    await advance(60_000);
+    expect(calls.get).toBe(finished);
+    engine.dispose();
+  });
+
+  it('pauses polling while the page is hidden and resumes when it is shown', async () => {
+    const { handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    const { client, calls } = counting(engine, { push: false });
+    const { result } = renderHook(() => useCreateJob(), { wrapper: wrapper({ client, pollInterval: 1000 }) });
+    await act(() => result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+    await advance(1000);
+    act(() => focusManager.setFocused(false));
+    const hiddenAt = calls.get;
+    await advance(20_000);
+    expect(calls.get).toBe(hiddenAt);
+    act(() => focusManager.setFocused(true));
+    await advance(1000);
+    expect(calls.get).toBeGreaterThan(hiddenAt);
+    engine.dispose();
+  });
+
+  it('takes pushed events into the cache without polling', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    const { client, calls } = counting(engine, { push: true });
+    const created = await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1' });
+    render(<JobList renders={new Map()} />, { wrapper: wrapper({ client }) });
+    await advance(10);
+    await act(() => running.get(created.id)?.tick(55));
+    await advance(0);
+    expect(screen.getByRole('listitem')).toHaveTextContent(`${created.id}: 55`);
+    await advance(60_000);
+    expect(calls.get).toBe(0);
+    engine.dispose();
+  });
+
+  it.each([
+    ['pushed events', true],
+    ['polling', false],
+  ])('re-renders only the row of the job that changed, among 100, with %s', async (_name, push) => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    for (let i = 0; i < 100; i += 1) await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1' });
+    const { client } = counting(engine, { push });
+    const renders = new Map<string, number>();
+    render(<JobList renders={renders} />, { wrapper: wrapper({ client, pollInterval: 1000 }) });
+    await advance(1500);
+    expect(screen.getAllByRole('listitem')).toHaveLength(100);
+    expect(running.size).toBe(100);
+    const before = new Map(renders);
+
+    const target = [...running.keys()][42] as string;
+    await act(() => running.get(target)?.tick(60));
+    await advance(1000);
+
+    const rerendered = [...renders].filter(([id, n]) => n !== before.get(id)).map(([id]) => id);
+    expect(rerendered).toEqual([target]);
+    expect(screen.getByText(`${target}: 60`)).toBeInTheDocument();
+    engine.dispose();
+  });
+
+  it('leaves no timer behind after unmount', async () => {
+    const { handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler }, jobs: seed(3) });
+    const { client } = counting(engine, { push: false });
+    const { result, unmount } = renderHook(() => ({ create: useCreateJob(), list: useJobs() }), {
+      wrapper: wrapper({ client, pollInterval: 1000 }),
+    });
+    await act(() => result.current.create.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+    await advance(2500);
+    engine.dispose();
+    unmount();
+    await advance(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('errors', () => {
+  it('hands a failed read to the caller of useJob', async () => {
+    const engine = createMemoryJobsClient();
+    const { result } = renderHook(() => useJob('us_jb_missing'), { wrapper: wrapper({ client: engine }) });
+    await advance(10);
+    expect(result.current.error).toMatchObject({ name: 'JobsClientError', code: 'not-found' });
+    engine.dispose();
+  });
+
+  it('hands a failed creation to the caller and creates nothing', async () => {
+    const engine = createMemoryJobsClient({ faults: { failNext: { create: 1 } } });
+    const { result } = renderHook(() => useCreateJob(), { wrapper: wrapper({ client: engine }) });
+    await act(async () => {
+      await expect(
+        result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }),
+      ).rejects.toMatchObject({ code: 'server' });
+    });
+    await advance(0);
+    expect(result.current.error).toMatchObject({ code: 'server' });
+    expect(engine.snapshot()).toEqual([]);
+    engine.dispose();
+  });
+
+  it('leaves malformed jobs out of a list and shows the rest', async () => {
+    const client = counting(createMemoryJobsClient(), { push: false }).client;
+    client.list = async () => ({
+      data: [
+        { id: 'ok', type: 'workbook', operation: 'export', source: 's', status: 'weird', progress: Number.NaN },
+        { id: 7 } as unknown as Job,
+      ] as Job[],
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { result } = renderHook(() => useJobs(), { wrapper: wrapper({ client }) });
+    await advance(10);
+    expect(result.current.data).toEqual({ ids: ['ok'], skipped: 1 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('left out'), expect.objectContaining({ path: 'id' }));
+  });
+});
+
+describe('events', () => {
+  it('tells listeners about a job from creation to completion, from polls as from pushes', async () => {
+    for (const push of [true, false]) {
+      const engine = createMemoryJobsClient({ handlers: { 'workbook:export': async () => ({ outcome: { message: 'ok' } }) } });
+      const { client } = counting(engine, { push });
+      const seen: JobEvent['topic'][] = [];
+      const { result, unmount } = renderHook(
+        () => {
+          useJobEvents({ topic: ['job:created', 'job:completed'] }, (event) => seen.push(event.topic));
+          return useCreateJob();
+        },
+        { wrapper: wrapper({ client, pollInterval: 500 }) },
+      );
+      await act(() => result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+      await advance(2000);
+      expect(seen).toEqual(['job:created', 'job:completed']);
+      unmount();
+      engine.dispose();
+    }
+  });
+});
+
+describe('the provider', () => {
+  it('uses the QueryClient it is given instead of making another', async () => {
+    const { QueryClient } = await import('@tanstack/react-query');
+    const queryClient = new QueryClient();
+    const engine = createMemoryJobsClient({ jobs: seed(2) });
+    render(
+      <JobsProvider client={engine} queryClient={queryClient}>
+        <JobList renders={new Map()} />
+      </JobsProvider>,
+    );
+    await advance(10);
+    const keys = queryClient.getQueryCache().getAll().map((q) => q.queryKey[2]);
+    expect(keys.filter((k) => k === 'job')).toHaveLength(2);
+    expect(keys.filter((k) => k === 'list')).toHaveLength(1);
+    engine.dispose();
+  });
+
+  it('says clearly when a hook is used outside it', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => useJobs())).toThrow('useJobs must be used inside <JobsProvider client={...}>.');
+  });
+});
+
+describe('lists', () => {
+  it('puts a created job first in a newest-first list and moves a failed job from the active list to the failed one', async () => {
+    const engine = createMemoryJobsClient({
+      jobs: seed(3),
+      handlers: {
+        'workbook:export': async (_job, { sleep }) => {
+          await sleep(500);
+          throw new Error('Disk full');
+        },
+      },
+    });
+    const { client, calls } = counting(engine, { push: true });
+    const active = ['created', 'ready', 'executing'] as const;
+    const { result } = renderHook(
+      () => ({ all: useJobs(), active: useJobs({ status: active }), failed: useJobs({ status: 'failed' }), create: useCreateJob() }),
+      { wrapper: wrapper({ client }) },
+    );
+    await advance(10);
+    expect(result.current.all.data?.ids).toEqual(['us_jb_2', 'us_jb_1', 'us_jb_0']);
+    expect(result.current.active.data?.ids).toEqual([]);
+
+    vi.setSystemTime(Date.UTC(2026, 5, 1));
+    await act(() => result.current.create.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+    await advance(100);
+    const id = result.current.create.data?.id as string;
+    expect(result.current.all.data?.ids).toEqual([id, 'us_jb_2', 'us_jb_1', 'us_jb_0']);
+    expect(result.current.active.data?.ids).toEqual([id]);
+
+    await advance(1000);
+    expect(result.current.active.data?.ids).toEqual([]);
+    expect(result.current.failed.data?.ids).toEqual([id]);
+    expect(calls.list).toBe(3);
+    engine.dispose();
+  });
+});
