@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
-import { JobsProvider, useCreateJob, useJobs } from '../src';
+import { type ColorScheme, JobsProvider, useCreateJob, useJobs } from '../src';
 import { createMemoryJobsClient, JobFailure, type JobHandler, type MemoryJobsClient } from '../src/memory';
 import { JobRow } from './support/job-row';
 
@@ -82,10 +82,10 @@ function StartButtons() {
   );
 }
 
-function MemoryEngineDemo() {
+function MemoryEngineDemo({ colorScheme = 'system' }: { colorScheme?: ColorScheme }) {
   const [client] = useState(createDemoClient);
   return (
-    <JobsProvider client={client}>
+    <JobsProvider client={client} colorScheme={colorScheme}>
       <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, maxWidth: 560 }}>
         <h1 style={{ fontSize: 18, marginTop: 0 }}>Jobs on the in-memory engine</h1>
         <StartButtons />
@@ -135,5 +135,19 @@ export const RunningJobs: Story = {
       const row = canvas.getByRole('progressbar', { name: 'sheet:dedupe' }).closest('li') as HTMLElement;
       await expect(await within(row).findByText('Canceled', {}, { timeout: 3000 })).toBeVisible();
     });
+  },
+};
+
+/** The same kit in the dark scheme, set on the provider. */
+export const Dark: Story = {
+  args: { colorScheme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('list', { name: 'Jobs' });
+    await expect(within(list).getByText('Complete')).toBeVisible();
+    const main = canvas.getByRole('main');
+    // The dark tokens apply: a dark background under light text.
+    await expect(getComputedStyle(main).backgroundColor).toBe('rgb(23, 25, 30)');
+    await expect(getComputedStyle(main).color).toBe('rgb(232, 234, 238)');
   },
 };

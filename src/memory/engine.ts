@@ -138,7 +138,7 @@ export function createEngine(deps: EngineDeps): Engine {
   function end(job: Job, status: 'complete' | 'failed', ending: Ending): void {
     job.status = status;
     job.finishedAt = stamp();
-    job.outcome = deepClone(ending.outcome) as JobOutcome & Record<string, unknown>;
+    job.outcome = deepClone(ending.outcome) as JobOutcome;
     if (ending.info !== undefined) job.info = ending.info;
     commit(job, status === 'complete' ? 'job:completed' : 'job:failed');
     releaseDependents(job);
