@@ -34,6 +34,13 @@ function isExternal(id: string): boolean {
   return false;
 }
 
+/** The stylesheet with its local `@import`s inlined, so `dist/styles.css` is one self-contained file. */
+function inlineImports(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^@import\s+'(\.[^']+)';\s*$/gm, (_line, path: string) =>
+    inlineImports(fileURLToPath(new URL(path, `file://${file}`))),
+  );
+}
+
 /** Ships the optional stylesheet as `dist/styles.css` (library builds only). */
 function emitStylesheet(source: string, fileName: string): Plugin {
   return {
@@ -45,7 +52,7 @@ function emitStylesheet(source: string, fileName: string): Plugin {
     generateBundle(_options, bundle) {
       // If a module ever imports the stylesheet, Vite already extracted it under this name.
       if (fileName in bundle) return;
-      this.emitFile({ type: 'asset', fileName, source: readFileSync(source, 'utf8') });
+      this.emitFile({ type: 'asset', fileName, source: inlineImports(source) });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
-import type { JobsClient, MessageKey, Messages } from '../core';
+import { createContext, type CSSProperties, type ReactNode, useContext } from 'react';
+import type { Job, JobsClient, MessageKey, Messages } from '../core';
 import type { JobsSync } from './sync';
 
 /** Where an `id` outcome (or a host action) wants to go inside the app. */
@@ -21,6 +21,14 @@ export type DownloadHandler = (target: DownloadTarget) => void;
 export type FileUrlResolver = (fileId: string) => string | Promise<string>;
 /** Resolves a Flatfile translation key; returns undefined for text that is not a key. */
 export type Translate = (key: string) => string | undefined;
+/** Names a job for the UI; undefined falls back to the kit's own naming. */
+export type JobLabelGetter = (job: Pick<Job, 'type' | 'operation'>) => string | undefined;
+
+export interface JobkitRootProps {
+  'data-jk-root': '';
+  'data-color-scheme': 'light' | 'dark' | undefined;
+  style: CSSProperties;
+}
 
 /** The parts that stay the same for a provider's life: the client, the cache and its keeper. */
 export interface JobsStoreContextValue {
@@ -42,6 +50,21 @@ export interface JobsConfigContextValue {
   download: DownloadHandler | undefined;
   resolveFileUrl: FileUrlResolver | undefined;
   currentUserId: string | undefined;
+  /** Icons by Flatfile icon name, given by the host; the kit falls back to a lightning bolt. */
+  icons: Readonly<Record<string, ReactNode>>;
+  /**
+   * What to call a job in the UI: the host's `getJobLabel`, else the label of the action that started it
+   * (when an action of the kit did), else its operation in words.
+   */
+  jobLabel(job: Pick<Job, 'type' | 'operation'>): string;
+  /**
+   * The attributes of the provider's root (`data-jk-root`, color scheme, theme variables). Parts that
+   * portal out of the provider's tree (dialogs, menus) wrap their content in an element with these, so
+   * tokens and color scheme reach them.
+   */
+  rootProps: JobkitRootProps;
+  /** Remembers the label of the action that starts `domain:operation` jobs. */
+  rememberActionLabel(jobName: string, label: string): void;
 }
 
 export const JobsStoreContext = createContext<JobsStoreContextValue | null>(null);

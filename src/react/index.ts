@@ -2,6 +2,8 @@ export type {
   DownloadHandler,
   DownloadTarget,
   FileUrlResolver,
+  JobkitRootProps,
+  JobLabelGetter,
   NavigateHandler,
   NavigateTarget,
   Translate,

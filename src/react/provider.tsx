@@ -12,6 +12,8 @@ import {
 import {
   type DownloadHandler,
   type FileUrlResolver,
+  type JobkitRootProps,
+  type JobLabelGetter,
   JobsConfigContext,
   type JobsConfigContextValue,
   JobsStoreContext,
@@ -45,6 +47,10 @@ export interface JobsProviderProps {
   download?: DownloadHandler;
   /** Turns a file id into a URL to download it from. */
   resolveFileUrl?: FileUrlResolver;
+  /** Icons by Flatfile icon name (`action.icon`); a lightning bolt when a name is not here. */
+  icons?: Record<string, ReactNode>;
+  /** Names jobs in the UI; by default the label of the action that started them, or their operation. */
+  getJobLabel?: JobLabelGetter;
   /** The signed-in user, for outcomes meant for the job's originator only. */
   currentUserId?: string;
   /** How often active jobs are read when the client pushes no events (ms). Default 1000. */
@@ -52,6 +58,18 @@ export interface JobsProviderProps {
   className?: string;
   style?: CSSProperties;
   children?: ReactNode;
+}
+
+const noIcons: Record<string, ReactNode> = {};
+
+/** `submitAction` → "Submit action", `export-records` → "Export records". */
+function humanizeOperation(operation: string, fallback: string): string {
+  const words = operation
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_:.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words === '' ? fallback : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const scopes = new WeakMap<JobsClient, string>();
@@ -108,35 +126,48 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const hasDownload = props.download !== undefined;
   const hasResolver = props.resolveFileUrl !== undefined;
 
+  const [actionLabels] = useState(() => new Map<string, string>());
+  const themeKey = JSON.stringify(theme ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme is compared by content
+  const rootProps = useMemo<JobkitRootProps>(
+    () => ({
+      'data-jk-root': '',
+      'data-color-scheme': colorScheme === 'system' ? undefined : colorScheme,
+      style: themeVariables(theme) as CSSProperties,
+    }),
+    [themeKey, colorScheme],
+  );
+  const icons = props.icons ?? noIcons;
   // biome-ignore lint/correctness/useExhaustiveDependencies: overrides are compared by content
   const config = useMemo<JobsConfigContextValue>(() => {
     const messages: Messages = { ...defaultMessages, ...overrides };
+    const translate = (text: string) => handlers.current.translate?.(text) ?? text;
     return {
       locale,
       messages,
       t: (key, values) => formatMessage(messages[key], values),
-      translate: (text) => handlers.current.translate?.(text) ?? text,
+      translate,
       navigate: hasNavigate ? (target) => handlers.current.navigate?.(target) : undefined,
       download: hasDownload ? (target) => handlers.current.download?.(target) : undefined,
       resolveFileUrl: hasResolver ? (fileId) => handlers.current.resolveFileUrl?.(fileId) ?? fileId : undefined,
       currentUserId,
+      icons,
+      rootProps,
+      jobLabel: (job) =>
+        handlers.current.getJobLabel?.(job) ??
+        actionLabels.get(`${job.type}:${job.operation}`) ??
+        humanizeOperation(job.operation, messages['job.untitled']),
+      rememberActionLabel: (jobName, label) => {
+        if (label !== '') actionLabels.set(jobName, translate(label));
+      },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver]);
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, icons, actionLabels, rootProps]);
 
-  const rootStyle = useMemo(
-    () => ({ ...(themeVariables(theme) as CSSProperties), ...style }),
-    [theme, style],
-  );
 
   return (
     <JobsStoreContext.Provider value={store}>
       <JobsConfigContext.Provider value={config}>
-        <div
-          data-jk-root=""
-          data-color-scheme={colorScheme === 'system' ? undefined : colorScheme}
-          className={className}
-          style={rootStyle}
-        >
+        <div {...rootProps} className={className} style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}>
           {children}
         </div>
       </JobsConfigContext.Provider>

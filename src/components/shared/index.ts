@@ -1,0 +1,2 @@
+export { cx, flag } from './cx';
+export { useControllableState } from './use-controllable-state';
