@@ -16,6 +16,8 @@ export interface ActionContextState {
   committing?: boolean;
 }
 
+export const ACTION_CONSTRAINT_TYPES = ['hasAllValid', 'hasSelection', 'hasData', 'hasColumnEnabled'] as const;
+
 /** Why an action is disabled, most pressing first. */
 export type ActionDisabledReason =
   | { kind: 'message'; content: string }
@@ -34,7 +36,9 @@ export interface ActionEnablement {
 
 /** The constraints an action has, with the deprecated flags read as the constraints they became. */
 export function actionConstraints(action: Action): ActionConstraint[] {
-  const constraints = [...(action.constraints ?? [])];
+  const constraints = (Array.isArray(action.constraints) ? action.constraints : []).filter(
+    (c): c is ActionConstraint => typeof c === 'object' && c !== null,
+  );
   const has = (type: ActionConstraint['type']) => constraints.some((c) => c.type === type);
   if (action.requireAllValid && !has('hasAllValid')) constraints.push({ type: 'hasAllValid' });
   if (action.requireSelection && !has('hasSelection')) constraints.push({ type: 'hasSelection' });

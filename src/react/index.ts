@@ -22,3 +22,8 @@ export { useJobs } from './use-jobs';
 export { useJobsClient } from './use-jobs-client';
 export { useJobsMessages } from './use-jobs-messages';
 export { useRetryJob } from './use-retry-job';
+export type { ActionStateResult, ActionTarget } from './use-action-state';
+export { describeActionState, useActionState } from './use-action-state';
+export type { RunActionResult, RunActionTarget } from './use-run-action';
+export { useRunAction } from './use-run-action';
+export { useActiveSourceJobs } from './use-source-jobs';

@@ -11,7 +11,7 @@ export type UseJobsResult = UseQueryResult<JobsListData, Error>;
  * reads it with `useJob` re-renders when that job changes and nothing else does. The list follows
  * created jobs and status changes without asking the server again.
  */
-export function useJobs(filter: JobsFilter = {}): UseJobsResult {
+export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } = {}): UseJobsResult {
   const { client, queryClient, scope, sync } = useJobsStore('useJobs');
   return useQuery(
     {
@@ -30,6 +30,7 @@ export function useJobs(filter: JobsFilter = {}): UseJobsResult {
         return page?.pagination === undefined ? { ids, skipped } : { ids, skipped, pagination: page.pagination };
       },
       staleTime: 30_000,
+      enabled: options.enabled ?? true,
       retry: retryRead,
     },
     queryClient,

@@ -1,2 +1,3 @@
 export { cx, flag } from './cx';
 export { useControllableState } from './use-controllable-state';
+export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';

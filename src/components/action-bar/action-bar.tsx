@@ -1,0 +1,103 @@
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { Action, ActionContextState, Job } from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { describeActionState } from '../../react/use-action-state';
+import type { RunActionTarget } from '../../react/use-run-action';
+import { useActiveSourceJobs } from '../../react/use-source-jobs';
+import { ActionButton, actionName } from '../action-button';
+import { useActionFlow } from '../action-button/use-action-flow';
+import { ActionIcon, hasActionIcon } from '../action-icon';
+import { ActionMenu, type ActionMenuItem } from '../action-menu';
+import { cx, flag } from '../shared';
+
+export type ActionBarPart = 'root' | 'menu';
+
+export interface ActionBarProps extends RunActionTarget {
+  /** The Flatfile actions, in their configured order. */
+  actions: Action[];
+  state?: ActionContextState;
+  onJobCreated?(job: Job): void;
+  /** Accessible name of the bar (a labelled group). */
+  label?: string;
+  /** Accessible name of the overflow menu's button. */
+  menuLabel?: string;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<ActionBarPart, string>>;
+  unstyled?: boolean;
+}
+
+/**
+ * A set of actions placed as Flatfile places them: primary actions as buttons, the others in an overflow
+ * menu, each group in its configured order. Every action behaves as an `ActionButton` would.
+ */
+export function ActionBar(props: ActionBarProps): ReactNode {
+  const { actions, state = {}, onJobCreated, domain, source, subject, classNames = {}, unstyled } = props;
+  const config = useJobsConfig('ActionBar');
+  const jobs = useActiveSourceJobs(source);
+  const list = Array.isArray(actions) ? actions.filter((a): a is Action => typeof a === 'object' && a !== null) : [];
+  const primary = list.filter((a) => a.primary === true);
+  const secondary = list.filter((a) => a.primary !== true);
+  const target = useMemo(() => ({ domain, source, ...(subject === undefined ? {} : { subject }) }), [domain, source, subject]);
+
+  // The menu's action runs through one flow, mounted here so its dialog outlives the closed menu.
+  const [chosen, setChosen] = useState<{ action: Action; nonce: number }>();
+  const flow = useActionFlow({
+    action: chosen?.action,
+    target,
+    state,
+    ...(onJobCreated === undefined ? {} : { onJobCreated }),
+  });
+  const { begin } = flow;
+  useEffect(() => {
+    if (chosen !== undefined) begin();
+  }, [chosen, begin]);
+
+  const items: ActionMenuItem[] = secondary.map((action, index) => {
+    const status = describeActionState(action, state, { domain, source }, jobs, config);
+    const item: ActionMenuItem = {
+      id: `${index}:${action.operation ?? action.slug ?? ''}`,
+      label: actionName(action, config.translate, config.t('job.untitled')),
+      disabled: !status.enabled || flow.pending,
+      onSelect: () => setChosen({ action, nonce: Date.now() }),
+    };
+    if (hasActionIcon(action.icon)) item.icon = <ActionIcon name={action.icon} />;
+    if (status.reasonText !== undefined) item.disabledReason = status.reasonText;
+    else if (status.tooltip !== undefined) item.tooltip = status.tooltip;
+    return item;
+  });
+
+  const u = flag(unstyled);
+  return (
+    <div
+      role="group"
+      aria-label={props.label}
+      data-slot="action-bar"
+      data-unstyled={u}
+      className={cx(classNames.root, props.className)}
+      style={props.style}
+    >
+      {primary.map((action, index) => (
+        <ActionButton
+          // Actions have no id of their own; their place and operation tell them apart.
+          key={`${index}:${action.operation ?? action.slug ?? ''}`}
+          action={action}
+          state={state}
+          {...target}
+          {...(onJobCreated === undefined ? {} : { onJobCreated })}
+          unstyled={unstyled}
+        />
+      ))}
+      {items.length > 0 ? (
+        <ActionMenu
+          items={items}
+          align="end"
+          {...(props.menuLabel === undefined ? {} : { label: props.menuLabel })}
+          unstyled={unstyled}
+          {...(classNames.menu === undefined ? {} : { className: classNames.menu })}
+        />
+      ) : null}
+      {flow.element}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export type { ActionBarPart, ActionBarProps } from './action-bar';
+export { ActionBar } from './action-bar';

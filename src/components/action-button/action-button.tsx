@@ -1,0 +1,84 @@
+import type { CSSProperties, ReactNode } from 'react';
+import type { Action, ActionContextState, Job } from '../../core';
+import { actionMode } from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { useActionState } from '../../react/use-action-state';
+import type { RunActionTarget } from '../../react/use-run-action';
+import { ActionIcon, hasActionIcon } from '../action-icon';
+import { cx, flag } from '../shared';
+import { Tooltip } from '../tooltip';
+import { useActionFlow } from './use-action-flow';
+
+export type ActionButtonPart = 'root' | 'button' | 'label';
+
+export interface ActionButtonProps extends RunActionTarget {
+  /** The Flatfile action, as configured. */
+  action: Action;
+  /** What the constraints read: has data, all valid, selection, column enabled. */
+  state?: ActionContextState;
+  /** Called with the job once it is created. */
+  onJobCreated?(job: Job): void;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<ActionButtonPart, string>>;
+  unstyled?: boolean;
+}
+
+/** The accessible name of an action: its label, or for an icon-only action its tooltip or operation. */
+export function actionName(action: Action, translate: (text: string) => string, fallback: string): string {
+  for (const text of [action.label, action.tooltip, action.description, action.operation, action.slug]) {
+    if (typeof text === 'string' && text.trim() !== '') return translate(text);
+  }
+  return fallback;
+}
+
+/**
+ * One action as a button. A disabled action stays focusable (`aria-disabled`) and says why in a tooltip
+ * that keyboard users reach too.
+ */
+export function ActionButton({ action, state, onJobCreated, classNames = {}, unstyled, ...props }: ActionButtonProps): ReactNode {
+  const { translate, t } = useJobsConfig('ActionButton');
+  const { domain, source, subject } = props;
+  const status = useActionState(action, state, { domain, source });
+  const flow = useActionFlow({
+    action,
+    target: { domain, source, ...(subject === undefined ? {} : { subject }) },
+    ...(state === undefined ? {} : { state }),
+    ...(onJobCreated === undefined ? {} : { onJobCreated }),
+  });
+  const label = typeof action.label === 'string' ? translate(action.label) : '';
+  const iconOnly = label.trim() === '';
+  const u = flag(unstyled);
+  const disabled = !status.enabled;
+  return (
+    <span data-slot="action-button-root" data-unstyled={u} className={cx(classNames.root, props.className)} style={props.style}>
+      <Tooltip content={status.tooltip} tone={disabled ? 'error' : 'info'} unstyled={unstyled}>
+        <button
+          type="button"
+          data-slot="action-button"
+          data-primary={flag(action.primary)}
+          data-mode={actionMode(action)}
+          data-disabled={flag(disabled)}
+          data-pending={flag(flow.pending)}
+          data-icon-only={flag(iconOnly)}
+          data-unstyled={u}
+          className={classNames.button}
+          aria-disabled={disabled || flow.pending || undefined}
+          aria-busy={flow.pending || undefined}
+          aria-label={iconOnly ? actionName(action, translate, t('job.untitled')) : undefined}
+          onClick={() => {
+            if (!disabled && !flow.pending) flow.begin();
+          }}
+        >
+          {hasActionIcon(action.icon) || iconOnly ? <ActionIcon name={iconOnly && action.icon === 'none' ? undefined : action.icon} /> : null}
+          {iconOnly ? null : (
+            <span data-slot="action-button-label" data-unstyled={u} className={classNames.label}>
+              {flow.pending ? t('action.starting') : label}
+            </span>
+          )}
+        </button>
+      </Tooltip>
+      {flow.element}
+    </span>
+  );
+}

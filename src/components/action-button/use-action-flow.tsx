@@ -1,0 +1,145 @@
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type Action,
+  type ActionContextState,
+  actionConfirms,
+  checkAction,
+  checkInputForm,
+  devWarn,
+  type Job,
+} from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { type RunActionTarget, useRunAction } from '../../react/use-run-action';
+import { ConfirmDialog } from '../confirm-dialog';
+import { InputFormDialog } from '../input-form-dialog';
+
+export interface ActionFlowOptions {
+  /** The action to run; undefined runs nothing (an overflow menu before anything is chosen). */
+  action: Action | undefined;
+  target: RunActionTarget;
+  /** What the constraints read; here for the valid / invalid confirmation text. */
+  state?: ActionContextState;
+  onJobCreated?(job: Job): void;
+}
+
+export interface ActionFlow {
+  /** Starts the flow: the input form, the question, or the job right away. */
+  begin(): void;
+  /** The dialogs and the inline error; render them next to whatever calls `begin`. */
+  element: ReactNode;
+  pending: boolean;
+}
+
+const warned = new WeakSet<object>();
+const nothing: Action = { label: '' };
+
+/** The question the confirm dialog (or the form, when there is one) asks. */
+export function confirmText(action: Action, state: ActionContextState = {}): string | undefined {
+  if (action.invalidConditionalMessaging) {
+    const text = state.allValid === false ? action.invalidRecordsMessage : action.validRecordsMessage;
+    if (typeof text === 'string' && text !== '') return text;
+  }
+  return typeof action.description === 'string' && action.description !== '' ? action.description : undefined;
+}
+
+/**
+ * What happens when an action is used: with an `inputForm`, one dialog collects the answers (and, when the
+ * action confirms, asks its question above them: one dialog, not two); otherwise the confirm dialog asks
+ * first unless `confirm: false`; then the job is created once. A failure stays in the dialog (or, without
+ * one, next to the trigger) with a way to try again; nothing the user typed is lost.
+ */
+export function useActionFlow({ action: given, target, state, onJobCreated }: ActionFlowOptions): ActionFlow {
+  const action = given ?? nothing;
+  const { t, translate } = useJobsConfig('useActionFlow');
+  const runner = useRunAction(action, target);
+  const [dialog, setDialog] = useState<'confirm' | 'form' | undefined>(undefined);
+  const [failed, setFailed] = useState<{ message: string; input: Record<string, unknown> | undefined }>();
+  const latest = useRef({ onJobCreated });
+  latest.current = { onJobCreated };
+  const { run } = runner;
+
+  useEffect(() => {
+    if (action === nothing || warned.has(action)) return;
+    warned.add(action);
+    const problems = [...checkAction(action), ...(action.inputForm ? checkInputForm(action.inputForm) : [])];
+    if (problems.length > 0) devWarn(`action config problems:\n- ${problems.join('\n- ')}`);
+  }, [action]);
+
+  const start = useCallback(
+    async (input: Record<string, unknown> | undefined) => {
+      setFailed(undefined);
+      try {
+        const job = await run(input);
+        setDialog(undefined);
+        latest.current.onJobCreated?.(job);
+      } catch (error) {
+        setFailed({ message: error instanceof Error ? error.message : String(error), input });
+      }
+    },
+    [run],
+  );
+
+  const hasForm = Array.isArray(action.inputForm?.fields);
+  const begin = useCallback(() => {
+    if (action === nothing) return;
+    setFailed(undefined);
+    if (hasForm) setDialog('form');
+    else if (actionConfirms(action)) setDialog('confirm');
+    else void start(undefined);
+  }, [action, hasForm, start]);
+
+  const label = typeof action.label === 'string' && action.label !== '' ? translate(action.label) : t('job.untitled');
+  const question = confirmText(action, state);
+  const errorText = failed === undefined ? undefined : t('action.startFailed', { label, error: failed.message });
+  const close = (open: boolean) => {
+    if (!open && !runner.isPending) {
+      setDialog(undefined);
+      setFailed(undefined);
+    }
+  };
+
+  const element =
+    action === nothing ? null : (
+    <>
+      {/* Both stay mounted and open by prop, so closing runs Radix's focus return. */}
+      {hasForm ? null : (
+        <ConfirmDialog
+          open={dialog === 'confirm'}
+          onOpenChange={close}
+          title={label}
+          description={question === undefined ? undefined : translate(question)}
+          confirmLabel={label}
+          pending={runner.isPending}
+          error={errorText}
+          onConfirm={() => void start(undefined)}
+        />
+      )}
+      {hasForm && action.inputForm ? (
+        <InputFormDialog
+          open={dialog === 'form'}
+          onOpenChange={close}
+          title={label}
+          description={actionConfirms(action) && question !== undefined ? translate(question) : undefined}
+          form={action.inputForm}
+          submitLabel={label}
+          pending={runner.isPending}
+          error={errorText}
+          onSubmit={(input) => void start(input)}
+        />
+      ) : null}
+      {dialog === undefined && failed !== undefined ? (
+        <span role="alert" data-slot="action-error">
+          <span data-slot="action-error-message">{errorText}</span>
+          <button type="button" data-slot="action-error-retry" onClick={() => void start(failed.input)}>
+            {t('action.retry')}
+          </button>
+          <button type="button" data-slot="action-error-dismiss" onClick={() => setFailed(undefined)}>
+            {t('action.dismiss')}
+          </button>
+        </span>
+      ) : null}
+    </>
+  );
+
+  return { begin, element, pending: runner.isPending };
+}

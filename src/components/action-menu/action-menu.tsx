@@ -1,0 +1,147 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { useJobsConfig } from '../../react/context';
+import { cx, flag } from '../shared';
+import { useActionMenu } from './use-action-menu';
+
+export interface ActionMenuItem {
+  id: string;
+  label: string;
+  icon?: ReactNode;
+  /** Stays in the menu and focusable (`aria-disabled`), but selecting it does nothing. */
+  disabled?: boolean;
+  /** Why it is disabled: shown under the label and linked as its description. */
+  disabledReason?: string;
+  /** A description for an enabled item, shown the same way. */
+  tooltip?: string;
+  danger?: boolean;
+  onSelect(): void;
+}
+
+export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item';
+
+export interface ActionMenuProps {
+  items: ActionMenuItem[];
+  /** The trigger's accessible name. Default: the catalogue's `action.moreActions` ("More actions"). */
+  label?: string;
+  /** Replaces the default kebab icon; the trigger is then named by `aria-label`. */
+  triggerContent?: ReactNode;
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?(open: boolean): void;
+  /** Which edge of the trigger the menu lines up with, in the writing direction. Default `end`. */
+  align?: 'start' | 'end';
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<ActionMenuPart, string>>;
+  unstyled?: boolean;
+}
+
+/** A horizontal ellipsis ("⋯") in the current colour. */
+function KebabIcon(): ReactNode {
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false">
+      <circle cx="3" cy="8" r="1.5" />
+      <circle cx="8" cy="8" r="1.5" />
+      <circle cx="13" cy="8" r="1.5" />
+    </svg>
+  );
+}
+
+/** What an item says under its label: why it is disabled, else its tooltip. */
+function descriptionOf(item: ActionMenuItem): string | undefined {
+  const text = item.disabled ? (item.disabledReason ?? item.tooltip) : item.tooltip;
+  return text === '' ? undefined : text;
+}
+
+/**
+ * The overflow menu of actions: a menu button (WAI-ARIA pattern) whose menu renders inline, under the
+ * trigger. Disabled items stay in the menu, focusable, with their reason as visible text and description.
+ */
+export function ActionMenu({
+  items,
+  label,
+  triggerContent,
+  open: openProp,
+  defaultOpen,
+  onOpenChange,
+  align = 'end',
+  className,
+  style,
+  classNames,
+  unstyled,
+}: ActionMenuProps): ReactNode {
+  const { t, locale } = useJobsConfig('ActionMenu');
+  const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale });
+  const name = label ?? t('action.moreActions');
+  const state = menu.open ? 'open' : 'closed';
+  const unstyledFlag = flag(unstyled);
+  return (
+    <div
+      ref={menu.rootRef}
+      data-slot="action-menu"
+      data-state={state}
+      data-unstyled={unstyledFlag}
+      className={cx(className, classNames?.root)}
+      style={style}
+    >
+      <button
+        {...menu.triggerProps}
+        aria-label={triggerContent === undefined ? undefined : name}
+        data-slot="action-menu-trigger"
+        data-state={state}
+        data-unstyled={unstyledFlag}
+        className={classNames?.trigger}
+      >
+        {triggerContent ?? (
+          <>
+            <KebabIcon />
+            <span data-slot="visually-hidden">{name}</span>
+          </>
+        )}
+      </button>
+      <div
+        {...menu.menuProps}
+        data-slot="action-menu-content"
+        data-state={state}
+        data-align={align}
+        data-unstyled={unstyledFlag}
+        className={classNames?.menu}
+      >
+        {items.map((item, index) => {
+          const props = menu.getItemProps(item, index);
+          const description = descriptionOf(item);
+          return (
+            <div
+              key={item.id}
+              {...props}
+              aria-describedby={description === undefined ? undefined : `${props.id}-description`}
+              data-slot="action-menu-item"
+              data-disabled={flag(item.disabled)}
+              data-highlighted={flag(menu.highlightedId === item.id)}
+              data-danger={flag(item.danger)}
+              data-unstyled={unstyledFlag}
+              className={classNames?.item}
+            >
+              {item.icon === undefined || item.icon === null ? null : (
+                <span data-slot="action-menu-item-icon" aria-hidden="true">
+                  {item.icon}
+                </span>
+              )}
+              <span data-slot="action-menu-item-text">
+                <span data-slot="action-menu-item-label">
+                  {item.label}
+                </span>
+                {description === undefined ? null : (
+                  // Hidden from the name (which is the label alone), read as the description instead.
+                  <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description">
+                    {description}
+                  </span>
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

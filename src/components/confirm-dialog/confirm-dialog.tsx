@@ -1,0 +1,117 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import type { CSSProperties, ReactNode } from 'react';
+import { useJobsConfig } from '../../react/context';
+import { cx, flag, useControllableState, useDialogAnchor } from '../shared';
+
+export type ConfirmDialogPart = 'overlay' | 'content' | 'title' | 'description' | 'error' | 'actions' | 'cancel' | 'confirm';
+
+export interface ConfirmDialogProps {
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?(open: boolean): void;
+  /** The question's subject, usually the action's label. */
+  title: string;
+  /** The question itself (the action's `description`, or its valid / invalid records message). */
+  description?: string;
+  /** Default: the catalogue's "Continue". */
+  confirmLabel?: string;
+  cancelLabel?: string;
+  /** The job is being created: the dialog stays open and cannot be dismissed. */
+  pending?: boolean;
+  /** Why the last attempt failed; the confirm button then tries again. */
+  error?: string;
+  /** Called on confirm. The dialog stays open: close it (`open`) once the job exists. */
+  onConfirm(): void;
+  /** A destructive action: the confirm button is styled as such. */
+  danger?: boolean;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<ConfirmDialogPart, string>>;
+  unstyled?: boolean;
+}
+
+/**
+ * The question before an action runs: an alert dialog that starts with focus on Cancel, is never confirmed
+ * by a click outside, stays open (and cannot be dismissed) while the job is being created, and shows a
+ * failure in place with a way to try again.
+ */
+export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
+  const { title, description, pending = false, error, onConfirm, danger, classNames = {}, unstyled } = props;
+  const { t, rootProps } = useJobsConfig('ConfirmDialog');
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
+  const u = flag(unstyled);
+  const onOpenChange = (next: boolean) => {
+    if (!next && pending) return;
+    setOpen(next);
+  };
+
+  return (
+    <>
+    {anchor}
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      <AlertDialog.Portal>
+        <div {...rootProps} dir={dir}>
+          <AlertDialog.Overlay data-slot="confirm-dialog-overlay" data-unstyled={u} className={classNames.overlay} />
+          <AlertDialog.Content
+            data-slot="confirm-dialog"
+            data-pending={flag(pending)}
+            data-danger={flag(danger)}
+            data-unstyled={u}
+            aria-busy={pending || undefined}
+            className={cx(classNames.content, props.className)}
+            style={props.style}
+            onEscapeKeyDown={(event) => {
+              if (pending) event.preventDefault();
+            }}
+            // Radix focuses Cancel first, as an alert dialog should; only remember the opener here.
+            onOpenAutoFocus={onOpenAutoFocus}
+            onCloseAutoFocus={onCloseAutoFocus}
+          >
+            <AlertDialog.Title data-slot="confirm-dialog-title" data-unstyled={u} className={classNames.title}>
+              {title}
+            </AlertDialog.Title>
+            <AlertDialog.Description
+              data-slot="confirm-dialog-description"
+              data-unstyled={u}
+              className={classNames.description}
+            >
+              {description ?? t('confirm.defaultDescription', { label: title })}
+            </AlertDialog.Description>
+            {error === undefined ? null : (
+              <p role="alert" data-slot="confirm-dialog-error" data-unstyled={u} className={classNames.error}>
+                {error}
+              </p>
+            )}
+            <div data-slot="confirm-dialog-actions" data-unstyled={u} className={classNames.actions}>
+              <AlertDialog.Cancel
+                data-slot="confirm-dialog-cancel"
+                data-unstyled={u}
+                className={classNames.cancel}
+                aria-disabled={pending || undefined}
+                onClick={(event) => {
+                  if (pending) event.preventDefault();
+                }}
+              >
+                {props.cancelLabel ?? t('confirm.cancel')}
+              </AlertDialog.Cancel>
+              <button
+                type="button"
+                data-slot="confirm-dialog-confirm"
+                data-unstyled={u}
+                className={classNames.confirm}
+                aria-disabled={pending || undefined}
+                onClick={() => {
+                  if (!pending) onConfirm();
+                }}
+              >
+                {pending ? t('confirm.pending') : error !== undefined ? t('action.retry') : (props.confirmLabel ?? t('confirm.confirm'))}
+              </button>
+            </div>
+          </AlertDialog.Content>
+        </div>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+    </>
+  );
+}

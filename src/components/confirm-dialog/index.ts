@@ -1,0 +1,2 @@
+export type { ConfirmDialogPart, ConfirmDialogProps } from './confirm-dialog';
+export { ConfirmDialog } from './confirm-dialog';

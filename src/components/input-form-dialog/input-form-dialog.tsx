@@ -1,0 +1,135 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { checkInputForm, devWarn, type InputForm } from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { flag, useControllableState, useDialogAnchor } from '../shared';
+import { InputFormField } from './input-form-field';
+import { type InputFormDialogPart, partProps } from './parts';
+import { useInputForm } from './use-input-form';
+
+export interface InputFormDialogProps {
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?(open: boolean): void;
+  /** The action's label, already translated by the caller. */
+  title: string;
+  /** Shown above the fields, e.g. the action's confirm description. */
+  description?: string;
+  form: InputForm;
+  /** The submit button's text; the catalogue's `form.submit` by default. */
+  submitLabel?: string;
+  /** The job is being created: fields and buttons are locked and the dialog cannot be dismissed. */
+  pending?: boolean;
+  /** Why the last submit failed; shown in the dialog, values kept, submitting again retries. */
+  error?: string;
+  /** Called once per valid submit with `job.input`, keyed by field key and typed per field. */
+  onSubmit(input: Record<string, unknown>): void;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<InputFormDialogPart, string>>;
+  unstyled?: boolean;
+}
+
+
+/** A short fingerprint of the form, so a host passing a new but equal object each render is warned once. */
+function signatureOf(form: unknown): string {
+  try {
+    return JSON.stringify(form) ?? 'undefined';
+  } catch {
+    return 'unserializable';
+  }
+}
+
+/** Warns once per distinct form about what is wrong with it (unknown types, missing options, ...). */
+function useInputFormWarnings(form: InputForm, title: string): void {
+  const signature = useMemo(() => signatureOf(form), [form]);
+  const warned = useRef<string | undefined>(undefined);
+  const latest = useRef({ form, title });
+  latest.current = { form, title };
+  useEffect(() => {
+    if (warned.current === signature) return;
+    warned.current = signature;
+    const problems = checkInputForm(latest.current.form);
+    if (problems.length > 0) devWarn(`InputFormDialog "${latest.current.title}": ${problems.join('; ')}`);
+  }, [signature]);
+}
+
+/**
+ * The dialog an action with an `inputForm` opens before its job starts: one control per field,
+ * validated on submit, and `onSubmit(job.input)` with values typed per field. While `pending` it
+ * stays open and locked; a failed submit (`error`) keeps what was typed.
+ */
+export function InputFormDialog(props: InputFormDialogProps): ReactNode {
+  const { title, description, form, submitLabel, pending = false, error, onSubmit, className, style, classNames, unstyled } = props;
+  const { t, rootProps } = useJobsConfig('InputFormDialog');
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({ form, open, pending, error, onSubmit });
+  useInputFormWarnings(form, title);
+  const part = partProps(classNames, unstyled);
+  const invalid = Object.keys(errors).length > 0;
+
+  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'input-form-dialog');
+  const requestOpen = (next: boolean) => {
+    if (!next && pending) return;
+    setOpen(next);
+  };
+  const whilePending = (event: Event) => {
+    if (pending) event.preventDefault();
+  };
+
+  return (
+    <>
+      {anchor}
+      <Dialog.Root open={open} onOpenChange={requestOpen}>
+        <Dialog.Portal>
+          <div {...rootProps} dir={dir}>
+            <Dialog.Overlay {...part('overlay')} />
+            <Dialog.Content
+              {...part('content', className)}
+              style={style}
+              data-pending={flag(pending)}
+              data-invalid={flag(invalid)}
+              onOpenAutoFocus={(event) => {
+                onOpenAutoFocus();
+                if (focusField(0)) event.preventDefault();
+              }}
+              onCloseAutoFocus={onCloseAutoFocus}
+              onEscapeKeyDown={whilePending}
+              onInteractOutside={whilePending}
+            >
+              <Dialog.Title {...part('title')}>{title}</Dialog.Title>
+              {description ? <Dialog.Description {...part('description')}>{description}</Dialog.Description> : null}
+              <form {...part('form')} ref={formRef} noValidate onSubmit={handleSubmit}>
+                {fields.map((field, index) => (
+                  <InputFormField
+                    key={field.key}
+                    field={field}
+                    value={values[field.key]}
+                    error={errors[field.key]}
+                    ids={fieldIds(index)}
+                    pending={pending}
+                    onChange={(value) => setValue(field.key, value)}
+                    part={part}
+                  />
+                ))}
+                {error ? (
+                  <div {...part('alert')} role="alert">
+                    {error}
+                  </div>
+                ) : null}
+                <div {...part('actions')}>
+                  <button {...part('cancel')} type="button" aria-disabled={pending ? true : undefined} onClick={() => requestOpen(false)}>
+                    {t('form.cancel')}
+                  </button>
+                  <button {...part('submit')} type="submit" aria-disabled={pending ? true : undefined} data-pending={flag(pending)}>
+                    {pending ? t('form.pending') : (submitLabel ?? t('form.submit'))}
+                  </button>
+                </div>
+              </form>
+            </Dialog.Content>
+          </div>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </>
+  );
+}

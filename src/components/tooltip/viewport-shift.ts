@@ -1,0 +1,19 @@
+/** How close (px) a floating part may come to the sides of the viewport. */
+export const VIEWPORT_MARGIN = 8;
+
+/**
+ * How far (px, negative = leftwards) to move a floating box spanning `left`..`right` so that it stays
+ * `margin` inside a viewport `width` wide. The left edge wins when the box is wider than the room.
+ */
+export function viewportShift(left: number, right: number, width: number, margin = VIEWPORT_MARGIN): number {
+  if (width <= 0 || right <= left) return 0;
+  let shift = Math.min(0, width - margin - right);
+  if (left + shift < margin) shift = margin - left;
+  return Math.round(shift);
+}
+
+/** Sets (or clears) a custom property with the shift that keeps a floating part on screen. */
+export function applyShift(element: HTMLElement, property: string, shift: number): void {
+  if (shift === 0) element.style.removeProperty(property);
+  else element.style.setProperty(property, `${shift}px`);
+}

@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { ACTIVE_STATUSES, type Job } from '../core';
+import { useJobsStore } from './context';
+import { jobKey } from './keys';
+import { useJobs } from './use-jobs';
+
+const activeFilter = { status: ACTIVE_STATUSES, pageSize: 100 } as const;
+const none: Job[] = [];
+
+/**
+ * The active jobs acting on `source`, oldest first. Re-renders when a job starts or ends there, not on
+ * progress ticks: a job's mode and operation never change, and the list changes only when a status does.
+ */
+export function useActiveSourceJobs(source: string | undefined): Job[] {
+  const { queryClient, scope } = useJobsStore('useActiveSourceJobs');
+  const { data } = useJobs({ ...activeFilter, source: source ?? '', sortDirection: 'asc' }, { enabled: source !== undefined });
+  const ids = data?.ids;
+  return useMemo(() => {
+    if (ids === undefined || ids.length === 0) return none;
+    return ids.flatMap((id) => queryClient.getQueryData<Job>(jobKey(scope, id)) ?? []);
+  }, [ids, queryClient, scope]);
+}
