@@ -271,3 +271,27 @@ export const WithInputForm: Story = {
     await expect(body().queryByRole('dialog')).toBeNull();
   },
 };
+
+/** A scheduled action says so; its guide and guardrail show in its dialog, as text. */
+export const GuideGuardrailAndSchedule: Story = {
+  args: {
+    action: {
+      label: 'Sync contacts',
+      operation: 'sync',
+      schedule: 'daily',
+      description: 'Sync every contact with the CRM now?',
+      guide: { content: 'Contacts are matched by **email**.' },
+      guardrail: { content: 'Contacts deleted in the CRM are deleted here too.' },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Sync contacts' });
+    await expect(button).toHaveAccessibleDescription('Also runs every day.');
+    await userEvent.click(button);
+    const dialog = await body().findByRole('alertdialog', { name: 'Sync contacts' });
+    await expect(within(dialog).getByText('Contacts are matched by **email**.')).toBeVisible();
+    const guardrail = within(dialog).getByRole('complementary', { name: 'Before you continue' });
+    await expect(guardrail).toHaveTextContent('Contacts deleted in the CRM are deleted here too.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  },
+};

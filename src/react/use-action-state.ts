@@ -59,7 +59,11 @@ export function describeActionState(
   else if (reason?.kind === 'blocked') reasonText = t('action.disabled.blocked', { job: reason.jobLabel });
   else if (reason?.kind === 'running') reasonText = t('action.disabled.running');
   const info = enablement.info.map(translate);
-  const hints = [typeof action.tooltip === 'string' ? translate(action.tooltip) : undefined, ...info].filter(Boolean);
+  const schedule =
+    action.schedule === 'hourly' || action.schedule === 'daily' || action.schedule === 'weekly'
+      ? t(`action.schedule.${action.schedule}`)
+      : undefined;
+  const hints = [typeof action.tooltip === 'string' ? translate(action.tooltip) : undefined, ...info, schedule].filter(Boolean);
   const tooltip = reasonText ?? (hints.length > 0 ? hints.join('\n') : undefined);
   return { ...enablement, info, reasonText, tooltip };
 }

@@ -210,3 +210,21 @@ describe('ActionBar', () => {
     expect(screen.getByRole('group', { name: 'Empty' })).toBeEmptyDOMElement();
   });
 });
+
+describe('ActionButton extras', () => {
+  it('says when an action also runs on a schedule', () => {
+    setup(() => <ActionButton action={{ ...exportAction, schedule: 'weekly' }} {...target} />);
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveAccessibleDescription('Also runs every week.');
+  });
+
+  it('shows the guide and guardrail in the dialog as text, never as markup', async () => {
+    const { user } = setup(() => (
+      <ActionButton action={{ ...exportAction, guide: { content: '<b>bold</b> _guide_' }, guardrail: { content: 'Irreversible.' } }} {...target} />
+    ));
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('<b>bold</b> _guide_')).toBeInTheDocument();
+    expect(dialog.querySelector('b')).toBeNull();
+    expect(within(dialog).getByRole('complementary', { name: 'Before you continue' })).toHaveTextContent('Irreversible.');
+  });
+});

@@ -91,6 +91,20 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
   const label = typeof action.label === 'string' && action.label !== '' ? translate(action.label) : t('job.untitled');
   const question = confirmText(action, state);
   const errorText = failed === undefined ? undefined : t('action.startFailed', { label, error: failed.message });
+  const guide = typeof action.guide?.content === 'string' ? translate(action.guide.content) : undefined;
+  const guardrail = typeof action.guardrail?.content === 'string' ? translate(action.guardrail.content) : undefined;
+  // Guide and guardrail are markdown in Flatfile; the kit shows their text as written, never as HTML.
+  const notes =
+    guide === undefined && guardrail === undefined ? undefined : (
+      <>
+        {guide === undefined ? null : <p data-slot="action-guide">{guide}</p>}
+        {guardrail === undefined ? null : (
+          <aside data-slot="action-guardrail" aria-label={t('action.guardrail')}>
+            {guardrail}
+          </aside>
+        )}
+      </>
+    );
   const close = (open: boolean) => {
     if (!open && !runner.isPending) {
       setDialog(undefined);
@@ -112,7 +126,9 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
           pending={runner.isPending}
           error={errorText}
           onConfirm={() => void start(undefined)}
-        />
+        >
+          {notes}
+        </ConfirmDialog>
       )}
       {hasForm && action.inputForm ? (
         <InputFormDialog
@@ -125,7 +141,9 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
           pending={runner.isPending}
           error={errorText}
           onSubmit={(input) => void start(input)}
-        />
+        >
+          {notes}
+        </InputFormDialog>
       ) : null}
       {dialog === undefined && failed !== undefined ? (
         <span role="alert" data-slot="action-error">

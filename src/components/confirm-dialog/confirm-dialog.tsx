@@ -22,6 +22,8 @@ export interface ConfirmDialogProps {
   error?: string;
   /** Called on confirm. The dialog stays open: close it (`open`) once the job exists. */
   onConfirm(): void;
+  /** More to read before answering (the action's guide and guardrail), shown under the question. */
+  children?: ReactNode;
   /** A destructive action: the confirm button is styled as such. */
   danger?: boolean;
   className?: string;
@@ -78,6 +80,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
             >
               {description ?? t('confirm.defaultDescription', { label: title })}
             </AlertDialog.Description>
+            {props.children}
             {error === undefined ? null : (
               <p role="alert" data-slot="confirm-dialog-error" data-unstyled={u} className={classNames.error}>
                 {error}

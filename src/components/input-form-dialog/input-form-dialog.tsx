@@ -22,6 +22,8 @@ export interface InputFormDialogProps {
   pending?: boolean;
   /** Why the last submit failed; shown in the dialog, values kept, submitting again retries. */
   error?: string;
+  /** More to read before answering (the action's guide and guardrail), shown above the fields. */
+  children?: ReactNode;
   /** Called once per valid submit with `job.input`, keyed by field key and typed per field. */
   onSubmit(input: Record<string, unknown>): void;
   className?: string;
@@ -99,6 +101,7 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
             >
               <Dialog.Title {...part('title')}>{title}</Dialog.Title>
               {description ? <Dialog.Description {...part('description')}>{description}</Dialog.Description> : null}
+              {props.children}
               <form {...part('form')} ref={formRef} noValidate onSubmit={handleSubmit}>
                 {fields.map((field, index) => (
                   <InputFormField
