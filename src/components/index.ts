@@ -6,3 +6,4 @@ export * from './tooltip';
 export * from './action-menu';
 export * from './action-icon';
 export * from './input-form-dialog';
+export * from './progress-overlay';

@@ -25,3 +25,7 @@ export { actionConfirms, actionJobConfig, actionMode, actionOperation, collectio
 export { checkAction } from './action-check';
 export type { FormFieldError, FormFieldErrorKind, InputFormValues } from './input-form';
 export { checkInputForm, fieldKind, fieldLabel, fieldOptions, formFields, formInput, initialFormValues, isFieldRequired, optionLabel, parseFormNumber, validateForm } from './input-form';
+export type { EtaDisplay, EtaDisplayOptions, EtaOptions, EtaSample, EtaState } from './eta';
+export { addEtaSample, createEtaState, estimateRemaining, nextEtaDisplay } from './eta';
+export type { EtaMessageKey, EtaMessages, EtaTextForm } from './eta-format';
+export { ETA_MESSAGE_KEYS, formatEta } from './eta-format';

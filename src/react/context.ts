@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type CSSProperties, type ReactNode, useContext } from 'react';
 import type { Job, JobsClient, MessageKey, Messages } from '../core';
+import type { Announcer } from './announcer';
 import type { JobsSync } from './sync';
 
 /** Where an `id` outcome (or a host action) wants to go inside the app. */
@@ -63,6 +64,8 @@ export interface JobsConfigContextValue {
    * tokens and color scheme reach them.
    */
   rootProps: JobkitRootProps;
+  /** The provider's live regions. */
+  announcer: Announcer;
   /** Remembers the label of the action that starts `domain:operation` jobs. */
   rememberActionLabel(jobName: string, label: string): void;
 }

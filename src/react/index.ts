@@ -27,3 +27,5 @@ export { describeActionState, useActionState } from './use-action-state';
 export type { RunActionResult, RunActionTarget } from './use-run-action';
 export { useRunAction } from './use-run-action';
 export { useActiveSourceJobs } from './use-source-jobs';
+export type { Announcer, Milestone, Politeness } from './announcer';
+export { crossedQuarter } from './announcer';

@@ -21,6 +21,7 @@ import {
   type NavigateHandler,
   type Translate,
 } from './context';
+import { type Announcer, LiveRegions } from './announcer';
 import { JobsSync } from './sync';
 
 export interface JobsProviderProps {
@@ -127,6 +128,12 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const hasResolver = props.resolveFileUrl !== undefined;
 
   const [actionLabels] = useState(() => new Map<string, string>());
+  const regions = useRef<Announcer>(null);
+  const [announcer] = useState<Announcer>(() => ({
+    announce: (text, politeness) => regions.current?.announce(text, politeness),
+    announceMilestone: (jobId, milestone, text, politeness) =>
+      regions.current?.announceMilestone(jobId, milestone, text, politeness),
+  }));
   const themeKey = JSON.stringify(theme ?? {});
   // biome-ignore lint/correctness/useExhaustiveDependencies: the theme is compared by content
   const rootProps = useMemo<JobkitRootProps>(
@@ -153,6 +160,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       currentUserId,
       icons,
       rootProps,
+      announcer,
       jobLabel: (job) =>
         handlers.current.getJobLabel?.(job) ??
         actionLabels.get(`${job.type}:${job.operation}`) ??
@@ -161,7 +169,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, icons, actionLabels, rootProps]);
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, icons, actionLabels, rootProps, announcer]);
 
 
   return (
@@ -169,6 +177,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       <JobsConfigContext.Provider value={config}>
         <div {...rootProps} className={className} style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}>
           {children}
+          <LiveRegions handle={regions} />
         </div>
       </JobsConfigContext.Provider>
     </JobsStoreContext.Provider>

@@ -7,10 +7,11 @@ import {
   type JobEvent,
   type JobEventListener,
   type JobsClient,
+  type JobsFilter,
   normalizeJob,
 } from '../core';
 import { derivedEvent, derivedTopic } from './derive';
-import { jobKey, jobKeyPrefix } from './keys';
+import { type JobsListData, jobKey, jobKeyPrefix, listKeyPrefix } from './keys';
 import { updateListMembership } from './lists';
 import { shareEqual } from './share';
 
@@ -23,6 +24,14 @@ export interface JobsSyncOptions {
 
 export type { WriteCause } from './derive';
 import type { WriteCause } from './derive';
+
+/** A list whose filter admits active jobs only (the jobs running on a source). */
+function listsActiveOnly(filter: JobsFilter | undefined): boolean {
+  const status = filter?.status;
+  if (status === undefined) return false;
+  const statuses: readonly string[] = typeof status === 'string' ? [status] : status;
+  return statuses.length > 0 && statuses.every((s) => isActive(s));
+}
 
 const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 
@@ -73,7 +82,7 @@ export class JobsSync {
     this.cleanups.push(
       this.queryClient.getQueryCache().subscribe((event) => {
         if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
-          if (this.isJobQuery(event.query) && isActive((event.query.state.data as Job | undefined)?.status)) {
+          if (this.isJobQuery(event.query) ? isActive((event.query.state.data as Job | undefined)?.status) : this.isListQuery(event.query)) {
             this.schedule();
           }
         }
@@ -130,6 +139,11 @@ export class JobsSync {
     if (!this.pushes && cause !== 'load' && cause !== 'push') this.derive(prev, next, cause);
   }
 
+  private isListQuery(query: Query): boolean {
+    const key = query.queryKey;
+    return key[0] === 'jobkit' && key[1] === this.scope && key[2] === 'list';
+  }
+
   private isJobQuery(query: Query): boolean {
     const key = query.queryKey;
     return key.length === 4 && key[0] === 'jobkit' && key[1] === this.scope && key[2] === 'job';
@@ -183,13 +197,24 @@ export class JobsSync {
     }
   }
 
-  /** Active jobs worth reading: shown by a component or started here, and not known to be gone. */
+  /**
+   * Active jobs worth reading: shown by a component, started here, or members of an on-screen list of
+   * active jobs (what overlays and action bars watch); never those known to be gone.
+   */
   private pollableIds(): string[] {
+    const cache = this.queryClient.getQueryCache();
+    const listed = new Set<string>();
+    for (const query of cache.findAll({ queryKey: listKeyPrefix(this.scope) })) {
+      const filter = query.queryKey[3] as JobsFilter | undefined;
+      const data = query.state.data as JobsListData | undefined;
+      if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(filter)) continue;
+      for (const id of data.ids) listed.add(id);
+    }
     const ids: string[] = [];
-    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: jobKeyPrefix(this.scope) })) {
+    for (const query of cache.findAll({ queryKey: jobKeyPrefix(this.scope) })) {
       const job = query.state.data as Job | undefined;
       if (job === undefined || !isActive(job.status) || isNotFound(query.state.error)) continue;
-      if (query.getObserversCount() > 0 || this.watched.has(job.id)) ids.push(job.id);
+      if (query.getObserversCount() > 0 || this.watched.has(job.id) || listed.has(job.id)) ids.push(job.id);
     }
     return ids;
   }

@@ -1,0 +1,164 @@
+import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
+import { type BlockRegion, formatPercent, isActive, type JobsClientError } from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { crossedQuarter } from '../../react/announcer';
+import { useJobEvents } from '../../react/use-job-events';
+import { useJobProgress } from '../../react/use-job-progress';
+import { cx, flag } from '../shared';
+import { OverlayPanel } from './overlay-panel';
+import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
+
+export type OverlayPart =
+  | 'root'
+  | 'content'
+  | 'overlay'
+  | 'panel'
+  | 'heading'
+  | 'label'
+  | 'more'
+  | 'details'
+  | 'info'
+  | 'eta'
+  | 'stalled'
+  | 'stop'
+  | 'cancel'
+  | 'error'
+  | 'notices'
+  | 'notice';
+
+export interface ProgressOverlayProps {
+  /** Id of the resource (workbook, sheet, file...) whose jobs may block this region. */
+  source: string;
+  /**
+   * `resource` (default) is covered by `foreground` jobs on the source; `toolbar` by `foreground` and
+   * `toolbarBlocking` ones. `background` and `hidden` jobs never cover anything.
+   */
+  region?: BlockRegion;
+  /** After how long without a report the overlay offers to stop waiting (ms). Default 2 minutes. */
+  stallAfterMs?: number;
+  /** Reads after which the overlay gives up on a job whose updates keep failing. Default 3. */
+  maxFailedReads?: number;
+  children?: ReactNode;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<OverlayPart, string>>;
+  unstyled?: boolean;
+}
+
+const noticeKey = { released: 'overlay.released', lost: 'overlay.lost', unreachable: 'overlay.unreachable', failed: 'overlay.failed' } as const;
+
+/**
+ * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
+ * no Tab into it) and usable again the moment the job ends, is canceled, stalls and the user stops
+ * waiting, disappears, or can no longer be read. A tick re-renders this overlay and nothing else.
+ */
+export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
+  const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
+  const { t, jobLabel, announcer, locale } = useJobsConfig('ProgressOverlay');
+  const { current, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
+  const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
+  const job = progress.job ?? current;
+  const label = job === undefined ? '' : jobLabel(job);
+  const blocked = current !== undefined;
+  const u = flag(unstyled);
+  const part = (name: OverlayPart) => ({
+    'data-slot': name === 'root' ? 'progress-overlay-region' : `progress-overlay-${name}`,
+    'data-unstyled': u,
+    className: classNames[name],
+  });
+
+  // A job that vanished, or whose reads keep failing, must not lock the user out.
+  const code = (progress.error as JobsClientError | null)?.code;
+  useEffect(() => {
+    if (current === undefined) return;
+    if (code === 'not-found') release(current, 'lost', label);
+    else if (progress.failureCount >= maxFailedReads) release(current, 'unreachable', label);
+  }, [current, code, progress.failureCount, maxFailedReads, release, label]);
+
+  // Milestones: start, each quarter, the end (once per job however many overlays show it).
+  const lastProgress = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (job === undefined || !isActive(job.status)) return;
+    announcer.announceMilestone(job.id, 'start', t('announce.started', { label }));
+    const quarter = crossedQuarter(lastProgress.current, progress.progress);
+    lastProgress.current = progress.progress;
+    if (quarter !== undefined) {
+      announcer.announceMilestone(job.id, quarter, t('announce.progress', { label, percent: formatPercent(quarter, locale) }));
+    }
+  }, [job, progress.progress, label, announcer, t, locale]);
+  useEffect(() => {
+    lastProgress.current = undefined;
+  }, [current?.id]);
+
+  const shown = useRef(new Set<string>());
+  if (current !== undefined) shown.current.add(current.id);
+  useJobEvents({ topic: ['job:completed', 'job:failed', 'job:updated'], source }, (event) => {
+    const ended = event.job;
+    if (ended === undefined || !shown.current.has(ended.id)) return;
+    const name = jobLabel(ended);
+    if (ended.status === 'complete') announcer.announceMilestone(ended.id, 'end', t('announce.complete', { label: name }));
+    else if (ended.status === 'canceled') announcer.announceMilestone(ended.id, 'end', t('announce.canceled', { label: name }));
+    else if (ended.status === 'failed') {
+      const info = ended.info ?? ended.outcome?.message ?? '';
+      announcer.announceMilestone(ended.id, 'end', t('announce.failed', { label: name, info }), 'assertive');
+      notify({ id: ended.id, kind: 'failed', label: name, info });
+    }
+  });
+
+  // The blocked content: inert (set on the element, which every React version and the server accept).
+  const content = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const element = content.current;
+    if (element === null) return;
+    element.inert = blocked;
+    if (blocked) {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && element.contains(focused)) {
+        returnFocus.current = focused;
+        panel.current?.focus();
+      }
+    } else if (returnFocus.current !== null) {
+      const target = returnFocus.current;
+      returnFocus.current = null;
+      const focused = document.activeElement;
+      if (target.isConnected && (focused === null || focused === document.body || !document.contains(focused))) target.focus();
+    }
+  }, [blocked]);
+
+  return (
+    <div {...part('root')} data-region={region} data-blocked={flag(blocked)} className={cx(classNames.root, props.className)} style={props.style}>
+      {notices.length > 0 ? (
+        <div {...part('notices')}>
+          {notices.map((notice: OverlayNotice) => (
+            <p key={`${notice.kind}:${notice.id}`} role={notice.kind === 'released' ? 'status' : 'alert'} {...part('notice')} data-kind={notice.kind}>
+              <span>{t(noticeKey[notice.kind], { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
+              <button type="button" onClick={() => dismiss(notice)}>
+                {t('overlay.dismiss')}
+              </button>
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <div ref={content} {...part('content')} aria-busy={blocked || undefined}>
+        {props.children}
+      </div>
+      {blocked && job !== undefined ? (
+        <div {...part('overlay')}>
+          <OverlayPanel
+            ref={panel}
+            job={job}
+            label={label}
+            progress={progress}
+            more={more}
+            part={part}
+            onStopWaiting={() => {
+              if (current !== undefined) release(current, 'released', label);
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
