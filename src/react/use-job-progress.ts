@@ -23,7 +23,7 @@ export interface JobProgress {
   job: Job | undefined;
   /** 0..100, or undefined before the job reports any. */
   progress: number | undefined;
-  /** No amount to show yet: draw an indeterminate bar. */
+  /** No amount to show yet (none reported, or 0 % while running): draw an indeterminate bar. */
   indeterminate: boolean;
   info: string | undefined;
   /** Milliseconds left as shown (steadied: rises at most 10 % per update, changes at most once a second). */
@@ -96,9 +96,10 @@ export function useJobProgress(jobId: string | undefined, { stallAfterMs = 120_0
   const eta = active ? track.display.shownMs : undefined;
   const etaText = active ? formatEta(eta, locale, messages) : '';
   const progress = job?.status === 'complete' ? 100 : job?.progress;
-  const indeterminate = progress === undefined;
+  // Nothing done yet (Flatfile's handlers acknowledge with 0 %) reads as work starting, not as an empty bar.
+  const indeterminate = progress === undefined || (active && progress === 0);
   const quietForMs = active ? Math.max(0, now - track.lastChangeAt) : 0;
-  const percent = indeterminate ? messages['progress.indeterminate'] : formatPercent(progress, locale);
+  const percent = progress === undefined || indeterminate ? messages['progress.indeterminate'] : formatPercent(progress, locale);
   return {
     job,
     progress,

@@ -56,7 +56,7 @@ export const OverlayPanel = forwardRef<HTMLDivElement, OverlayPanelProps>(functi
         <span {...part('label')}>{label}</span>
         {more > 0 ? <span {...part('more')}>{t('overlay.more', { count: more })}</span> : null}
       </div>
-      <ProgressBar label={label} value={progress.progress} valueText={progress.valueText} />
+      <ProgressBar label={label} value={progress.indeterminate ? undefined : progress.progress} valueText={progress.valueText} />
       <div {...part('details')}>
         {info === undefined ? null : <span {...part('info')}>{info}</span>}
         <span {...part('eta')}>{progress.etaText}</span>
