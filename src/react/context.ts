@@ -22,6 +22,16 @@ export type DownloadHandler = (target: DownloadTarget) => void;
 export type FileUrlResolver = (fileId: string) => string | Promise<string>;
 /** Resolves a Flatfile translation key; returns undefined for text that is not a key. */
 export type Translate = (key: string) => string | undefined;
+/** Host callbacks for outcome `next` actions that only the host can carry out. */
+export interface OutcomeHandlers {
+  /** `snapshot`: show that snapshot of the sheet. */
+  onSnapshot?(target: { snapshotId: string; sheetId: string }): void;
+  /** `view`: hide these columns of the sheet. */
+  onView?(target: { sheetId: string; hiddenColumns: string[] }): void;
+  /** `clearFilters`: clear the filters of these sheets (all when none are listed). */
+  onClearFilters?(target: { sheetIds: string[] | undefined }): void;
+}
+
 /** Names a job for the UI; undefined falls back to the kit's own naming. */
 export type JobLabelGetter = (job: Pick<Job, 'type' | 'operation'>) => string | undefined;
 
@@ -50,6 +60,8 @@ export interface JobsConfigContextValue {
   navigate: NavigateHandler | undefined;
   download: DownloadHandler | undefined;
   resolveFileUrl: FileUrlResolver | undefined;
+  /** The host's callbacks for `snapshot`, `view` and `clearFilters` outcomes (each may be missing). */
+  outcomeHandlers: OutcomeHandlers;
   currentUserId: string | undefined;
   /** Icons by Flatfile icon name, given by the host; the kit falls back to a lightning bolt. */
   icons: Readonly<Record<string, ReactNode>>;

@@ -6,6 +6,7 @@ export type {
   JobLabelGetter,
   NavigateHandler,
   NavigateTarget,
+  OutcomeHandlers,
   Translate,
 } from './context';
 export type { JobsListData } from './keys';

@@ -19,6 +19,7 @@ import {
   JobsStoreContext,
   type JobsStoreContextValue,
   type NavigateHandler,
+  type OutcomeHandlers,
   type Translate,
 } from './context';
 import { type Announcer, LiveRegions } from './announcer';
@@ -48,6 +49,12 @@ export interface JobsProviderProps {
   download?: DownloadHandler;
   /** Turns a file id into a URL to download it from. */
   resolveFileUrl?: FileUrlResolver;
+  /** `snapshot` outcomes: show that snapshot of the sheet. */
+  onSnapshot?: OutcomeHandlers['onSnapshot'];
+  /** `view` outcomes: hide those columns of the sheet. */
+  onView?: OutcomeHandlers['onView'];
+  /** `clearFilters` outcomes: clear the filters of those sheets. */
+  onClearFilters?: OutcomeHandlers['onClearFilters'];
   /** Icons by Flatfile icon name (`action.icon`); a lightning bolt when a name is not here. */
   icons?: Record<string, ReactNode>;
   /** Names jobs in the UI; by default the label of the action that started them, or their operation. */
@@ -126,6 +133,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const hasNavigate = props.navigate !== undefined;
   const hasDownload = props.download !== undefined;
   const hasResolver = props.resolveFileUrl !== undefined;
+  const outcomeKey = `${props.onSnapshot ? 's' : ''}${props.onView ? 'v' : ''}${props.onClearFilters ? 'c' : ''}`;
 
   const [actionLabels] = useState(() => new Map<string, string>());
   const regions = useRef<Announcer>(null);
@@ -158,6 +166,11 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       download: hasDownload ? (target) => handlers.current.download?.(target) : undefined,
       resolveFileUrl: hasResolver ? (fileId) => handlers.current.resolveFileUrl?.(fileId) ?? fileId : undefined,
       currentUserId,
+      outcomeHandlers: {
+        ...(outcomeKey.includes('s') ? { onSnapshot: (target) => handlers.current.onSnapshot?.(target) } : {}),
+        ...(outcomeKey.includes('v') ? { onView: (target) => handlers.current.onView?.(target) } : {}),
+        ...(outcomeKey.includes('c') ? { onClearFilters: (target) => handlers.current.onClearFilters?.(target) } : {}),
+      },
       icons,
       rootProps,
       announcer,
@@ -169,7 +182,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, icons, actionLabels, rootProps, announcer]);
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, announcer]);
 
 
   return (

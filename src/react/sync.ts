@@ -114,6 +114,11 @@ export class JobsSync {
     this.watched.add(jobId);
   }
 
+  /** Whether this provider started (or acted on) the job: its outcome is this user's to see. */
+  isWatched(jobId: string): boolean {
+    return this.watched.has(jobId);
+  }
+
   /** Reads a raw value as a job and writes it; returns the job, or undefined when it was malformed. */
   accept(value: unknown, cause: WriteCause): Job | undefined {
     let job: Job;
