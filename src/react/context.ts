@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type CSSProperties, type ReactNode, useContext } from 'react';
 import type { Job, JobsClient, MessageKey, Messages } from '../core';
+import type { OverlayRegistry } from './overlay-registry';
 import type { Announcer } from './announcer';
 import type { JobsSync } from './sync';
 
@@ -78,6 +79,8 @@ export interface JobsConfigContextValue {
   rootProps: JobkitRootProps;
   /** The provider's live regions. */
   announcer: Announcer;
+  /** What the progress overlays of each source share (releases, notices). */
+  overlays: OverlayRegistry;
   /** Remembers the label of the action that starts `domain:operation` jobs. */
   rememberActionLabel(jobName: string, label: string): void;
 }

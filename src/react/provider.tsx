@@ -22,6 +22,7 @@ import {
   type OutcomeHandlers,
   type Translate,
 } from './context';
+import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsSync } from './sync';
 
@@ -136,6 +137,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const outcomeKey = `${props.onSnapshot ? 's' : ''}${props.onView ? 'v' : ''}${props.onClearFilters ? 'c' : ''}`;
 
   const [actionLabels] = useState(() => new Map<string, string>());
+  const [overlays] = useState(() => new OverlayRegistry());
   const regions = useRef<Announcer>(null);
   const [announcer] = useState<Announcer>(() => ({
     announce: (text, politeness) => regions.current?.announce(text, politeness),
@@ -174,6 +176,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       icons,
       rootProps,
       announcer,
+      overlays,
       jobLabel: (job) =>
         handlers.current.getJobLabel?.(job) ??
         actionLabels.get(`${job.type}:${job.operation}`) ??
@@ -182,7 +185,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, announcer]);
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, announcer, overlays]);
 
 
   return (

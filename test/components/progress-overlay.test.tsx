@@ -49,6 +49,10 @@ function Table({ renders }: { renders?: { count: number } | undefined }) {
   );
 }
 
+/** The texts of the notices shown in any region. */
+const notices = () =>
+  [...document.querySelectorAll('[data-slot="progress-overlay-notice"] > span')].map((n) => n.textContent);
+
 const regionOf = (name: string) => screen.getByRole(name === 'toolbar' ? 'toolbar' : 'table', { hidden: true }).closest('[data-slot="progress-overlay-content"]') as HTMLElement;
 
 let engine: MemoryJobsClient;
@@ -144,8 +148,11 @@ describe('ProgressOverlay', () => {
     const table = regionOf('table').parentElement as HTMLElement;
     expect(within(table).getByText('No progress for 2 minutes.')).toBeInTheDocument();
     act(() => within(table).getByRole('button', { name: 'Stop waiting' }).click());
+    // One click frees every region of the source, and the notice shows once, in the resource region.
     expect(regionOf('table').inert).toBe(false);
-    expect(within(table).getByRole('status')).toHaveTextContent('“Dedupe” keeps running; follow it in the jobs panel.');
+    expect(regionOf('toolbar').inert).toBe(false);
+    expect(notices()).toEqual(['“Dedupe” keeps running; follow it in the jobs panel.']);
+    expect(within(table).getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();
     expect(engine.snapshot()[0]?.status).toBe('executing');
   });
 
@@ -162,7 +169,7 @@ describe('ProgressOverlay', () => {
     gone = true;
     await advance(1100);
     expect(regionOf('table').inert).toBe(false);
-    expect(screen.getAllByRole('alert')[0]).toHaveTextContent('“Dedupe” can no longer be found. You can carry on.');
+    expect(notices()).toEqual(['“Dedupe” can no longer be found. You can carry on.']);
   });
 
   it('frees the region when reads of the job keep failing', async () => {
@@ -177,7 +184,7 @@ describe('ProgressOverlay', () => {
     failing = true;
     await advance(10_000);
     expect(regionOf('table').inert).toBe(false);
-    expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Lost contact with “Dedupe”.');
+    expect(notices()).toEqual(['Lost contact with “Dedupe”. You can carry on; it may still be running.']);
   });
 
   it('cancels the job from the overlay', async () => {
@@ -226,6 +233,17 @@ describe('ProgressOverlay', () => {
     expect(input).toHaveFocus();
   });
 
+  it('keeps focus on the page when the overlay that held it goes away', async () => {
+    render(<Host client={engine} />);
+    const id = await start('foreground');
+    const panel = screen.getAllByRole('group', { name: 'Dedupe' })[1] as HTMLElement;
+    within(panel).getByRole('button', { name: 'Cancel' }).focus();
+    running.get(id)?.finish(new Error('Disk full'));
+    await advance(20);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
+  });
+
   it('re-renders the overlay on a tick, not the content it covers', async () => {
     const renders = { count: 0 };
     render(<Host client={engine} renders={renders} />);
@@ -263,10 +281,11 @@ describe('ProgressOverlay', () => {
     await advance(20);
     const assertive = document.querySelector('[data-slot="live-region-assertive"]') as HTMLElement;
     expect(assertive).toHaveTextContent('Dedupe failed. Disk full');
-    const alerts = screen.getAllByRole('alert');
-    expect(alerts[0]).toHaveTextContent('“Dedupe” failed. Disk full');
+    expect(notices()).toEqual(['“Dedupe” failed. Disk full']);
     await advance(60_000);
-    expect(screen.getAllByRole('alert')[0]).toHaveTextContent('“Dedupe” failed. Disk full');
+    expect(notices()).toEqual(['“Dedupe” failed. Disk full']);
+    act(() => screen.getByRole('button', { name: 'Dismiss' }).click());
+    expect(notices()).toEqual([]);
   });
 
   it('leaves no timer behind after unmount', async () => {

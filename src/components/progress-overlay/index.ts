@@ -1,3 +1,3 @@
 export type { OverlayPart, ProgressOverlayProps } from './progress-overlay';
 export { ProgressOverlay } from './progress-overlay';
-export type { OverlayNotice, ReleaseReason } from './use-blocking-jobs';
+export type { NoticeKind, OverlayNotice } from './use-blocking-jobs';

@@ -53,12 +53,19 @@ export const OverlayPanel = forwardRef<HTMLDivElement, OverlayPanelProps>(functi
       data-stalled={flag(progress.stalled)}
     >
       <div {...part('heading')}>
-        <span {...part('label')}>{label}</span>
+        <span {...part('label')} dir="auto">
+          {label}
+        </span>
         {more > 0 ? <span {...part('more')}>{t('overlay.more', { count: more })}</span> : null}
       </div>
       <ProgressBar label={label} value={progress.indeterminate ? undefined : progress.progress} valueText={progress.valueText} />
       <div {...part('details')}>
-        {info === undefined ? null : <span {...part('info')}>{info}</span>}
+        {info === undefined ? null : (
+          // Server text may run the other way from the page.
+          <span {...part('info')} dir="auto">
+            {info}
+          </span>
+        )}
         <span {...part('eta')}>{progress.etaText}</span>
       </div>
       {progress.stalled ? (

@@ -106,9 +106,11 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   });
 
   // The blocked content: inert (set on the element, which every React version and the server accept).
+  const root = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const panelFocused = useRef(false);
   useLayoutEffect(() => {
     const element = content.current;
     if (element === null) return;
@@ -119,20 +121,27 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
         returnFocus.current = focused;
         panel.current?.focus();
       }
-    } else if (returnFocus.current !== null) {
-      const target = returnFocus.current;
-      returnFocus.current = null;
-      const focused = document.activeElement;
-      if (target.isConnected && (focused === null || focused === document.body || !document.contains(focused))) target.focus();
+      return;
     }
+    // The overlay went away: if it took focus with it (from the content, or the user was in the panel),
+    // give focus back to where it was, else to the notice that says what happened, else to the content.
+    const target = returnFocus.current;
+    const hadFocus = target !== null || panelFocused.current;
+    returnFocus.current = null;
+    panelFocused.current = false;
+    const focused = document.activeElement;
+    if (!hadFocus || (focused !== null && focused !== document.body)) return;
+    const notice = root.current?.querySelector<HTMLElement>('[data-slot="progress-overlay-notice"] button');
+    (target?.isConnected ? target : (notice ?? element)).focus();
   }, [blocked]);
 
   return (
-    <div {...part('root')} data-region={region} data-blocked={flag(blocked)} className={cx(classNames.root, props.className)} style={props.style}>
+    <div ref={root} {...part('root')} data-region={region} data-blocked={flag(blocked)} className={cx(classNames.root, props.className)} style={props.style}>
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (
-            <p key={`${notice.kind}:${notice.id}`} role={notice.kind === 'released' ? 'status' : 'alert'} {...part('notice')} data-kind={notice.kind}>
+            // No live role: the provider's live region has said it (once, however many regions showed the job).
+            <p key={`${notice.kind}:${notice.id}`} {...part('notice')} data-kind={notice.kind}>
               <span>{t(noticeKey[notice.kind], { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
               <button type="button" onClick={() => dismiss(notice)}>
                 {t('overlay.dismiss')}
@@ -141,11 +150,19 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
           ))}
         </div>
       ) : null}
-      <div ref={content} {...part('content')} aria-busy={blocked || undefined}>
+      <div ref={content} {...part('content')} aria-busy={blocked || undefined} tabIndex={-1}>
         {props.children}
       </div>
       {blocked && job !== undefined ? (
-        <div {...part('overlay')}>
+        <div
+          {...part('overlay')}
+          onFocus={() => {
+            panelFocused.current = true;
+          }}
+          onBlur={(event) => {
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) panelFocused.current = false;
+          }}
+        >
           <OverlayPanel
             ref={panel}
             job={job}

@@ -1,41 +1,42 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { type BlockRegion, isBlocking, type Job } from '../../core';
+import { useJobsConfig } from '../../react/context';
 import { useActiveSourceJobs } from '../../react/use-source-jobs';
+import type { OverlayNotice, NoticeKind } from '../../react/overlay-registry';
 
-/** Why a region stopped waiting for a job that had not ended. */
-export type ReleaseReason = 'released' | 'lost' | 'unreachable';
-
-export interface OverlayNotice {
-  id: string;
-  kind: ReleaseReason | 'failed';
-  label: string;
-  info?: string;
-}
+export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
 
 /**
  * The jobs blocking `region` of `source`, oldest first, less those the user stopped waiting for (or that
- * vanished): the first is shown, the rest are counted.
+ * vanished): the first is shown, the rest are counted. Releases and notices are shared by every region of
+ * the source; notices show in one region (the resource one when it is on screen).
  */
 export function useBlockingJobs(source: string, region: BlockRegion) {
+  const { overlays } = useJobsConfig('ProgressOverlay');
   const active = useActiveSourceJobs(source);
-  const [released, setReleased] = useState<ReadonlySet<string>>(() => new Set());
-  const [notices, setNotices] = useState<OverlayNotice[]>([]);
+  const state = useSyncExternalStore(
+    overlays.subscribe,
+    () => overlays.get(source),
+    () => overlays.get(source),
+  );
+  useEffect(() => overlays.mount(source, region), [overlays, source, region]);
   const blocking = useMemo(
-    () => active.filter((job: Job) => isBlocking(job, region) && !released.has(job.id)),
-    [active, region, released],
+    () => active.filter((job: Job) => isBlocking(job, region) && !state.released.has(job.id)),
+    [active, region, state.released],
   );
-  const notify = useCallback((notice: OverlayNotice) => {
-    setNotices((current) => [...current.filter((n) => n.id !== notice.id || n.kind !== notice.kind), notice]);
-  }, []);
+  const showsNotices = region === 'resource' || !state.regions.includes('resource');
   const release = useCallback(
-    (job: Job, kind: ReleaseReason, label: string) => {
-      setReleased((current) => new Set(current).add(job.id));
-      notify({ id: job.id, kind, label });
-    },
-    [notify],
+    (job: Job, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
+    [overlays, source],
   );
-  const dismiss = useCallback((notice: OverlayNotice) => {
-    setNotices((current) => current.filter((n) => n !== notice));
-  }, []);
-  return { current: blocking[0], more: Math.max(0, blocking.length - 1), release, notices, notify, dismiss };
+  const notify = useCallback((notice: OverlayNotice) => overlays.notify(source, notice), [overlays, source]);
+  const dismiss = useCallback((notice: OverlayNotice) => overlays.dismiss(source, notice), [overlays, source]);
+  return {
+    current: blocking[0],
+    more: Math.max(0, blocking.length - 1),
+    release,
+    notices: showsNotices ? state.notices : [],
+    notify,
+    dismiss,
+  };
 }
