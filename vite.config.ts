@@ -73,6 +73,7 @@ export default defineConfig({
         index: fromRoot('./src/index.ts'),
         core: fromRoot('./src/core/index.ts'),
         memory: fromRoot('./src/memory/index.ts'),
+        flatfile: fromRoot('./src/flatfile/index.ts'),
       },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,

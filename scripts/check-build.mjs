@@ -3,7 +3,9 @@
 //  1. every target in package.json "exports" exists;
 //  2. dist/core.js and dist/memory.js (and every chunk they import) import nothing from
 //     react, react-dom, @tanstack/* or @radix-ui/*: core and memory are framework-free;
-//  3. dist/index.js starts with the 'use client' directive.
+//  3. dist/index.js starts with the 'use client' directive;
+//  4. dist/flatfile.js (the Flatfile adapter) imports neither React nor `@flatfile/api`, and nothing
+//     dist/index.js loads contains it: the main entry never pulls the adapter in.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,30 +46,50 @@ function importsOf(code) {
 
 const forbidden = [/^react(?:\/|$)/, /^react-dom(?:\/|$)/, /^@tanstack\//, /^@radix-ui\//];
 
-/** Walks an entry and the local chunks it imports; reports framework imports with their path. */
-function checkFrameworkFree(entry) {
+/** The files an entry loads (itself and the local chunks it imports) and its bare imports, with their path. */
+function walk(entry) {
   const start = join(root, entry);
-  if (!existsSync(start)) return; // already reported as a missing export target
-  const seen = new Set();
+  const files = new Set();
+  const bare = [];
+  if (!existsSync(start)) return { files, bare }; // already reported as a missing export target
   const queue = [[start, [entry]]];
   while (queue.length > 0) {
     const [file, trail] = queue.shift();
-    if (seen.has(file)) continue;
-    seen.add(file);
+    if (files.has(file)) continue;
+    files.add(file);
     for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) {
         const next = resolve(dirname(file), specifier);
         if (existsSync(next)) queue.push([next, [...trail, relative(root, next)]]);
         else problems.push(`${relative(root, file)} imports ${specifier}, which does not exist`);
-      } else if (forbidden.some((pattern) => pattern.test(specifier))) {
-        problems.push(`${trail.join(' -> ')} imports "${specifier}": ${entry} must not depend on React or TanStack`);
+      } else {
+        bare.push({ specifier, trail });
       }
+    }
+  }
+  return { files, bare };
+}
+
+/** Reports framework imports (and any `extra` pattern) reached from an entry, with their path. */
+function checkFrameworkFree(entry, extra = []) {
+  for (const { specifier, trail } of walk(entry).bare) {
+    if ([...forbidden, ...extra].some((pattern) => pattern.test(specifier))) {
+      problems.push(`${trail.join(' -> ')} imports "${specifier}": ${entry} must not depend on it`);
     }
   }
 }
 
 checkFrameworkFree('dist/core.js');
 checkFrameworkFree('dist/memory.js');
+checkFrameworkFree('dist/flatfile.js', [/^@flatfile\//]);
+
+const adapter = join(root, 'dist/flatfile.js');
+for (const file of walk('dist/index.js').files) {
+  if (file === adapter) problems.push('dist/index.js loads dist/flatfile.js: the main entry must not pull in the Flatfile adapter');
+  else if (readFileSync(file, 'utf8').includes('createFlatfileJobsClient')) {
+    problems.push(`${relative(root, file)}, loaded by dist/index.js, contains the Flatfile adapter`);
+  }
+}
 
 const reactEntry = join(root, 'dist/index.js');
 if (existsSync(reactEntry)) {
@@ -82,4 +104,6 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  - ${problem}`);
   process.exit(1);
 }
-console.log('check-build: exports resolve, core and memory are React-free, dist/index.js starts with \'use client\'.');
+console.log(
+  "check-build: exports resolve, core, memory and flatfile are React-free, dist/index.js starts with 'use client' and does not load the Flatfile adapter.",
+);

@@ -37,7 +37,8 @@ export interface Guardrail {
 export type InputEnumValue = string | number | boolean;
 
 export interface InputEnumPropertyOption {
-  value: InputEnumValue;
+  /** Optional in Flatfile's type; an option without a usable value is left out (`fieldOptions`). */
+  value?: InputEnumValue;
   /** Falls back to `value`. */
   label?: string;
   description?: string;

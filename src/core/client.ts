@@ -14,6 +14,11 @@ export interface JobsFilter {
   spaceId?: string;
   environmentId?: string;
   fileId?: string;
+  /**
+   * Jobs of one workbook. Narrowed by the server (Flatfile's `GET /jobs`); a job does not say which
+   * workbook it belongs to, so `matchesFilter` ignores it.
+   */
+  workbookId?: string;
   /** One status or any of several. */
   status?: JobStatus | readonly JobStatus[];
   parentId?: string;

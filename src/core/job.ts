@@ -72,7 +72,8 @@ export interface JobConfig {
   operation: string;
   source: string;
   destination?: string;
-  config?: Record<string, unknown>;
+  /** Per-type config: Flatfile's `JobUpdateConfig`, a union of interfaces (export, delete records, mutate...). */
+  config?: object;
   trigger?: JobTrigger;
   status?: JobStatus;
   progress?: number;
