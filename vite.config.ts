@@ -76,13 +76,16 @@ export default defineConfig({
         flatfile: fromRoot('./src/flatfile/index.ts'),
       },
       formats: ['es'],
-      fileName: (_format, entryName) => `${entryName}.js`,
       cssFileName: 'styles',
     },
     rolldownOptions: {
       external: isExternal,
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // One file per source module, so a host's bundler keeps only the parts it imports (the package has
+        // no side effects but its CSS): `import { ProgressBar } from 'jobkit'` then costs about 1 KB.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
       },
     },
   },

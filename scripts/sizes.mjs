@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Sizes of the kit's public entries, min + gzip, measured as P1 in PERFORMANCE.md says: esbuild (bundle,
+// minify, ESM, browser, production) and zlib gzip level 9, on the built dist/. Sizes are deterministic, so
+// CI enforces the budgets: `node scripts/sizes.mjs --check` exits 1 when an entry is over.
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query'];
+const radix = ['@radix-ui/*'];
+const KB = 1024;
+
+/** What is measured, and its budget in bytes (min + gzip). */
+export const entries = [
+  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB },
+  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB },
+  { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB },
+  { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
+  { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB },
+  { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB },
+];
+
+export async function measure(code, external) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!existsSync(`${root}/dist/index.js`)) {
+    console.error('dist/ is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  let over = 0;
+  const rows = [];
+  for (const entry of entries) {
+    const { min, gzip } = await measure(entry.code, entry.external);
+    const ok = gzip <= entry.budget;
+    if (!ok) over += 1;
+    rows.push([entry.name, kb(min), kb(gzip), kb(entry.budget), ok ? 'ok' : 'OVER']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length), ['entry', 'min', 'min+gzip', 'budget', ''][i].length));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(['entry', 'min', 'min+gzip', 'budget', '']));
+  for (const row of rows) console.log(line(row));
+  if (process.argv.includes('--check') && over > 0) {
+    console.error(`\n${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
+    process.exit(1);
+  }
+}
