@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EtaDisplay, EtaOptions, EtaSample, EtaState } from '../../src/core';
 import { addEtaSample, createEtaState, defaultMessages, estimateRemaining, formatEta, nextEtaDisplay } from '../../src/core';
+import { mulberry32 as random } from '../../src/memory/random';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -9,18 +10,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MAX_MS = 7 * DAY;
 const T0 = 1_700_000_000_000;
-
-/** A small seeded generator, so every stream is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Step {
   at: number;
