@@ -7,3 +7,7 @@ export * from './action-menu';
 export * from './action-icon';
 export * from './input-form-dialog';
 export * from './progress-overlay';
+export * from './outcome-dialog';
+export * from './job-notices';
+export * from './jobs-panel';
+export * from './jobs-indicator';

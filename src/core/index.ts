@@ -29,3 +29,6 @@ export type { EtaDisplay, EtaDisplayOptions, EtaOptions, EtaSample, EtaState } f
 export { addEtaSample, createEtaState, estimateRemaining, nextEtaDisplay } from './eta';
 export type { EtaMessageKey, EtaMessages, EtaTextForm } from './eta-format';
 export { ETA_MESSAGE_KEYS, formatEta } from './eta-format';
+export { isSafeUrl, safeUrl } from './safe-url';
+export type { NextActionHost, NextResult, OutcomeTrigger, OutcomeViewer } from './outcome-helpers';
+export { effectiveTrigger, endsWithNotice, failureMessage, hasNextButton, idTargetPath, isKnownNext, isOriginator, isUsersJob, nextLabel, OUTCOME_NEXT_TYPES, outcomeKey, outcomeTrigger, performNext } from './outcome-helpers';

@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react';
+import { endsWithNotice, failureMessage, isActive, isUsersJob, type Job, outcomeKey } from '../../core';
+import { useJobsConfig, useJobsStore } from '../../react/context';
+import { jobKey } from '../../react/keys';
+import { useJobEvents } from '../../react/use-job-events';
+
+/** A background job that ended, told once. */
+export interface JobNotice {
+  /** One per outcome: a job retried and ended again gets a new notice in place of the old. */
+  key: string;
+  jobId: string;
+  status: 'complete' | 'failed';
+  /** The job's name (`jobLabel`). */
+  label: string;
+  /** Failed jobs: why, from the outcome's message or the job's `info`, translated. */
+  message?: string;
+}
+
+export interface JobNoticesState {
+  notices: JobNotice[];
+  dismiss(key: string): void;
+}
+
+/** Drops the oldest success notices beyond `max`; failures stay until dismissed. */
+function capped(list: JobNotice[], max: number): JobNotice[] {
+  let extra = list.length - max;
+  if (extra <= 0) return list;
+  return list.filter((notice) => {
+    if (extra > 0 && notice.status === 'complete') {
+      extra -= 1;
+      return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Notices for background jobs the user started (through this provider, or created by the provider's
+ * `currentUserId`) as they end: complete or failed, oldest first. Jobs whose outcome pops up in a dialog,
+ * hidden jobs and canceled jobs get none. A notice goes when dismissed, or when its job runs again.
+ */
+export function useJobNotices(max = 5): JobNoticesState {
+  const { queryClient, scope, sync } = useJobsStore('JobNotices');
+  const { currentUserId, jobLabel, translate } = useJobsConfig('JobNotices');
+  const [notices, setNotices] = useState<JobNotice[]>([]);
+  const drop = useCallback((test: (notice: JobNotice) => boolean) => {
+    setNotices((list) => (list.some(test) ? list.filter((notice) => !test(notice)) : list));
+  }, []);
+
+  useJobEvents({}, (event) => {
+    const id = event.context.jobId;
+    if (event.topic === 'job:deleted') return drop((notice) => notice.jobId === id);
+    const job = event.job ?? queryClient.getQueryData<Job>(jobKey(scope, id));
+    if (job === undefined) return;
+    if (isActive(job.status)) return drop((notice) => notice.jobId === id);
+    if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;
+    if (!endsWithNotice(job) || !isUsersJob(job, { currentUserId, started: sync.isWatched(id) })) return;
+    const message = job.status === 'failed' ? failureMessage(job) : undefined;
+    const notice: JobNotice = {
+      key: outcomeKey(job),
+      jobId: id,
+      status: job.status as JobNotice['status'],
+      label: jobLabel(job),
+      ...(message === undefined ? {} : { message: translate(message) }),
+    };
+    setNotices((list) => (list.some((n) => n.key === notice.key) ? list : capped([...list.filter((n) => n.jobId !== id), notice], max)));
+  });
+
+  const dismiss = useCallback((key: string) => drop((notice) => notice.key === key), [drop]);
+  return { notices, dismiss };
+}

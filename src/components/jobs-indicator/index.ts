@@ -1,0 +1,2 @@
+export type { JobsIndicatorPart, JobsIndicatorProps } from './jobs-indicator';
+export { JobsIndicator } from './jobs-indicator';

@@ -1,0 +1,188 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { outcomeKey } from '../../core';
+import { useJobsConfig } from '../../react/context';
+import { useOutcome } from '../../react/use-outcome';
+import { useOutcomeQueue } from '../../react/use-outcome-queue';
+import { cx, flag, useControllableState, useDialogAnchor } from '../shared';
+import { Confetti, prefersReducedMotion } from './confetti';
+import { OutcomeMessage } from './outcome-message';
+
+export type OutcomeDialogPart = 'overlay' | 'content' | 'title' | 'message' | 'alert' | 'actions' | 'default' | 'next' | 'confetti';
+
+export interface OutcomeDialogProps {
+  /**
+   * Show this job's outcome on demand (a jobs panel's "View outcome"); closing it acknowledges the outcome
+   * if it was not yet. Passing the prop at all, even `undefined` (no job chosen yet), makes the dialog an
+   * on-demand one; without it the dialog pops up the outcomes waiting for the user (`useOutcomeQueue`).
+   */
+  jobId?: string | undefined;
+  /**
+   * With `jobId`: whether the dialog is open (default `defaultOpen`, itself true). Without: `false` holds
+   * popups back until it is true again.
+   */
+  open?: boolean;
+  defaultOpen?: boolean;
+  /** Told when the dialog opens or closes. */
+  onOpenChange?(open: boolean): void;
+  className?: string;
+  style?: CSSProperties;
+  classNames?: Partial<Record<OutcomeDialogPart, string>>;
+  unstyled?: boolean;
+}
+
+/** How long a `wait` outcome with `fade` takes to fade out (ms); instant under reduced motion. */
+export const OUTCOME_FADE_MS = 300;
+
+/**
+ * A job's outcome: its heading, message (text, line breaks kept), the default button and the `next`
+ * button. Mount it once inside the provider to pop up, one at a time, the outcomes of jobs the user
+ * started; pass `jobId` to show one job's outcome on demand. A click outside never closes it; Escape and
+ * the default button acknowledge the outcome, and the dialog stays open (showing why) until that
+ * succeeds. Focus starts on the `next` button (else the default one) and returns where it was.
+ */
+export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
+  const { jobId, classNames = {}, unstyled } = props;
+  const onDemand = 'jobId' in props;
+  const { t, rootProps } = useJobsConfig('OutcomeDialog');
+  const queue = useOutcomeQueue({ enabled: !onDemand });
+  const [wanted, setWanted] = useControllableState(props.open, props.defaultOpen ?? true, onDemand ? props.onOpenChange : undefined);
+  const shownId = onDemand ? jobId : queue.current?.id;
+  const last = useRef(shownId);
+  if (shownId !== undefined) last.current = shownId;
+  const view = useOutcome(shownId ?? last.current);
+  const job = view.job;
+  const visible = wanted && job !== undefined && (onDemand ? jobId !== undefined : queue.current !== undefined);
+  const key = job === undefined ? '' : outcomeKey(job);
+
+  const [clicked, setClicked] = useState<'default' | 'next'>();
+  const [fading, setFading] = useState(false);
+  const fadeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(fadeTimer.current), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new outcome starts afresh
+  useEffect(() => {
+    setFading(false);
+    setClicked(undefined);
+  }, [key]);
+
+  const notify = useRef(props.onOpenChange);
+  notify.current = props.onOpenChange;
+  const wasVisible = useRef(false);
+  useEffect(() => {
+    if (!onDemand && wasVisible.current !== visible) notify.current?.(visible);
+    wasVisible.current = visible;
+  }, [visible, onDemand]);
+
+  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(visible, 'outcome-dialog');
+  const primary = useRef<HTMLButtonElement>(null);
+  const shownKey = useRef('');
+  useEffect(() => {
+    // The queue moved on to the next outcome while open: start it at its primary button too.
+    if (visible && shownKey.current !== '' && shownKey.current !== key) primary.current?.focus();
+    shownKey.current = visible ? key : '';
+  }, [visible, key]);
+
+  const next = view.next;
+  const fades = next?.type === 'wait' && next.fade === true;
+  const busy = view.pending || fading;
+  const finish = (ok: boolean) => {
+    if (ok && onDemand) setWanted(false);
+  };
+  const close = () => {
+    if (busy) return;
+    setClicked('default');
+    if (view.acknowledged) return finish(true);
+    if (!fades || prefersReducedMotion()) {
+      void view.acknowledge().then(finish);
+      return;
+    }
+    setFading(true);
+    fadeTimer.current = setTimeout(() => {
+      void view.acknowledge().then((ok) => {
+        if (!ok) setFading(false);
+        finish(ok);
+      });
+    }, OUTCOME_FADE_MS);
+  };
+  const runNext = () => {
+    if (busy) return;
+    setClicked('next');
+    void view.runNext().then(finish);
+  };
+
+  const u = flag(unstyled);
+  const part = (name: OutcomeDialogPart, className?: string) => ({
+    'data-slot': name === 'content' ? 'outcome-dialog' : `outcome-dialog-${name}`,
+    'data-unstyled': u,
+    className: cx(classNames[name], className),
+  });
+  const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter((text): text is string => text !== undefined);
+  const hasNext = view.nextLabel !== undefined;
+  const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';
+
+  return (
+    <>
+      {anchor}
+      <Dialog.Root open={visible} onOpenChange={(open) => (open ? undefined : close())}>
+        <Dialog.Portal>
+          <div {...rootProps} dir={dir}>
+            <Dialog.Overlay {...part('overlay')} data-fading={flag(fading)} />
+            {confetti ? <Confetti key={key} className={classNames.confetti} unstyled={u} /> : null}
+            <Dialog.Content
+              {...part('content', props.className)}
+              style={props.style}
+              data-status={job?.status}
+              data-next={next?.type}
+              data-fade={flag(fades)}
+              data-fading={flag(fading)}
+              data-pending={flag(busy)}
+              aria-busy={busy || undefined}
+              {...(view.message === undefined ? { 'aria-describedby': undefined } : {})}
+              onOpenAutoFocus={(event) => {
+                onOpenAutoFocus();
+                event.preventDefault();
+                primary.current?.focus();
+              }}
+              onCloseAutoFocus={onCloseAutoFocus}
+              onEscapeKeyDown={(event) => {
+                if (busy) event.preventDefault();
+              }}
+              onInteractOutside={(event) => event.preventDefault()}
+            >
+              <Dialog.Title {...part('title')}>{view.heading}</Dialog.Title>
+              {view.message === undefined ? null : (
+                <Dialog.Description asChild>
+                  <OutcomeMessage {...part('message')} text={view.message} />
+                </Dialog.Description>
+              )}
+              {alerts.map((text) => (
+                <p key={text} role="alert" {...part('alert')}>
+                  {text}
+                </p>
+              ))}
+              <div {...part('actions')}>
+                {view.showDefaultButton ? (
+                  <button
+                    type="button"
+                    ref={hasNext ? undefined : primary}
+                    {...part('default')}
+                    aria-disabled={busy || undefined}
+                    onClick={close}
+                  >
+                    {busy && clicked === 'default' ? t('outcome.closing') : view.buttonText}
+                  </button>
+                ) : null}
+                {hasNext ? (
+                  <button type="button" ref={primary} {...part('next')} data-next={next?.type} aria-disabled={busy || undefined} onClick={runNext}>
+                    {busy && clicked === 'next' ? t('outcome.working') : view.nextLabel}
+                    {next?.type === 'url' ? <span data-slot="visually-hidden"> {t('outcome.newTab')}</span> : null}
+                  </button>
+                ) : null}
+              </div>
+            </Dialog.Content>
+          </div>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { JobsFilter } from '../core';
+import { useJobsStore } from './context';
+import { type JobsListData, listKey } from './keys';
+import { retryRead } from './query-options';
+import { readJobsList } from './use-jobs';
+
+export interface JobsPagesResult {
+  /** The ids of every loaded page, in list order, each once (a job that moved between pages is not repeated). */
+  ids: readonly string[];
+  /** Pages that have answered, from the first on. */
+  loaded: number;
+  /** The server's count of matching jobs, from the first page; undefined when it sends no pagination. */
+  totalCount: number | undefined;
+  /** Whether the server has pages beyond the loaded ones. */
+  hasMore: boolean;
+  /** The first page has not answered yet. */
+  pending: boolean;
+  /** A page without data is being read (the first, or the next one). */
+  loading: boolean;
+  /** The error of the first page that failed and has nothing to show. */
+  error: Error | null;
+  /** The 1-based page `error` belongs to. */
+  errorPage: number | undefined;
+  /** Reads the failed pages again. */
+  retry(): void;
+}
+
+interface Combined {
+  ids: string[];
+  loaded: number;
+  totalCount: number | undefined;
+  pageCount: number | undefined;
+  lastEntries: number;
+  pending: boolean;
+  loading: boolean;
+  error: Error | null;
+  errorPage: number | undefined;
+}
+
+function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  let loaded = 0;
+  let error: Error | null = null;
+  let errorPage: number | undefined;
+  let loading = false;
+  for (const [index, result] of results.entries()) {
+    const data = result.data;
+    if (data === undefined) {
+      if (result.error !== null && error === null) {
+        error = result.error;
+        errorPage = index + 1;
+      } else if (result.error === null) loading = true;
+      continue;
+    }
+    if (loaded === index) loaded += 1;
+    for (const id of data.ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+    }
+  }
+  const first = results[0]?.data;
+  const last = results[loaded - 1]?.data;
+  return {
+    ids,
+    loaded,
+    totalCount: first?.pagination?.totalCount,
+    pageCount: last?.pagination?.pageCount,
+    lastEntries: last === undefined ? 0 : last.ids.length + last.skipped,
+    pending: first === undefined,
+    loading,
+    error,
+    errorPage,
+  };
+}
+
+/**
+ * The first `pages` pages of a list (`pageNumber` 1..pages of `filter`), merged. Each page is a list
+ * query of its own, so the kit keeps the first page current as jobs are created or change status, and
+ * reads a later page again when a change lands on it.
+ */
+export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult {
+  const { client, queryClient, scope, sync } = useJobsStore('useJobsPages');
+  const count = Math.max(1, Math.floor(pages));
+  const combined = useQueries(
+    {
+      queries: Array.from({ length: count }, (_, index) => {
+        const pageFilter: JobsFilter = { ...filter, pageNumber: index + 1 };
+        return {
+          queryKey: listKey(scope, pageFilter),
+          queryFn: ({ signal }: { signal: AbortSignal }) => readJobsList(client, sync, pageFilter, signal),
+          staleTime: 30_000,
+          retry: retryRead,
+        };
+      }),
+      combine,
+    },
+    queryClient,
+  );
+  const filterKey = JSON.stringify(filter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is compared by content
+  const retry = useCallback(() => {
+    for (let page = 1; page <= count; page += 1) {
+      const queryKey = listKey(scope, { ...filter, pageNumber: page });
+      if (queryClient.getQueryState(queryKey)?.status === 'error') void queryClient.refetchQueries({ queryKey, exact: true });
+    }
+  }, [filterKey, count, scope, queryClient]);
+  const { pageCount, lastEntries, loaded } = combined;
+  const pageSize = filter.pageSize;
+  const hasMore =
+    loaded === count &&
+    (pageCount !== undefined ? loaded < pageCount : pageSize !== undefined && lastEntries >= pageSize);
+  return useMemo(
+    () => ({
+      ids: combined.ids,
+      loaded,
+      totalCount: combined.totalCount,
+      hasMore,
+      pending: combined.pending,
+      loading: combined.loading,
+      error: combined.error,
+      errorPage: combined.errorPage,
+      retry,
+    }),
+    [combined, loaded, hasMore, retry],
+  );
+}

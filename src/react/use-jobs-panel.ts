@@ -1,0 +1,213 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
+import { useJobsConfig, useJobsStore } from './context';
+import { useJobs } from './use-jobs';
+import { useJobsPages } from './use-jobs-pages';
+
+/** Which jobs a panel lists by status. */
+export type JobsStatusGroup = 'all' | 'active' | 'finished' | 'failed';
+export const JOBS_STATUS_GROUPS = ['all', 'active', 'finished', 'failed'] as const satisfies readonly JobsStatusGroup[];
+
+const groupStatuses: Record<JobsStatusGroup, readonly JobStatus[] | undefined> = {
+  all: undefined,
+  active: ACTIVE_STATUSES,
+  finished: ['complete', 'failed', 'canceled'],
+  failed: ['failed'],
+};
+
+export interface JobsPanelFilter {
+  /** Jobs acting on this file, workbook, sheet or app. */
+  source?: string;
+  spaceId?: string;
+  /**
+   * `all` (default); `active`: `ACTIVE_STATUSES` (not `scheduled`); `finished`: complete, failed or
+   * canceled; `failed`. Jobs with a status the kit does not know show under `all` only.
+   */
+  status?: JobsStatusGroup;
+  operation?: string;
+  /** Jobs read per page; the next page is read when the user nears the end. Default 100. */
+  pageSize?: number;
+}
+
+/** One line of the panel: a job, or a part of the job above it (`level` 2). */
+export interface JobsPanelItem {
+  id: string;
+  level: 1 | 2;
+  /** 1-based position among its siblings (top-level jobs, or the parts of one job). */
+  posInSet: number;
+  /** How many siblings; -1 while more pages may add top-level jobs. */
+  setSize: number;
+}
+
+export interface JobsPanelOperation {
+  value: string;
+  label: string;
+}
+
+export interface JobsPanelCounts {
+  /** Jobs the filter lists (parts count with their job; `hidden` jobs not at all). Exact once every page is loaded. */
+  total: number;
+  /** Active jobs of the source or space, whatever the filter (parts count with their job). */
+  active: number;
+}
+
+export interface JobsPanelState {
+  rows: readonly JobsPanelItem[];
+  counts: JobsPanelCounts;
+  /** Operations seen in the source or space, for an operation filter. */
+  operations: readonly JobsPanelOperation[];
+  /** `loading` before the first page, `error` when it failed, `empty` when nothing is listed. */
+  state: 'loading' | 'error' | 'empty' | 'ready';
+  /** The failed read (of the first page, or of the next one while `state` is `ready`). */
+  error: Error | null;
+  /** Reads the failed pages again. */
+  retry(): void;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Reads the next page, unless one is being read or there is none. */
+  loadMore(): void;
+}
+
+type JobMeta = Pick<Job, 'id' | 'mode' | 'parentId' | 'part' | 'createdAt' | 'type' | 'operation'>;
+
+/** The cached jobs of a scope by id: one pass over the cache, no key hashing per job. */
+function cachedJobs(queryClient: QueryClient, scope: string): Map<string, JobMeta> {
+  const jobs = new Map<string, JobMeta>();
+  for (const query of queryClient.getQueryCache().getAll()) {
+    const key = query.queryKey;
+    if (key.length !== 4 || key[0] !== 'jobkit' || key[1] !== scope || key[2] !== 'job') continue;
+    const job = query.state.data as Job | undefined;
+    if (job !== undefined) jobs.set(job.id, job);
+  }
+  return jobs;
+}
+
+const byPart = (a: JobMeta | undefined, b: JobMeta | undefined) =>
+  (a?.part ?? 0) - (b?.part ?? 0) || (a?.createdAt?.getTime() ?? 0) - (b?.createdAt?.getTime() ?? 0);
+
+/**
+ * List order, `hidden` jobs left out (a job's mode never changes), parts under their parent when the
+ * parent is listed at the top level, else at the top level themselves.
+ */
+function groupRows(ids: readonly string[], jobs: Map<string, JobMeta>, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
+  const visible = ids.filter((id) => jobs.get(id)?.mode !== 'hidden');
+  const listed = new Set(visible);
+  const isTop = (id: string) => {
+    const parent = jobs.get(id)?.parentId;
+    return parent === undefined || !listed.has(parent) || jobs.get(parent)?.parentId !== undefined;
+  };
+  const top: string[] = [];
+  const parts = new Map<string, string[]>();
+  for (const id of visible) {
+    if (isTop(id)) top.push(id);
+    else {
+      const parent = jobs.get(id)?.parentId as string;
+      const siblings = parts.get(parent);
+      if (siblings === undefined) parts.set(parent, [id]);
+      else siblings.push(id);
+    }
+  }
+  const rows: JobsPanelItem[] = [];
+  top.forEach((id, index) => {
+    rows.push({ id, level: 1, posInSet: index + 1, setSize: hasMore ? -1 : top.length });
+    const children = parts.get(id)?.sort((a, b) => byPart(jobs.get(a), jobs.get(b))) ?? [];
+    children.forEach((child, at) => rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length }));
+  });
+  return { rows, top: top.length, hidden: ids.length - top.length };
+}
+
+/** Jobs that count as one each: visible, and not parts of another listed job. */
+function countJobs(ids: readonly string[], jobs: Map<string, JobMeta>): number {
+  const listed = new Set(ids);
+  return ids.filter((id) => {
+    const job = jobs.get(id);
+    return job?.mode !== 'hidden' && (job?.parentId === undefined || !listed.has(job.parentId));
+  }).length;
+}
+
+/**
+ * How many jobs of a source or space are active (parts count with their job, `hidden` jobs not at all),
+ * and whether there may be more than one page of them. Changes only when a job starts or ends.
+ */
+export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' | 'spaceId'> = {}): { count: number; more: boolean } {
+  const { queryClient, scope } = useJobsStore('useActiveJobsCount');
+  const { source, spaceId } = scopeFilter;
+  const { data } = useJobs({ source, spaceId, status: ACTIVE_STATUSES, pageSize: 100 });
+  const ids = data?.ids;
+  const more = (data?.pagination?.pageCount ?? 1) > 1;
+  const count = useMemo(() => (ids === undefined ? 0 : countJobs(ids, cachedJobs(queryClient, scope))), [ids, queryClient, scope]);
+  return useMemo(() => ({ count, more }), [count, more]);
+}
+
+/**
+ * Everything a jobs panel shows, for hosts that draw their own: the rows (ids and nesting only; each row
+ * reads its job with `useJob`), header counts that change only when jobs join or leave the list, the
+ * operations to filter by, the loading / error / empty state, and endless paging through the client.
+ */
+export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
+  const { queryClient, scope } = useJobsStore('useJobsPanel');
+  const { jobLabel } = useJobsConfig('useJobsPanel');
+  const { source, spaceId, status = 'all', operation, pageSize = 100 } = filter;
+  const listFilter = useMemo<JobsFilter>(
+    () => ({ source, spaceId, status: groupStatuses[status], operation, pageSize, sortDirection: 'desc' }),
+    [source, spaceId, status, operation, pageSize],
+  );
+  const key = JSON.stringify(listFilter);
+  const [paging, setPaging] = useState({ key, pages: 1 });
+  const pages = paging.key === key ? paging.pages : 1;
+  const list = useJobsPages(listFilter, pages);
+  const active = useActiveJobsCount({ source, spaceId });
+
+  const { ids, hasMore, totalCount } = list;
+  // Jobs are cached before their list answers, and the fields read here never change: one read per list change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ids` is what tells the cache has new jobs
+  const jobs = useMemo(() => cachedJobs(queryClient, scope), [ids, queryClient, scope]);
+  const grouped = useMemo(() => groupRows(ids, jobs, hasMore), [ids, jobs, hasMore]);
+  // Once every page is in, the top-level rows; before, the server's count less the hidden jobs and parts seen.
+  const total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
+  const counts = useMemo(() => ({ total, active: active.count }), [total, active.count]);
+
+  // Operations seen in this source or space, remembered across filters so the choice stays open.
+  const seen = useRef({ base: '', labels: new Map<string, string>(), list: [] as JobsPanelOperation[] });
+  const base = JSON.stringify([source, spaceId]);
+  const operations = useMemo(() => {
+    if (seen.current.base !== base) seen.current = { base, labels: new Map(), list: [] };
+    const known = seen.current;
+    let added = false;
+    for (const id of ids) {
+      const job = jobs.get(id);
+      if (job === undefined || job.mode === 'hidden' || known.labels.has(job.operation)) continue;
+      known.labels.set(job.operation, jobLabel(job));
+      added = true;
+    }
+    if (added) known.list = [...known.labels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    return known.list;
+  }, [ids, jobs, base, jobLabel]);
+
+  const latest = useRef({ hasMore, loading: list.loading, error: list.error });
+  latest.current = { hasMore, loading: list.loading, error: list.error };
+  const loadMore = useCallback(() => {
+    const { hasMore: more, loading, error } = latest.current;
+    if (!more || loading || error !== null) return;
+    setPaging((current) => ({ key, pages: (current.key === key ? current.pages : 1) + 1 }));
+  }, [key]);
+
+  let state: JobsPanelState['state'] = 'ready';
+  if (list.pending) state = list.error !== null ? 'error' : 'loading';
+  else if (grouped.rows.length === 0 && !hasMore && !list.loading && list.error === null) state = 'empty';
+  return useMemo(
+    () => ({
+      rows: grouped.rows,
+      counts,
+      operations,
+      state,
+      error: list.error,
+      retry: list.retry,
+      hasMore,
+      loadingMore: !list.pending && list.loading,
+      loadMore,
+    }),
+    [grouped.rows, counts, operations, state, list.error, list.retry, hasMore, list.pending, list.loading, loadMore],
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  effectiveTrigger,
+  isActive,
+  isUsersJob,
+  type Job,
+  type JobOutcomeTriggerType,
+  needsAcknowledgement,
+  outcomeKey,
+} from '../core';
+import { useJobsConfig, useJobsStore } from './context';
+import { jobKey } from './keys';
+import type { JobsSync } from './sync';
+import { useJob } from './use-job';
+import { useAcknowledger, useNextRunner } from './use-outcome';
+
+export interface OutcomeQueue {
+  /** The job whose outcome to show now: the oldest waiting, kept until it is acknowledged. */
+  current: Job | undefined;
+  /** How many more outcomes wait after it. */
+  waiting: number;
+  /** What an automatic run of the current outcome's `next` ran into (a blocked link, a failure). */
+  notice: string | undefined;
+}
+
+export interface OutcomeQueueOptions {
+  /** Default true. False stops listening (and keeps nothing). */
+  enabled?: boolean;
+}
+
+interface Entry {
+  id: string;
+  key: string;
+  /** When the job finished: the queue's order. */
+  at: number;
+  notice?: string;
+}
+
+const none: Entry[] = [];
+const automaticRuns = new WeakMap<JobsSync, { ran: Set<string>; silent: Set<string> }>();
+
+/** Puts `entry` in place of the job's old one, in finishing order; the one shown first stays first. */
+function insert(entries: Entry[], entry: Entry): Entry[] {
+  const index = entries.findIndex((e) => e.id === entry.id);
+  const old = entries[index];
+  if (old !== undefined && old.key === entry.key) {
+    if (entry.notice === undefined || old.notice === entry.notice) return entries;
+    return entries.map((e) => (e === old ? { ...old, notice: entry.notice } : e));
+  }
+  const rest = entries.filter((e) => e.id !== entry.id);
+  let at = index === 0 ? 0 : rest.findIndex((e, i) => i > 0 && e.at > entry.at);
+  if (at < 0) at = rest.length;
+  return [...rest.slice(0, at), entry, ...rest.slice(at)];
+}
+
+/**
+ * The outcomes waiting for this user to acknowledge, one at a time, oldest first: outcomes of jobs the
+ * user started (through this provider, or created by the provider's `currentUserId`) that ended complete
+ * or failed with `outcome.acknowledge` and no `outcomeAcknowledgedAt` yet. Background and hidden jobs
+ * never wait here.
+ *
+ * It listens to `job:completed` and `job:failed` and to the cache writes of single jobs (looking only at
+ * the job written); it reads what the cache already holds once, when it mounts. It fetches nothing.
+ *
+ * `outcome.trigger`: `automatic` carries out `next` when the job ends and still shows the outcome;
+ * `automatic_silent` carries it out and acknowledges with nothing shown (unless it failed, which is then
+ * shown). Both apply to jobs seen ending while mounted, and only for their audience (see
+ * `effectiveTrigger`); otherwise the outcome is shown as a `manual` one. Mount one queue per provider.
+ */
+export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue {
+  const enabled = options.enabled ?? true;
+  const { queryClient, scope, sync } = useJobsStore('useOutcomeQueue');
+  const { currentUserId, t } = useJobsConfig('useOutcomeQueue');
+  const run = useNextRunner();
+  const acknowledge = useAcknowledger();
+  const [entries, setEntries] = useState<Entry[]>(none);
+  const latest = useRef({ currentUserId, t, run, acknowledge });
+  latest.current = { currentUserId, t, run, acknowledge };
+
+  useEffect(() => {
+    if (!enabled) return;
+    let mounted = true;
+    // Outcome keys whose automatic trigger ran, and those shown nowhere: per provider, so that a second
+    // queue neither runs one again nor shows a silent one.
+    let runs = automaticRuns.get(sync);
+    if (runs === undefined) automaticRuns.set(sync, (runs = { ran: new Set(), silent: new Set() }));
+    const { ran, silent } = runs;
+    /** The user's jobs seen active: their end, when written, happened while mounted. */
+    const activeSeen = new Set<string>();
+    /** The ids in the queue, mirrored here so that the many writes about other jobs set no state. */
+    const listed = new Set<string>();
+    const remove = (id: string) => {
+      if (!listed.delete(id)) return;
+      setEntries((list) => list.filter((e) => e.id !== id));
+    };
+    const add = (job: Job, notice?: string) => {
+      listed.add(job.id);
+      setEntries((list) => insert(list, { id: job.id, key: outcomeKey(job), at: job.finishedAt?.getTime() ?? Date.now(), ...(notice ? { notice } : {}) }));
+    };
+
+    const runAutomatically = async (job: Job, trigger: JobOutcomeTriggerType, key: string) => {
+      const { run: carryOut, acknowledge: ack, t } = latest.current;
+      const result = await carryOut(job);
+      if (!mounted) return;
+      if (result.status !== 'done') {
+        silent.delete(key);
+        add(job, result.message);
+      } else if (trigger === 'automatic_silent') {
+        await ack(job).catch((error: unknown) => {
+          if (!mounted) return;
+          silent.delete(key);
+          add(job, t('outcome.ackFailed', { error: error instanceof Error ? error.message : String(error) }));
+        });
+      }
+    };
+
+    const consider = (job: Job | undefined, live: boolean) => {
+      if (job === undefined) return;
+      const viewer = { currentUserId: latest.current.currentUserId, started: sync.isWatched(job.id) };
+      if (isActive(job.status)) {
+        if (isUsersJob(job, viewer)) activeSeen.add(job.id);
+        remove(job.id);
+        return;
+      }
+      const endedHere = activeSeen.delete(job.id) || live;
+      if (!needsAcknowledgement(job) || !isUsersJob(job, viewer)) {
+        remove(job.id);
+        return;
+      }
+      const key = outcomeKey(job);
+      const trigger = effectiveTrigger(job, viewer);
+      if (trigger !== 'manual' && endedHere && !ran.has(key)) {
+        ran.add(key);
+        if (trigger === 'automatic_silent') silent.add(key);
+        void runAutomatically(job, trigger, key);
+      }
+      if (silent.has(key)) remove(job.id);
+      else add(job);
+    };
+
+    const cache = queryClient.getQueryCache();
+    const isJobQuery = (key: readonly unknown[]) => key.length === 4 && key[0] === 'jobkit' && key[1] === scope && key[2] === 'job';
+    const offCache = cache.subscribe((event) => {
+      if (!isJobQuery(event.query.queryKey)) return;
+      if (event.type === 'removed') remove(event.query.queryKey[3] as string);
+      else if (event.type === 'updated' && event.action.type === 'success') consider(event.query.state.data as Job | undefined, false);
+    });
+    const offEvents = sync.on((event) => {
+      if (event.topic === 'job:deleted') remove(event.context.jobId);
+      if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;
+      consider(event.job ?? queryClient.getQueryData<Job>(jobKey(scope, event.context.jobId)), true);
+    });
+    // What the cache holds already, read once, oldest first.
+    const held: Job[] = [];
+    for (const query of cache.getAll()) {
+      const data = query.state.data as Job | undefined;
+      if (data !== undefined && isJobQuery(query.queryKey) && needsAcknowledgement(data)) held.push(data);
+    }
+    held.sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0));
+    for (const job of held) consider(job, false);
+    return () => {
+      mounted = false;
+      offCache();
+      offEvents();
+      setEntries(none);
+    };
+  }, [enabled, queryClient, scope, sync]);
+
+  const first = entries[0];
+  const { data: job } = useJob(first?.id);
+  const current = job !== undefined && first !== undefined && needsAcknowledgement(job) && outcomeKey(job) === first.key ? job : undefined;
+  return { current, waiting: Math.max(0, entries.length - 1), notice: current === undefined ? undefined : first?.notice };
+}
