@@ -70,7 +70,7 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
 export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue {
   const enabled = options.enabled ?? true;
   const { queryClient, scope, sync } = useJobsStore('useOutcomeQueue');
-  const { currentUserId, t } = useJobsConfig('useOutcomeQueue');
+  const { currentUserId, t, overlays } = useJobsConfig('useOutcomeQueue');
   const run = useNextRunner();
   const acknowledge = useAcknowledger();
   const [entries, setEntries] = useState<Entry[]>(none);
@@ -80,6 +80,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
   useEffect(() => {
     if (!enabled) return;
     let mounted = true;
+    const releaseClaim = overlays.claimOutcomes();
     // Outcome keys whose automatic trigger ran, and those shown nowhere: per provider, so that a second
     // queue neither runs one again nor shows a silent one.
     let runs = automaticRuns.get(sync);
@@ -160,11 +161,12 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
     for (const job of held) consider(job, false);
     return () => {
       mounted = false;
+      releaseClaim();
       offCache();
       offEvents();
       setEntries(none);
     };
-  }, [enabled, queryClient, scope, sync]);
+  }, [enabled, queryClient, scope, sync, overlays]);
 
   const first = entries[0];
   const { data: job } = useJob(first?.id);

@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Job, JobsClientError } from '../../src/core';
 import { createMemoryJobsClient, type JobHandlerContext, type MemoryJobsClient } from '../../src/memory';
-import { JobsProvider, ProgressOverlay } from '../../src';
+import { JobsProvider, OutcomeDialog, ProgressOverlay } from '../../src';
 import { counting, deferred } from '../react/helpers';
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -19,9 +19,15 @@ function manual() {
   return { running, handler };
 }
 
-function Host({ client, renders, stallAfterMs }: { client: MemoryJobsClient | ReturnType<typeof counting>['client']; renders?: { count: number }; stallAfterMs?: number }) {
+function Host({
+  client,
+  renders,
+  stallAfterMs,
+  withOutcomes,
+}: { client: MemoryJobsClient | ReturnType<typeof counting>['client']; renders?: { count: number }; stallAfterMs?: number; withOutcomes?: boolean }) {
   return (
-    <JobsProvider client={client} pollInterval={500}>
+    <JobsProvider client={client} pollInterval={500} {...(withOutcomes ? { currentUserId: 'us_usr_memory' } : {})}>
+      {withOutcomes ? <OutcomeDialog /> : null}
       <ProgressOverlay source="us_sh_1" region="toolbar" {...(stallAfterMs ? { stallAfterMs } : {})}>
         <div role="toolbar" aria-label="Sheet toolbar">
           <button type="button">Filter</button>
@@ -286,6 +292,19 @@ describe('ProgressOverlay', () => {
     expect(notices()).toEqual(['“Dedupe” failed. Disk full']);
     act(() => screen.getByRole('button', { name: 'Dismiss' }).click());
     expect(notices()).toEqual([]);
+  });
+
+  it('leaves a failure that pops up in a mounted outcome dialog to that dialog', async () => {
+    render(<Host client={engine} withOutcomes />);
+    const job = await engine.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1', mode: 'foreground' });
+    await advance(20);
+    // The engine's jobs are created by its actor, who is the provider's current user here.
+    running.get(job.id)?.finish(new Error('Disk full'));
+    await advance(20);
+    expect(regionOf('table').inert).toBe(false);
+    expect(screen.getByRole('dialog', { name: 'Dedupe failed' })).toBeInTheDocument();
+    expect(notices()).toEqual([]);
+    expect(document.querySelector('[data-slot="live-region-assertive"]')).toHaveTextContent('Dedupe failed. Disk full');
   });
 
   it('leaves no timer behind after unmount', async () => {

@@ -24,8 +24,8 @@ export interface JobNoticesProps {
  * Mount once inside the provider. When a background job the user started ends, a notice says so in one
  * polite live region, a stack in a corner of the page that blocks nothing: "Export finished.", or for a
  * failure its message with Retry and Dismiss. Failures stay until dismissed or retried; success notices go
- * after `duration`, never while hovered or focused. Jobs whose outcome asks for acknowledgement show in
- * the `OutcomeDialog` instead.
+ * after `duration`, never while hovered or focused. Background jobs skip acknowledgement (Flatfile's
+ * rule), so their outcome never pops up: its `next` stays reachable from the Jobs Panel's "View outcome".
  */
 export function JobNotices(props: JobNoticesProps): ReactNode {
   const { duration = 6000, max = 5, classNames = {}, unstyled } = props;

@@ -1,6 +1,6 @@
 import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
-import { type BlockRegion, formatPercent, isActive, type JobsClientError } from '../../core';
-import { useJobsConfig } from '../../react/context';
+import { type BlockRegion, formatPercent, isActive, isUsersJob, type JobsClientError, needsAcknowledgement } from '../../core';
+import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
@@ -54,7 +54,8 @@ const noticeKey = { released: 'overlay.released', lost: 'overlay.lost', unreacha
  */
 export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
-  const { t, jobLabel, announcer, locale } = useJobsConfig('ProgressOverlay');
+  const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
+  const { sync } = useJobsStore('ProgressOverlay');
   const { current, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
   const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
   const job = progress.job ?? current;
@@ -101,7 +102,12 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     else if (ended.status === 'failed') {
       const info = ended.info ?? ended.outcome?.message ?? '';
       announcer.announceMilestone(ended.id, 'end', t('announce.failed', { label: name, info }), 'assertive');
-      notify({ id: ended.id, kind: 'failed', label: name, info });
+      // An outcome that pops up in a mounted OutcomeDialog is reported there: one report, not two.
+      const popsUp =
+        overlays.showsOutcomes() &&
+        needsAcknowledgement(ended) &&
+        isUsersJob(ended, { currentUserId, started: sync.isWatched(ended.id) });
+      if (!popsUp) notify({ id: ended.id, kind: 'failed', label: name, info });
     }
   });
 
