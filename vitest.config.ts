@@ -10,6 +10,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 //   unit      jsdom, test/**/*.test.{ts,tsx} except test/browser/**
 //   browser   real Chromium, test/browser/**/*.test.{ts,tsx}
 //   storybook real Chromium, every story in stories/ with its play function, checked by axe
+//   e2e       node, e2e/**/*.e2e.test.ts: playwright-core drives Chromium against the BUILT Storybook
+//             (storybook-static/, from `npm run build-storybook`); fails clearly when it is missing
 // Pick one with `npm test -- --project unit` (or `npx vitest run --project unit`).
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -74,6 +76,9 @@ export default defineConfig({
   optimizeDeps: { include: browserDeps },
   test: {
     passWithNoTests: true,
+    // Hang protection, not a speed check: machines here are shared, and a loaded one runs a jsdom test
+    // with dialogs and user-event well past Vitest's default 5 s. Speed lives in bench/.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -100,6 +105,17 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: chromium(),
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          // One Chromium at a time on a 2-core machine; each file shares one browser across its tests.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

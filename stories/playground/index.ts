@@ -1,0 +1,1 @@
+export { Playground, type PlaygroundProps } from './app';
