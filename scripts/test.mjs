@@ -162,7 +162,27 @@ function summarize(exitCode) {
   return { passed, failed, skipped };
 }
 
+/**
+ * The e2e project drives the built Storybook: build it first, so `npm test` works on a fresh clone and never
+ * tests an old build. Skipped when only other projects run, or when the caller built it just now
+ * (`STORYBOOK_BUILT=1`, as .ci/run does).
+ */
+function buildStorybookForE2e() {
+  const projects = selectedProjects();
+  if (projects.length > 0 && !projects.includes('e2e')) return true;
+  if (process.env.STORYBOOK_BUILT === '1') return true;
+  console.log('Building Storybook for the e2e project (npm run build-storybook)…');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'storybook.mjs'), 'build', '--quiet', '-o', 'storybook-static'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  if (result.status !== 0) console.error('Storybook did not build: the e2e tests will fail (see above).');
+  return result.status === 0;
+}
+
 ensureChromium();
+buildStorybookForE2e();
 const exitCode = await runVitest();
 const { passed, failed, skipped } = summarize(exitCode);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
