@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPlayground, regions, type Session, shoot, startSession, tabTo } from './support/browser';
+import { freshPlayground, regions, type Session, shoot, startSession, tabTo } from './support/browser';
 
 /** The key paths again, with the keyboard only: Tab, Space, Enter, arrows and Escape; never a click. */
 let session: Session;
@@ -11,11 +11,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function fresh(args = {}): Promise<Page> {
-  const page = await session.newPage();
-  await openPlayground(session, page, args);
-  return page;
-}
+const fresh = (args = {}): Promise<Page> => freshPlayground(session, args);
 
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPlayground, regions, type Session, shoot, startSession } from './support/browser';
+import { freshPlayground, regions, type Session, shoot, startSession } from './support/browser';
 
 /**
  * The Playground driven with the mouse, as a newcomer would: each of Flatfile's job kinds started from its
@@ -14,11 +14,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function fresh(args = {}): Promise<Page> {
-  const page = await session.newPage();
-  await openPlayground(session, page, args);
-  return page;
-}
+const fresh = (args = {}): Promise<Page> => freshPlayground(session, args);
 
 /** The sheet's overflow menu item, chosen with the mouse. */
 async function fromSheetMenu(page: Page, item: string): Promise<void> {

@@ -67,6 +67,13 @@ export async function openPlayground(session: Session, page: Page, args: Playgro
   await page.getByRole('table', { name: 'Contacts records' }).waitFor({ timeout: 15_000 });
 }
 
+/** A new page of `session` with the Playground open (`args` set its controls). */
+export async function freshPlayground(session: Session, args: PlaygroundArgs = {}): Promise<Page> {
+  const page = await session.newPage();
+  await openPlayground(session, page, args);
+  return page;
+}
+
 /** Writes `screenshots/<name>.png`. */
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });

@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import type { FaultOptions, MemoryCall } from './faults';
 import type { JobHandler } from './handler';
 
-/** A job to start the engine with: any status, id and dates optional. */
+/** A job to start the engine with, in the status it is given; id and dates optional. */
 export type MemorySeedJob = Partial<Job> & Pick<Job, 'type' | 'operation' | 'source'>;
 
 export interface MemoryJobsClientOptions {
