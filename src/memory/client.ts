@@ -1,6 +1,6 @@
-import { JobsClientError, type CallOptions } from '../core';
+import { JobsClientError, type CallOptions, type Job } from '../core';
 import { systemClock } from './clock';
-import { copyJob } from './clone';
+import { publishJob } from './clone';
 import { createEmitter } from './emitter';
 import { createEngine } from './engine';
 import { createFaults, type MemoryCall } from './faults';
@@ -25,7 +25,7 @@ function milliseconds(value: number): number {
  * `ready` → `executing` (when a handler for `domain:operation` is registered) → `complete` or `failed`;
  * `canceled` from any unfinished status; `retry` runs a failed job again under the same id. Every call
  * waits its latency on the clock, may fail by the configured faults (a failed call changes nothing) and
- * answers with copies. Events are Flatfile's `job:*` events, one per transition.
+ * answers with frozen copies (one per version of a job, shared by every caller). Events are Flatfile's `job:*` events, one per transition.
  *
  * Seeded jobs (`options.jobs`) keep their status and are not run: only seeded `ready` jobs are picked up
  * by a handler for them.
@@ -43,16 +43,32 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
     environmentId: options.environmentId,
     spaceId: options.spaceId,
   });
+  // One frozen copy per version of a job, shared by every caller and listener: reading 10,000 jobs
+  // copies none of them twice. Every change to a record ends in `emit`, which drops its stale copy.
+  const published = new Map<string, Job>();
+  const view = (job: Job): Job => {
+    let copy = published.get(job.id);
+    if (copy === undefined) {
+      copy = publishJob(job);
+      published.set(job.id, copy);
+    }
+    return copy;
+  };
   const engine = createEngine({
     clock,
     timers,
     ids,
-    emit: emitter.emit,
+    emit: (topic, job) => {
+      published.delete(job.id);
+      emitter.emit(topic, view(job));
+    },
     actorId,
     spaceId: options.spaceId,
     environmentId: options.environmentId,
   });
   engine.seed(options.jobs ?? []);
+  // Seeds are stored as callers read them, so the first list answers as fast as the next.
+  for (const job of engine.all()) view(job);
   for (const [key, handler] of Object.entries(options.handlers ?? {})) engine.register(key, handler);
   let disposed = false;
 
@@ -77,18 +93,18 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
 
   return {
     list: (filter = {}, callOptions) =>
-      call('list', callOptions, () => listJobs(engine.all().map(copyJob), filter, options.pageSize ?? DEFAULT_PAGE_SIZE)),
-    get: (jobId, callOptions) => call('get', callOptions, () => copyJob(engine.find(jobId))),
-    create: (config, callOptions) => call('create', callOptions, () => copyJob(engine.create(config))),
-    execute: (jobId, callOptions) => call('execute', callOptions, () => copyJob(engine.execute(jobId))),
-    cancel: (jobId, callOptions) => call('cancel', callOptions, () => copyJob(engine.cancel(jobId))),
-    retry: (jobId, callOptions) => call('retry', callOptions, () => copyJob(engine.retry(jobId))),
+      call('list', callOptions, () => listJobs(engine.all(), filter, options.pageSize ?? DEFAULT_PAGE_SIZE, view)),
+    get: (jobId, callOptions) => call('get', callOptions, () => view(engine.find(jobId))),
+    create: (config, callOptions) => call('create', callOptions, () => view(engine.create(config))),
+    execute: (jobId, callOptions) => call('execute', callOptions, () => view(engine.execute(jobId))),
+    cancel: (jobId, callOptions) => call('cancel', callOptions, () => view(engine.cancel(jobId))),
+    retry: (jobId, callOptions) => call('retry', callOptions, () => view(engine.retry(jobId))),
     acknowledgeOutcome: (jobId, callOptions) =>
-      call('acknowledgeOutcome', callOptions, () => copyJob(engine.acknowledge(jobId))),
+      call('acknowledgeOutcome', callOptions, () => view(engine.acknowledge(jobId))),
     subscribe: (listener) => (disposed ? () => {} : emitter.subscribe(listener)),
     register: (key, handler) => engine.register(key, handler),
     setFaults: (next) => faults.set(next),
-    snapshot: () => engine.all().map(copyJob),
+    snapshot: () => engine.all().map(view),
     dispose() {
       if (disposed) return;
       disposed = true;

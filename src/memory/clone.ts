@@ -23,7 +23,23 @@ export function deepClone<T>(value: T): T {
   return cloneValue(value) as T;
 }
 
-/** The job as callers get it: a normalized deep copy that shares nothing with the engine. */
+/** The job as a handler gets it: a normalized deep copy that shares nothing with the engine. */
 export function copyJob(job: Job): Job {
   return normalizeJob(deepClone(job));
+}
+
+function freezeValue(value: unknown): void {
+  if (!Array.isArray(value) && !isPlainObject(value)) return;
+  Object.freeze(value);
+  for (const entry of Object.values(value)) freezeValue(entry);
+}
+
+/**
+ * The job as callers read it: a normalized deep copy, frozen (its plain objects and arrays), so one copy
+ * per version of a job can be handed to every caller without any of them changing it for the others.
+ */
+export function publishJob(job: Job): Job {
+  const copy = copyJob(job);
+  freezeValue(copy);
+  return copy;
 }

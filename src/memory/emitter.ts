@@ -1,6 +1,5 @@
 import { jobEventPayload, type Job, type JobEvent, type JobEventContext, type JobEventListener, type JobEventTopic } from '../core';
 import type { Clock } from './clock';
-import { copyJob, deepClone } from './clone';
 
 export interface EventContextDefaults {
   accountId?: string;
@@ -15,6 +14,12 @@ export interface Emitter {
   clear(): void;
 }
 
+function freeze(event: JobEvent): void {
+  Object.freeze(event.context);
+  Object.freeze(event.payload);
+  Object.freeze(event);
+}
+
 function contextOf(job: Job, defaults: EventContextDefaults): JobEventContext {
   const context: JobEventContext = { jobId: job.id, actorId: defaults.actorId };
   if (defaults.accountId !== undefined) context.accountId = defaults.accountId;
@@ -26,8 +31,9 @@ function contextOf(job: Job, defaults: EventContextDefaults): JobEventContext {
 }
 
 /**
- * Delivers Flatfile-shaped `job:*` events synchronously, in subscription order. Each listener gets its own
- * copy; a listener that throws is reported on the console and the others still run.
+ * Delivers Flatfile-shaped `job:*` events synchronously, in subscription order. `job` is the engine's
+ * published (frozen) copy; every listener gets the same frozen event, so none can change what another
+ * sees. A listener that throws is reported on the console and the others still run.
  */
 export function createEmitter(clock: Clock, nextId: () => string, defaults: EventContextDefaults): Emitter {
   let entries: Array<{ listener: JobEventListener }> = [];
@@ -41,21 +47,21 @@ export function createEmitter(clock: Clock, nextId: () => string, defaults: Even
       };
     },
     emit(topic, job) {
-      const copy = copyJob(job);
       const event: JobEvent = {
         id: nextId(),
         domain: 'job',
         topic,
-        payload: jobEventPayload(copy),
-        context: contextOf(copy, defaults),
+        payload: jobEventPayload(job),
+        context: contextOf(job, defaults),
         createdAt: new Date(clock.now()),
-        job: copy,
+        job,
       };
+      freeze(event);
       const current = entries;
       for (const entry of current) {
         if (!entries.includes(entry)) continue; // unsubscribed by an earlier listener
         try {
-          entry.listener(deepClone(event));
+          entry.listener(event);
         } catch (error) {
           console.error(`[jobkit/memory] a listener threw on ${topic}`, error);
         }

@@ -10,15 +10,20 @@ function pageParameter(name: string, value: number | undefined, fallback: number
 
 /**
  * One page of `jobs` as `GET /jobs` answers it: filtered with `matchesFilter`, ordered with `compareJobs`,
- * `pageNumber` 1-based. An empty list still has one (empty) page; a page past the end is empty.
+ * `pageNumber` 1-based; `view` turns each job of the page into what callers get. An empty list still has one (empty) page; a page past the end is empty.
  */
-export function listJobs(jobs: readonly Job[], filter: JobsFilter, defaultPageSize: number): JobsPage {
+export function listJobs(
+  jobs: readonly Job[],
+  filter: JobsFilter,
+  defaultPageSize: number,
+  view: (job: Job) => Job = (job) => job,
+): JobsPage {
   const pageSize = pageParameter('pageSize', filter.pageSize, defaultPageSize);
   const pageNumber = pageParameter('pageNumber', filter.pageNumber, 1);
   const matching = jobs.filter((job) => matchesFilter(job, filter)).sort(compareJobs(filter));
   const offset = (pageNumber - 1) * pageSize;
   return {
-    data: matching.slice(offset, offset + pageSize),
+    data: matching.slice(offset, offset + pageSize).map(view),
     pagination: {
       currentPage: pageNumber,
       pageCount: Math.max(1, Math.ceil(matching.length / pageSize)),

@@ -17,22 +17,35 @@ describe('get and unknown ids', () => {
 });
 
 describe('what callers get', () => {
-  it('is a copy: changing it, or the config it came from, leaves the engine alone', async () => {
+  it('is frozen, and a copy: changing it throws, changing the config it came from leaves the engine alone', async () => {
     const { client } = setup();
     const config: JobConfig = { ...exportWorkbook, input: { sheets: ['Contacts'] } };
     const created = await client.create(config);
-    created.status = 'complete';
+    expect(() => {
+      created.status = 'complete';
+    }).toThrow(TypeError);
     config.input = { sheets: ['Other'] };
     const fetched = await client.get(created.id);
-    (fetched.input?.sheets as string[]).push('Deals');
-    fetched.createdAt?.setFullYear(1999);
-    client.snapshot()[0]?.predecessorIds?.push('x');
+    expect(() => (fetched.input?.sheets as string[]).push('Deals')).toThrow(TypeError);
+    expect(Object.isFrozen(client.snapshot()[0])).toBe(true);
 
     expect(await client.get(created.id)).toMatchObject({
       status: 'created',
       input: { sheets: ['Contacts'] },
       createdAt: START,
     });
+  });
+
+  it('is one copy per version of a job: read twice it is the same object, changed it is a new one', async () => {
+    const { client } = setup();
+    const created = await client.create(exportWorkbook);
+    const listed = (await client.list()).data[0];
+    expect(listed).toBe(created);
+    expect(await client.get(created.id)).toBe(created);
+    const canceled = await client.cancel(created.id);
+    expect(canceled).not.toBe(created);
+    expect(created.status).toBe('created');
+    expect(canceled.status).toBe('canceled');
   });
 });
 
