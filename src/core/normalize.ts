@@ -113,6 +113,27 @@ function readOutcome(value: unknown): JobOutcome | undefined {
 
 const modes = new Set<string>(JOB_MODES);
 
+/** A job's `mode` as `normalizeJob` reads it: a known mode, else undefined. */
+export function readMode(value: unknown): JobMode | undefined {
+  return typeof value === 'string' && modes.has(value) ? (value as JobMode) : undefined;
+}
+
+/**
+ * Checks what `normalizeJob` requires, without reading the rest, and returns the job's id: throws the
+ * same `JobValidationError` when the value cannot be a job. A list is checked entry by entry this way
+ * and its entries normalized later, when they are shown.
+ */
+export function checkJob(value: unknown): string {
+  if (!isPlain(value)) throw new JobValidationError('job', `must be an object, got ${describe(value)}`);
+  const id = requiredString(value, 'id');
+  requiredString(value, 'type');
+  requiredString(value, 'operation');
+  requiredString(value, 'source');
+  const status = value.status;
+  if (status !== undefined && status !== null && typeof status !== 'string') readStatus(status);
+  return id;
+}
+
 function assign<K extends keyof Job>(job: Job, key: K, value: Job[K] | undefined): void {
   if (value !== undefined) job[key] = value as Job[K];
 }
@@ -145,7 +166,7 @@ export function normalizeJob(value: unknown): Job {
     assign(job, key, optionalString(value[key]));
   }
   assign(job, 'info', optionalString(value.info));
-  assign(job, 'mode', typeof value.mode === 'string' && modes.has(value.mode) ? (value.mode as JobMode) : undefined);
+  assign(job, 'mode', readMode(value.mode));
   assign(job, 'trigger', value.trigger === 'manual' || value.trigger === 'immediate' ? value.trigger : undefined);
   assign(
     job,

@@ -1,16 +1,15 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { compareJobs, type Job, type JobsFilter, matchesFilter } from '../core';
-import { type JobsListData, jobKey, listKeyPrefix } from './keys';
+import type { JobsListData } from './keys';
 
 /**
  * Puts `job` into the cached lists whose filter it matches and takes it out of the others, in list
  * order, without asking the server: a created job shows at once, a job that fails leaves an "active"
- * list. A later page cannot be fixed locally (what lands on it depends on the pages before), so it is
+ * list (the job joins or leaves the list's `jobs` too). A later page cannot be fixed locally (what lands on it depends on the pages before), so it is
  * refetched. `removed` takes the job out of every list (it was deleted).
  */
-export function updateListMembership(queryClient: QueryClient, scope: string, job: Job, removed = false): void {
-  const cache = queryClient.getQueryCache();
-  for (const query of cache.findAll({ queryKey: listKeyPrefix(scope) })) {
+export function updateListMembership(queryClient: QueryClient, lists: Iterable<Query>, job: Job, removed = false): void {
+  for (const query of [...lists]) {
     const data = query.state.data as JobsListData | undefined;
     const filter = query.queryKey[3] as JobsFilter | undefined;
     if (data === undefined || filter === undefined) continue;
@@ -27,14 +26,16 @@ export function updateListMembership(queryClient: QueryClient, scope: string, jo
     if (belongs) {
       const compare = compareJobs(filter);
       let at = ids.findIndex((id) => {
-        const other = queryClient.getQueryData<Job>(jobKey(scope, id));
+        const other = data.jobs.get(id);
         return other !== undefined && compare(job, other) < 0;
       });
       if (at < 0) at = ids.length;
       ids.splice(at, 0, job.id);
+      data.jobs.set(job);
       if (total !== undefined) total += 1;
     } else {
       ids.splice(index, 1);
+      data.jobs.delete(job.id);
       if (total !== undefined) total -= 1;
     }
     const pagination = data.pagination && total !== undefined ? { ...data.pagination, totalCount: total } : data.pagination;

@@ -12,6 +12,7 @@ import {
 } from '../core';
 import { derivedEvent, derivedTopic } from './derive';
 import { type JobsListData, jobKey, jobKeyPrefix, listKeyPrefix } from './keys';
+import type { ListedJobs } from './listed';
 import { updateListMembership } from './lists';
 import { shareEqual } from './share';
 
@@ -45,6 +46,9 @@ const isNotFound = (error: unknown) => error instanceof JobsClientError && error
  */
 export class JobsSync {
   private readonly listeners = new Set<JobEventListener>();
+  private readonly writeListeners = new Set<(job: Job) => void>();
+  /** The scope's list queries while running, kept as the cache adds and removes them. */
+  private readonly lists = new Set<Query>();
   private readonly cleanups: (() => void)[] = [];
   /** Jobs this provider started or acted on: polled even when no component shows them. */
   private readonly watched = new Set<string>();
@@ -75,6 +79,15 @@ export class JobsSync {
   start(): void {
     if (this.running) return;
     this.running = true;
+    const cache = this.queryClient.getQueryCache();
+    for (const query of cache.findAll({ queryKey: listKeyPrefix(this.scope) })) this.lists.add(query);
+    this.cleanups.push(
+      cache.subscribe((event) => {
+        if (!this.isListQuery(event.query)) return;
+        if (event.type === 'added') this.lists.add(event.query);
+        else if (event.type === 'removed') this.lists.delete(event.query);
+      }),
+    );
     if (this.client.subscribe) {
       this.cleanups.push(this.client.subscribe((event) => this.receive(event)));
       return;
@@ -97,6 +110,7 @@ export class JobsSync {
   stop(): void {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.lists.clear();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.inFlight?.abort();
@@ -107,6 +121,12 @@ export class JobsSync {
   on(listener: JobEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
+  onWrite(listener: (job: Job) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** Marks a job as one to keep current even when nothing on screen reads it. */
@@ -132,16 +152,73 @@ export class JobsSync {
     return job;
   }
 
-  /** Writes `job` into the cache (keeping references where nothing changed) and into the lists it belongs to. */
-  write(job: Job, cause: WriteCause): void {
-    const key = jobKey(this.scope, job.id);
-    const prev = this.queryClient.getQueryData<Job>(key);
+  /**
+   * Writes `job` (keeping references where nothing changed) into the lists that hold it and, when
+   * something reads it under its own key, this provider changed it, or no list holds it, under its own
+   * key; moves it between lists when its status changed. Returns the version kept.
+   */
+  write(job: Job, cause: WriteCause): Job {
+    const query = this.jobQuery(job.id);
+    const prev = (query?.state.data as Job | undefined) ?? this.listed(job.id);
     const next = shareEqual(prev, job);
     // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
-    if (cause === 'create' || cause === 'mutation') this.watch(job.id);
-    if (next !== prev) this.queryClient.setQueryData(key, next);
-    if (cause !== 'load' && (prev === undefined || prev.status !== next.status)) updateListMembership(this.queryClient, this.scope, next);
+    const ours = cause === 'create' || cause === 'mutation';
+    if (ours) this.watch(job.id);
+    let listed = false;
+    for (const list of this.listQueries()) {
+      const jobs = (list.state.data as JobsListData | undefined)?.jobs;
+      if (jobs?.has(job.id)) {
+        jobs.set(next);
+        listed = true;
+      }
+    }
+    if (query !== undefined ? query.state.data !== next : ours || !listed) {
+      this.queryClient.setQueryData(jobKey(this.scope, job.id), next);
+    }
+    if (cause !== 'load' && (prev === undefined || prev.status !== next.status)) {
+      updateListMembership(this.queryClient, this.listQueries(), next);
+    }
+    for (const listener of [...this.writeListeners]) listener(next);
     if (!this.pushes && cause !== 'load' && cause !== 'push') this.derive(prev, next, cause);
+    return next;
+  }
+
+  /** The latest version of a job the cache holds: under its own key, else in a list. */
+  peek(jobId: string): Job | undefined {
+    return (this.jobQuery(jobId)?.state.data as Job | undefined) ?? this.listed(jobId);
+  }
+
+  /** A list page just read: jobs read under their own key take the version it brought. */
+  refresh(jobs: ListedJobs): void {
+    notifyManager.batch(() => {
+      for (const query of this.queryClient.getQueryCache().getAll()) {
+        const id = query.queryKey[3] as string;
+        if (!this.isJobQuery(query) || query.state.data === undefined || !jobs.has(id)) continue;
+        const job = jobs.get(id);
+        if (job !== undefined) jobs.set(this.write(job, 'load'));
+      }
+    });
+  }
+
+  /** The newest version of a job in the lists (lists read at different times may hold different ones). */
+  private listed(jobId: string): Job | undefined {
+    let newest: Job | undefined;
+    for (const list of this.listQueries()) {
+      const job = (list.state.data as JobsListData | undefined)?.jobs.get(jobId);
+      if (job !== undefined && (newest === undefined || (job.updatedAt?.getTime() ?? 0) > (newest.updatedAt?.getTime() ?? 0))) {
+        newest = job;
+      }
+    }
+    return newest;
+  }
+
+  private listQueries(): Iterable<Query> {
+    return this.running ? this.lists : this.queryClient.getQueryCache().findAll({ queryKey: listKeyPrefix(this.scope) });
+  }
+
+  private jobQuery(jobId: string): Query | undefined {
+    const { queryHash } = this.queryClient.defaultQueryOptions({ queryKey: jobKey(this.scope, jobId) });
+    return this.queryClient.getQueryCache().get(queryHash);
   }
 
   private isListQuery(query: Query): boolean {
@@ -207,21 +284,23 @@ export class JobsSync {
    * active jobs (what overlays and action bars watch); never those known to be gone.
    */
   private pollableIds(): string[] {
-    const cache = this.queryClient.getQueryCache();
-    const listed = new Set<string>();
-    for (const query of cache.findAll({ queryKey: listKeyPrefix(this.scope) })) {
+    const ids = new Set<string>();
+    for (const query of this.listQueries()) {
       const filter = query.queryKey[3] as JobsFilter | undefined;
       const data = query.state.data as JobsListData | undefined;
       if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(filter)) continue;
-      for (const id of data.ids) listed.add(id);
+      for (const id of data.ids) if (isActive(data.jobs.get(id)?.status)) ids.add(id);
     }
-    const ids: string[] = [];
-    for (const query of cache.findAll({ queryKey: jobKeyPrefix(this.scope) })) {
+    const gone = new Set<string>();
+    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: jobKeyPrefix(this.scope) })) {
       const job = query.state.data as Job | undefined;
-      if (job === undefined || !isActive(job.status) || isNotFound(query.state.error)) continue;
-      if (query.getObserversCount() > 0 || this.watched.has(job.id) || listed.has(job.id)) ids.push(job.id);
+      if (job === undefined) continue;
+      if (isNotFound(query.state.error)) gone.add(job.id);
+      else if (isActive(job.status) && query.getObserversCount() > 0) ids.add(job.id);
     }
-    return ids;
+    for (const id of this.watched) if (isActive(this.peek(id)?.status)) ids.add(id);
+    for (const id of gone) ids.delete(id);
+    return [...ids];
   }
 
   private schedule(): void {
@@ -259,8 +338,8 @@ export class JobsSync {
 
   /** A deleted job: out of every list, and its query says it is gone. */
   private forget(jobId: string): void {
-    const job = this.queryClient.getQueryData<Job>(jobKey(this.scope, jobId));
-    if (job !== undefined) updateListMembership(this.queryClient, this.scope, job, true);
+    const job = this.peek(jobId);
+    if (job !== undefined) updateListMembership(this.queryClient, this.listQueries(), job, true);
     this.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
   }
 

@@ -8,14 +8,16 @@ import { shareEqual } from './share';
 /**
  * One job, kept current by pushed events or polling. Pass `select` to read a part of it: the component
  * then re-renders only when that part changes (a progress bar selecting `progress` ignores `info`).
- * A job that is not in the cache yet is read from the client; `undefined` reads nothing.
+ * A job that is in no loaded list and not in the cache yet is read from the client; `undefined` reads nothing.
  */
 export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) => T): UseQueryResult<T, Error> {
-  const { client, queryClient, scope } = useJobsStore('useJob');
+  const { client, queryClient, scope, sync } = useJobsStore('useJob');
   return useQuery(
     {
       queryKey: jobKey(scope, jobId ?? ''),
       queryFn: async ({ signal }) => normalizeJob(await client.get(jobId as string, { signal })),
+      // A listed job is taken from its list: reading a row of a loaded list asks the server nothing.
+      initialData: () => (jobId ? sync.peek(jobId) : undefined),
       enabled: jobId !== undefined && jobId !== '',
       // Kept fresh by events and polls; a read happens only when the job is not cached yet.
       staleTime: Number.POSITIVE_INFINITY,

@@ -3,12 +3,15 @@ import { useCallback, useMemo } from 'react';
 import type { JobsFilter } from '../core';
 import { useJobsStore } from './context';
 import { type JobsListData, listKey } from './keys';
+import { type JobsLookup, type ListedJobs, lookupAll } from './listed';
 import { retryRead } from './query-options';
 import { readJobsList } from './use-jobs';
 
 export interface JobsPagesResult {
   /** The ids of every loaded page, in list order, each once (a job that moved between pages is not repeated). */
   ids: readonly string[];
+  /** The jobs of the loaded pages by id. */
+  jobs: JobsLookup;
   /** Pages that have answered, from the first on. */
   loaded: number;
   /** The server's count of matching jobs, from the first page; undefined when it sends no pagination. */
@@ -29,6 +32,7 @@ export interface JobsPagesResult {
 
 interface Combined {
   ids: string[];
+  pages: ListedJobs[];
   loaded: number;
   totalCount: number | undefined;
   pageCount: number | undefined;
@@ -42,6 +46,7 @@ interface Combined {
 function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
   const seen = new Set<string>();
   const ids: string[] = [];
+  const pages: ListedJobs[] = [];
   let loaded = 0;
   let error: Error | null = null;
   let errorPage: number | undefined;
@@ -56,6 +61,7 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
       continue;
     }
     if (loaded === index) loaded += 1;
+    pages.push(data.jobs);
     for (const id of data.ids) {
       if (seen.has(id)) continue;
       seen.add(id);
@@ -66,6 +72,7 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
   const last = results[loaded - 1]?.data;
   return {
     ids,
+    pages,
     loaded,
     totalCount: first?.pagination?.totalCount,
     pageCount: last?.pagination?.pageCount,
@@ -113,9 +120,11 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
   const hasMore =
     loaded === count &&
     (pageCount !== undefined ? loaded < pageCount : pageSize !== undefined && lastEntries >= pageSize);
+  const jobs = useMemo(() => lookupAll(combined.pages), [combined.pages]);
   return useMemo(
     () => ({
       ids: combined.ids,
+      jobs,
       loaded,
       totalCount: combined.totalCount,
       hasMore,
@@ -125,6 +134,6 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
       errorPage: combined.errorPage,
       retry,
     }),
-    [combined, loaded, hasMore, retry],
+    [combined, jobs, loaded, hasMore, retry],
   );
 }

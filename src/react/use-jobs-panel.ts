@@ -1,7 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
-import { useJobsConfig, useJobsStore } from './context';
+import { useJobsConfig } from './context';
+import type { JobsLookup } from './listed';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
 
@@ -69,40 +69,26 @@ export interface JobsPanelState {
   loadMore(): void;
 }
 
-type JobMeta = Pick<Job, 'id' | 'mode' | 'parentId' | 'part' | 'createdAt' | 'type' | 'operation'>;
-
-/** The cached jobs of a scope by id: one pass over the cache, no key hashing per job. */
-function cachedJobs(queryClient: QueryClient, scope: string): Map<string, JobMeta> {
-  const jobs = new Map<string, JobMeta>();
-  for (const query of queryClient.getQueryCache().getAll()) {
-    const key = query.queryKey;
-    if (key.length !== 4 || key[0] !== 'jobkit' || key[1] !== scope || key[2] !== 'job') continue;
-    const job = query.state.data as Job | undefined;
-    if (job !== undefined) jobs.set(job.id, job);
-  }
-  return jobs;
-}
-
-const byPart = (a: JobMeta | undefined, b: JobMeta | undefined) =>
+const byPart = (a: Job | undefined, b: Job | undefined) =>
   (a?.part ?? 0) - (b?.part ?? 0) || (a?.createdAt?.getTime() ?? 0) - (b?.createdAt?.getTime() ?? 0);
 
 /**
  * List order, `hidden` jobs left out (a job's mode never changes), parts under their parent when the
  * parent is listed at the top level, else at the top level themselves.
  */
-function groupRows(ids: readonly string[], jobs: Map<string, JobMeta>, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
-  const visible = ids.filter((id) => jobs.get(id)?.mode !== 'hidden');
+function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
+  const visible = ids.filter((id) => jobs.field(id, 'mode') !== 'hidden');
   const listed = new Set(visible);
   const isTop = (id: string) => {
-    const parent = jobs.get(id)?.parentId;
-    return parent === undefined || !listed.has(parent) || jobs.get(parent)?.parentId !== undefined;
+    const parent = jobs.field(id, 'parentId');
+    return parent === undefined || !listed.has(parent) || jobs.field(parent, 'parentId') !== undefined;
   };
   const top: string[] = [];
   const parts = new Map<string, string[]>();
   for (const id of visible) {
     if (isTop(id)) top.push(id);
     else {
-      const parent = jobs.get(id)?.parentId as string;
+      const parent = jobs.field(id, 'parentId') as string;
       const siblings = parts.get(parent);
       if (siblings === undefined) parts.set(parent, [id]);
       else siblings.push(id);
@@ -118,11 +104,11 @@ function groupRows(ids: readonly string[], jobs: Map<string, JobMeta>, hasMore: 
 }
 
 /** Jobs that count as one each: visible, and not parts of another listed job. */
-function countJobs(ids: readonly string[], jobs: Map<string, JobMeta>): number {
+function countJobs(ids: readonly string[], jobs: JobsLookup): number {
   const listed = new Set(ids);
   return ids.filter((id) => {
-    const job = jobs.get(id);
-    return job?.mode !== 'hidden' && (job?.parentId === undefined || !listed.has(job.parentId));
+    const parent = jobs.field(id, 'parentId');
+    return jobs.field(id, 'mode') !== 'hidden' && (parent === undefined || !listed.has(parent));
   }).length;
 }
 
@@ -131,12 +117,12 @@ function countJobs(ids: readonly string[], jobs: Map<string, JobMeta>): number {
  * and whether there may be more than one page of them. Changes only when a job starts or ends.
  */
 export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' | 'spaceId'> = {}): { count: number; more: boolean } {
-  const { queryClient, scope } = useJobsStore('useActiveJobsCount');
   const { source, spaceId } = scopeFilter;
   const { data } = useJobs({ source, spaceId, status: ACTIVE_STATUSES, pageSize: 100 });
   const ids = data?.ids;
+  const jobs = data?.jobs;
   const more = (data?.pagination?.pageCount ?? 1) > 1;
-  const count = useMemo(() => (ids === undefined ? 0 : countJobs(ids, cachedJobs(queryClient, scope))), [ids, queryClient, scope]);
+  const count = useMemo(() => (ids === undefined || jobs === undefined ? 0 : countJobs(ids, jobs)), [ids, jobs]);
   return useMemo(() => ({ count, more }), [count, more]);
 }
 
@@ -146,7 +132,6 @@ export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' |
  * operations to filter by, the loading / error / empty state, and endless paging through the client.
  */
 export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
-  const { queryClient, scope } = useJobsStore('useJobsPanel');
   const { jobLabel } = useJobsConfig('useJobsPanel');
   const { source, spaceId, status = 'all', operation, pageSize = 100 } = filter;
   const listFilter = useMemo<JobsFilter>(
@@ -159,10 +144,7 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const list = useJobsPages(listFilter, pages);
   const active = useActiveJobsCount({ source, spaceId });
 
-  const { ids, hasMore, totalCount } = list;
-  // Jobs are cached before their list answers, and the fields read here never change: one read per list change.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `ids` is what tells the cache has new jobs
-  const jobs = useMemo(() => cachedJobs(queryClient, scope), [ids, queryClient, scope]);
+  const { ids, jobs, hasMore, totalCount } = list;
   const grouped = useMemo(() => groupRows(ids, jobs, hasMore), [ids, jobs, hasMore]);
   // Once every page is in, the top-level rows; before, the server's count less the hidden jobs and parts seen.
   const total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
@@ -176,9 +158,9 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
     const known = seen.current;
     let added = false;
     for (const id of ids) {
-      const job = jobs.get(id);
-      if (job === undefined || job.mode === 'hidden' || known.labels.has(job.operation)) continue;
-      known.labels.set(job.operation, jobLabel(job));
+      const operation = jobs.field(id, 'operation');
+      if (operation === undefined || known.labels.has(operation) || jobs.field(id, 'mode') === 'hidden') continue;
+      known.labels.set(operation, jobLabel({ type: jobs.field(id, 'type') as Job['type'], operation }));
       added = true;
     }
     if (added) known.list = [...known.labels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));

@@ -1,31 +1,29 @@
-import { notifyManager, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { JobsClient, JobsFilter } from '../core';
 import type { JobsSync } from './sync';
 import { useJobsStore } from './context';
 import { type JobsListData, listKey } from './keys';
+import { ListedJobs } from './listed';
 import { retryRead } from './query-options';
 
 export type UseJobsResult = UseQueryResult<JobsListData, Error>;
 
-/** Reads one list: each job is written under its own key, the list keeps ids only. */
+/**
+ * Reads one list page: its entries are checked and kept by id (normalized when read); jobs that
+ * something already watches under their own key get the version just read.
+ */
 export async function readJobsList(client: JobsClient, sync: JobsSync, filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
   const page = await client.list(filter, { signal });
-  const ids: string[] = [];
-  let skipped = 0;
-  notifyManager.batch(() => {
-    for (const raw of Array.isArray(page?.data) ? page.data : []) {
-      const job = sync.accept(raw, 'load');
-      if (job === undefined) skipped += 1;
-      else ids.push(job.id);
-    }
-  });
-  return page?.pagination === undefined ? { ids, skipped } : { ids, skipped, pagination: page.pagination };
+  const { ids, skipped, jobs } = ListedJobs.read(page?.data);
+  sync.refresh(jobs);
+  return page?.pagination === undefined ? { ids, jobs, skipped } : { ids, jobs, skipped, pagination: page.pagination };
 }
 
 /**
- * The jobs a filter selects, as ids (`data.ids`, in list order; read each with `useJob(id)`). Each job is written to the cache under its own key, so a row that
- * reads it with `useJob` re-renders when that job changes and nothing else does. The list follows
- * created jobs and status changes without asking the server again.
+ * The jobs a filter selects, as ids (`data.ids`, in list order; read each with `useJob(id)`, or
+ * `data.jobs.get(id)` outside React). A row that reads its job with `useJob` re-renders when that job
+ * changes and nothing else does. The list follows created jobs and status changes without asking the
+ * server again.
  */
 export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } = {}): UseJobsResult {
   const { client, queryClient, scope, sync } = useJobsStore('useJobs');

@@ -9,7 +9,7 @@ import {
   outcomeKey,
 } from '../core';
 import { useJobsConfig, useJobsStore } from './context';
-import { jobKey } from './keys';
+import type { JobsListData } from './keys';
 import type { JobsSync } from './sync';
 import { useJob } from './use-job';
 import { useAcknowledger, useNextRunner } from './use-outcome';
@@ -59,8 +59,9 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
  * or failed with `outcome.acknowledge` and no `outcomeAcknowledgedAt` yet. Background and hidden jobs
  * never wait here.
  *
- * It listens to `job:completed` and `job:failed` and to the cache writes of single jobs (looking only at
- * the job written); it reads what the cache already holds once, when it mounts. It fetches nothing.
+ * It listens to `job:completed` and `job:failed`, to every job written (looking only at the job
+ * written) and to list pages as they arrive (looking only at the jobs on them with an outcome to
+ * acknowledge); it reads what the cache already holds once, when it mounts. It fetches nothing.
  *
  * `outcome.trigger`: `automatic` carries out `next` when the job ends and still shows the outcome;
  * `automatic_silent` carries it out and acknowledges with nothing shown (unless it failed, which is then
@@ -140,29 +141,45 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
     };
 
     const cache = queryClient.getQueryCache();
-    const isJobQuery = (key: readonly unknown[]) => key.length === 4 && key[0] === 'jobkit' && key[1] === scope && key[2] === 'job';
+    const isOurs = (key: readonly unknown[], kind: 'job' | 'list') => key[0] === 'jobkit' && key[1] === scope && key[2] === kind;
+    /** A list page arrived: the jobs on it that may wait for acknowledgement, and those queued here. */
+    const listedJobs = (data: JobsListData) => [
+      ...data.jobs.withOutcomes(),
+      ...[...listed].flatMap((id) => (data.jobs.has(id) ? (data.jobs.get(id) ?? []) : [])),
+    ];
     const offCache = cache.subscribe((event) => {
-      if (!isJobQuery(event.query.queryKey)) return;
-      if (event.type === 'removed') remove(event.query.queryKey[3] as string);
-      else if (event.type === 'updated' && event.action.type === 'success') consider(event.query.state.data as Job | undefined, false);
+      const key = event.query.queryKey;
+      if (isOurs(key, 'job') && key.length === 4) {
+        if (event.type === 'removed') remove(key[3] as string);
+        else if (event.type === 'updated' && event.action.type === 'success') consider(event.query.state.data as Job | undefined, false);
+      } else if (isOurs(key, 'list') && event.type === 'updated' && event.action.type === 'success') {
+        const data = event.query.state.data as JobsListData | undefined;
+        if (data !== undefined) for (const job of listedJobs(data)) consider(job, false);
+      }
     });
+    const offWrites = sync.onWrite((job) => consider(job, false));
     const offEvents = sync.on((event) => {
       if (event.topic === 'job:deleted') remove(event.context.jobId);
       if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;
-      consider(event.job ?? queryClient.getQueryData<Job>(jobKey(scope, event.context.jobId)), true);
+      consider(event.job ?? sync.peek(event.context.jobId), true);
     });
-    // What the cache holds already, read once, oldest first.
-    const held: Job[] = [];
+    // What the cache holds already (single jobs and list pages), read once, oldest first.
+    const held = new Map<string, Job>();
     for (const query of cache.getAll()) {
-      const data = query.state.data as Job | undefined;
-      if (data !== undefined && isJobQuery(query.queryKey) && needsAcknowledgement(data)) held.push(data);
+      const key = query.queryKey;
+      const data = query.state.data;
+      if (data === undefined) continue;
+      if (isOurs(key, 'list')) for (const job of listedJobs(data as JobsListData)) if (!held.has(job.id)) held.set(job.id, job);
+      if (isOurs(key, 'job') && key.length === 4) held.set((data as Job).id, data as Job);
     }
-    held.sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0));
-    for (const job of held) consider(job, false);
+    const waiting = [...held.values()].filter(needsAcknowledgement);
+    waiting.sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0));
+    for (const job of waiting) consider(job, false);
     return () => {
       mounted = false;
       releaseClaim();
       offCache();
+      offWrites();
       offEvents();
       setEntries(none);
     };

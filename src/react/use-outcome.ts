@@ -13,7 +13,6 @@ import {
   performNext,
 } from '../core';
 import { type DownloadTarget, useJobsConfig, useJobsStore } from './context';
-import { jobKey } from './keys';
 import type { JobsSync } from './sync';
 import { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 import { useJob } from './use-job';
@@ -88,14 +87,14 @@ const inFlight = new WeakMap<JobsSync, Map<string, Promise<void>>>();
  * fails; calling again then retries.
  */
 export function useAcknowledger(): (job: Job) => Promise<void> {
-  const { sync, queryClient, scope } = useJobsStore('useOutcome');
+  const { sync } = useJobsStore('useOutcome');
   const { mutateAsync } = useAcknowledgeOutcome();
   const latest = useRef(mutateAsync);
   latest.current = mutateAsync;
   return useCallback(
     (job: Job) => {
       const key = outcomeKey(job);
-      const cached = queryClient.getQueryData<Job>(jobKey(scope, job.id)) ?? job;
+      const cached = sync.peek(job.id) ?? job;
       if (job.outcomeAcknowledgedAt !== undefined || (cached.outcomeAcknowledgedAt !== undefined && outcomeKey(cached) === key)) return Promise.resolve();
       let calls = inFlight.get(sync);
       if (calls === undefined) inFlight.set(sync, (calls = new Map()));
@@ -114,7 +113,7 @@ export function useAcknowledger(): (job: Job) => Promise<void> {
       calls.set(key, call);
       return call;
     },
-    [sync, queryClient, scope],
+    [sync],
   );
 }
 

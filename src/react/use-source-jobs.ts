@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
 import { ACTIVE_STATUSES, type Job } from '../core';
-import { useJobsStore } from './context';
-import { jobKey } from './keys';
 import { useJobs } from './use-jobs';
 
 const activeFilter = { status: ACTIVE_STATUSES, pageSize: 100 } as const;
@@ -12,11 +10,11 @@ const none: Job[] = [];
  * progress ticks: a job's mode and operation never change, and the list changes only when a status does.
  */
 export function useActiveSourceJobs(source: string | undefined): Job[] {
-  const { queryClient, scope } = useJobsStore('useActiveSourceJobs');
   const { data } = useJobs({ ...activeFilter, source: source ?? '', sortDirection: 'asc' }, { enabled: source !== undefined });
   const ids = data?.ids;
+  const jobs = data?.jobs;
   return useMemo(() => {
-    if (ids === undefined || ids.length === 0) return none;
-    return ids.flatMap((id) => queryClient.getQueryData<Job>(jobKey(scope, id)) ?? []);
-  }, [ids, queryClient, scope]);
+    if (ids === undefined || jobs === undefined || ids.length === 0) return none;
+    return ids.flatMap((id) => jobs.get(id) ?? []);
+  }, [ids, jobs]);
 }

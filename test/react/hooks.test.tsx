@@ -1,4 +1,4 @@
-import { focusManager } from '@tanstack/react-query';
+import { focusManager, QueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job, JobEvent } from '../../src/core';
@@ -201,7 +201,9 @@ describe('errors', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { result } = renderHook(() => useJobs(), { wrapper: wrapper({ client }) });
     await advance(10);
-    expect(result.current.data).toEqual({ ids: ['ok'], skipped: 1 });
+    expect(result.current.data).toMatchObject({ ids: ['ok'], skipped: 1 });
+    expect(result.current.data?.jobs.get('ok')).toMatchObject({ id: 'ok', status: 'weird' });
+    expect(result.current.data?.jobs.get('ok')?.progress).toBeUndefined();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('left out'), expect.objectContaining({ path: 'id' }));
   });
 });
@@ -252,6 +254,42 @@ describe('the provider', () => {
 });
 
 describe('lists', () => {
+  it('keeps the jobs of a list in the list: no entry per job until one is shown, and rows read nothing more', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ jobs: seed(1000, 'ready'), handlers: { 'workbook:export': handler } });
+    const { client, calls } = counting(engine, { push: true });
+    const queryClient = new QueryClient();
+    function Page({ show }: { show?: string }) {
+      const { data } = useJobs({ pageSize: 1000 });
+      return (
+        <>
+          <p>{`${data?.ids.length ?? 0} jobs`}</p>
+          {show === undefined ? null : <JobRow id={show} renders={new Map()} />}
+        </>
+      );
+    }
+    const view = render(<JobsProvider client={client} queryClient={queryClient}><Page /></JobsProvider>);
+    await advance(10);
+    expect(screen.getByText('1000 jobs')).toBeTruthy();
+    // Every job is running and ticking; none is shown, so none has an entry of its own.
+    await act(async () => {
+      for (const { tick } of running.values()) await tick(40, 'Reading');
+    });
+    const entries = () => queryClient.getQueryCache().getAll().filter((query) => query.queryKey[2] === 'job').length;
+    expect(entries()).toBe(0);
+
+    // A row shown now takes its job, with the latest tick, from the list without a request.
+    view.rerender(<JobsProvider client={client} queryClient={queryClient}><Page show="us_jb_7" /></JobsProvider>);
+    expect(screen.getByText('us_jb_7: 40')).toBeTruthy();
+    expect(entries()).toBe(1);
+    await act(() => running.get('us_jb_7')?.tick(60) ?? Promise.resolve());
+    await advance(10);
+    expect(screen.getByText('us_jb_7: 60')).toBeTruthy();
+    expect(calls.get).toBe(0);
+    expect(calls.list).toBe(1);
+    engine.dispose();
+  });
+
   it('puts a created job first in a newest-first list and moves a failed job from the active list to the failed one', async () => {
     const engine = createMemoryJobsClient({
       jobs: seed(3),

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
-import { endsWithNotice, failureMessage, isActive, isUsersJob, type Job, outcomeKey } from '../../core';
+import { endsWithNotice, failureMessage, isActive, isUsersJob, outcomeKey } from '../../core';
 import { useJobsConfig, useJobsStore } from '../../react/context';
-import { jobKey } from '../../react/keys';
 import { useJobEvents } from '../../react/use-job-events';
 
 /** A background job that ended, told once. */
@@ -40,7 +39,7 @@ function capped(list: JobNotice[], max: number): JobNotice[] {
  * hidden jobs and canceled jobs get none. A notice goes when dismissed, or when its job runs again.
  */
 export function useJobNotices(max = 5): JobNoticesState {
-  const { queryClient, scope, sync } = useJobsStore('JobNotices');
+  const { sync } = useJobsStore('JobNotices');
   const { currentUserId, jobLabel, translate } = useJobsConfig('JobNotices');
   const [notices, setNotices] = useState<JobNotice[]>([]);
   const drop = useCallback((test: (notice: JobNotice) => boolean) => {
@@ -50,7 +49,7 @@ export function useJobNotices(max = 5): JobNoticesState {
   useJobEvents({}, (event) => {
     const id = event.context.jobId;
     if (event.topic === 'job:deleted') return drop((notice) => notice.jobId === id);
-    const job = event.job ?? queryClient.getQueryData<Job>(jobKey(scope, id));
+    const job = event.job ?? sync.peek(id);
     if (job === undefined) return;
     if (isActive(job.status)) return drop((notice) => notice.jobId === id);
     if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;

@@ -1,0 +1,104 @@
+import { devWarn, type Job, normalizeJob } from '../core';
+import { checkJob, readMode } from '../core/normalize';
+
+/** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
+export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
+
+/** Reads jobs by id from one list page or several. */
+export interface JobsLookup {
+  get(id: string): Job | undefined;
+  /** A field that never changes, read without normalizing the job. */
+  field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined;
+}
+
+/** The jobs of several pages, the first page holding an id answering for it. */
+export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
+  if (pages.length === 1) return pages[0] as ListedJobs;
+  const find = (id: string) => pages.find((page) => page.has(id));
+  return { get: (id) => find(id)?.get(id), field: (id, key) => find(id)?.field(id, key) };
+}
+
+/**
+ * The jobs of one list page by id. A page is checked entry by entry when it arrives (an entry that
+ * cannot be a job is left out and counted) but each job is normalized only when something reads it: a
+ * panel with 100,000 jobs normalizes the few rows it shows, not the whole page. Later versions of a job
+ * (polls, pushed events, mutations) replace the listed one, so the page never holds a stale job.
+ */
+export class ListedJobs implements JobsLookup {
+  private readonly raw = new Map<string, Record<string, unknown>>();
+  private readonly jobs = new Map<string, Job>();
+
+  /** Reads a page's entries: the ids of the jobs in order, and how many entries were no job. */
+  static read(entries: unknown): { ids: string[]; skipped: number; jobs: ListedJobs } {
+    const listed = new ListedJobs();
+    const ids: string[] = [];
+    let skipped = 0;
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      try {
+        const id = checkJob(entry);
+        listed.raw.set(id, entry as Record<string, unknown>);
+        ids.push(id);
+      } catch (error) {
+        devWarn('a job from the client was left out:', error);
+        skipped += 1;
+      }
+    }
+    return { ids, skipped, jobs: listed };
+  }
+
+  has(id: string): boolean {
+    return this.jobs.has(id) || this.raw.has(id);
+  }
+
+  /** The listed job, normalized on first read. */
+  get(id: string): Job | undefined {
+    const job = this.jobs.get(id);
+    if (job !== undefined) return job;
+    const raw = this.raw.get(id);
+    if (raw === undefined) return undefined;
+    // The head was checked when the page arrived, and everything else is repaired: this cannot throw.
+    const read = normalizeJob(raw);
+    this.raw.delete(id);
+    this.jobs.set(id, read);
+    return read;
+  }
+
+  field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined {
+    const job = this.jobs.get(id);
+    if (job !== undefined) return job[key];
+    const raw = this.raw.get(id);
+    if (raw === undefined) return undefined;
+    // As `normalizeJob` reads them; `type` and `operation` were checked when the page arrived.
+    const value = raw[key];
+    if (key === 'mode') return readMode(value) as Job[K];
+    return (typeof value === 'string' ? value : undefined) as Job[K] | undefined;
+  }
+
+  /**
+   * The listed jobs that may have an outcome waiting for acknowledgement (`outcome.acknowledge` is
+   * true), normalized: the only ones an outcome queue has to look at.
+   */
+  withOutcomes(): Job[] {
+    const found: Job[] = [];
+    for (const job of this.jobs.values()) if (job.outcome?.acknowledge === true) found.push(job);
+    for (const [id, raw] of this.raw) {
+      const outcome = raw.outcome as { acknowledge?: unknown } | null | undefined;
+      if (typeof outcome === 'object' && outcome?.acknowledge === true) {
+        const job = this.get(id);
+        if (job !== undefined) found.push(job);
+      }
+    }
+    return found;
+  }
+
+  /** A newer version of a listed job (or a job joining the list). */
+  set(job: Job): void {
+    this.raw.delete(job.id);
+    this.jobs.set(job.id, job);
+  }
+
+  delete(id: string): void {
+    this.raw.delete(id);
+    this.jobs.delete(id);
+  }
+}

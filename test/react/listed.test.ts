@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { normalizeJob } from '../../src/core';
+import { ListedJobs, lookupAll } from '../../src/react/listed';
+
+const anyValue = fc.oneof(fc.anything(), fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null));
+const entry = fc.oneof(
+  fc.record(
+    {
+      id: fc.oneof(fc.constantFrom('a', 'b', 'c', ' '), anyValue),
+      type: fc.oneof(fc.constantFrom('workbook', 'file'), anyValue),
+      operation: fc.oneof(fc.constantFrom('export', 'import'), anyValue),
+      source: fc.oneof(fc.constant('us_wb_1'), anyValue),
+      status: fc.oneof(fc.constantFrom('executing', 'COMPLETE', 'weird'), anyValue),
+      mode: anyValue,
+      parentId: fc.oneof(fc.constantFrom('a', 'b'), anyValue),
+      outcome: fc.oneof(fc.record({ acknowledge: anyValue, message: anyValue }, { requiredKeys: [] }), anyValue),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);
+
+/** What reading the page eagerly would give: the last valid entry per id, normalized. */
+function eager(entries: unknown[]) {
+  const jobs = new Map<string, ReturnType<typeof normalizeJob>>();
+  const ids: string[] = [];
+  let skipped = 0;
+  for (const value of entries) {
+    try {
+      const job = normalizeJob(value);
+      jobs.set(job.id, job);
+      ids.push(job.id);
+    } catch {
+      skipped += 1;
+    }
+  }
+  return { ids, skipped, jobs };
+}
+
+describe('a listed page', () => {
+  it('keeps and skips exactly the entries normalizeJob accepts and rejects, and reads each as it would', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
+        const expected = eager(entries);
+        const page = ListedJobs.read(entries);
+        expect(page.ids).toEqual(expected.ids);
+        expect(page.skipped).toBe(expected.skipped);
+        for (const [id, job] of expected.jobs) {
+          // The cheap reads agree with the normalized job, before and after it is normalized.
+          for (const key of ['type', 'operation', 'mode', 'parentId'] as const) expect(page.jobs.field(id, key)).toEqual(job[key]);
+          expect(page.jobs.get(id)).toEqual(job);
+          for (const key of ['type', 'operation', 'mode', 'parentId'] as const) expect(page.jobs.field(id, key)).toEqual(job[key]);
+        }
+        const waiting = [...expected.jobs.values()].filter((job) => job.outcome?.acknowledge === true);
+        expect(ListedJobs.read(entries).jobs.withOutcomes().map((job) => job.id).sort()).toEqual(waiting.map((job) => job.id).sort());
+      }),
+      { numRuns: 1000 },
+    );
+    warn.mockRestore();
+  });
+
+  it('normalizes a job once, when first read, and takes newer versions', () => {
+    const raw = { id: 'a', type: 'workbook', operation: 'export', source: 's', status: 'executing', progress: 250 };
+    const { jobs } = ListedJobs.read([raw]);
+    const first = jobs.get('a');
+    expect(first).toMatchObject({ id: 'a', progress: 100 });
+    expect(jobs.get('a')).toBe(first);
+    const newer = { ...normalizeJob(raw), status: 'complete' };
+    jobs.set(newer);
+    expect(jobs.get('a')).toBe(newer);
+    jobs.delete('a');
+    expect(jobs.has('a')).toBe(false);
+    expect(jobs.get('a')).toBeUndefined();
+  });
+
+  it('reads several pages as one, the first page holding an id answering for it', () => {
+    const job = (id: string, operation: string) => ({ id, type: 'workbook', operation, source: 's' });
+    const lookup = lookupAll([ListedJobs.read([job('a', 'export')]).jobs, ListedJobs.read([job('a', 'import'), job('b', 'import')]).jobs]);
+    expect(lookup.field('a', 'operation')).toBe('export');
+    expect(lookup.get('b')?.operation).toBe('import');
+    expect(lookup.get('c')).toBeUndefined();
+  });
+});
