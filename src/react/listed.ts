@@ -28,7 +28,7 @@ export class ListedJobs implements JobsLookup {
   private readonly raw = new Map<string, Record<string, unknown>>();
   private readonly jobs = new Map<string, Job>();
 
-  /** Reads a page's entries: the ids of the jobs in order, and how many entries were no job. */
+  /** Reads a page's entries: the ids of the jobs in order (each once), and how many entries were no job. */
   static read(entries: unknown): { ids: string[]; skipped: number; jobs: ListedJobs } {
     const listed = new ListedJobs();
     const ids: string[] = [];
@@ -36,8 +36,9 @@ export class ListedJobs implements JobsLookup {
     for (const entry of Array.isArray(entries) ? entries : []) {
       try {
         const id = checkJob(entry);
+        // An id sent twice is listed once, where it first appears, with the last version sent.
+        if (!listed.raw.has(id)) ids.push(id);
         listed.raw.set(id, entry as Record<string, unknown>);
-        ids.push(id);
       } catch (error) {
         devWarn('a job from the client was left out:', error);
         skipped += 1;

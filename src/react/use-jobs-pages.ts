@@ -45,7 +45,7 @@ interface Combined {
 
 function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
   const seen = new Set<string>();
-  const ids: string[] = [];
+  let ids: string[] = [];
   const pages: ListedJobs[] = [];
   let loaded = 0;
   let error: Error | null = null;
@@ -62,6 +62,10 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
     }
     if (loaded === index) loaded += 1;
     pages.push(data.jobs);
+    if (results.length === 1) {
+      ids = data.ids; // one page lists each id once: no copy of a 100,000-entry list
+      continue;
+    }
     for (const id of data.ids) {
       if (seen.has(id)) continue;
       seen.add(id);

@@ -77,11 +77,18 @@ const byPart = (a: Job | undefined, b: Job | undefined) =>
  * parent is listed at the top level, else at the top level themselves.
  */
 function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
-  const visible = ids.filter((id) => jobs.field(id, 'mode') !== 'hidden');
-  const listed = new Set(visible);
+  const visible: string[] = [];
+  let withParent = false;
+  for (const id of ids) {
+    if (jobs.field(id, 'mode') === 'hidden') continue;
+    visible.push(id);
+    withParent ||= jobs.field(id, 'parentId') !== undefined;
+  }
+  // Without parts (the usual list) every visible job is a top-level row.
+  const listed = withParent ? new Set(visible) : undefined;
   const isTop = (id: string) => {
-    const parent = jobs.field(id, 'parentId');
-    return parent === undefined || !listed.has(parent) || jobs.field(parent, 'parentId') !== undefined;
+    const parent = listed === undefined ? undefined : jobs.field(id, 'parentId');
+    return parent === undefined || !listed?.has(parent) || jobs.field(parent, 'parentId') !== undefined;
   };
   const top: string[] = [];
   const parts = new Map<string, string[]>();
@@ -95,11 +102,13 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
     }
   }
   const rows: JobsPanelItem[] = [];
-  top.forEach((id, index) => {
-    rows.push({ id, level: 1, posInSet: index + 1, setSize: hasMore ? -1 : top.length });
-    const children = parts.get(id)?.sort((a, b) => byPart(jobs.get(a), jobs.get(b))) ?? [];
-    children.forEach((child, at) => rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length }));
-  });
+  const setSize = hasMore ? -1 : top.length;
+  for (let index = 0; index < top.length; index += 1) {
+    const id = top[index] as string;
+    rows.push({ id, level: 1, posInSet: index + 1, setSize });
+    const children = parts.get(id)?.sort((a, b) => byPart(jobs.get(a), jobs.get(b)));
+    children?.forEach((child, at) => rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length }));
+  }
   return { rows, top: top.length, hidden: ids.length - top.length };
 }
 

@@ -21,7 +21,7 @@ const entry = fc.oneof(
   fc.anything(),
 );
 
-/** What reading the page eagerly would give: the last valid entry per id, normalized. */
+/** What reading the page eagerly would give: each id once where it first appears, with its last valid entry, normalized. */
 function eager(entries: unknown[]) {
   const jobs = new Map<string, ReturnType<typeof normalizeJob>>();
   const ids: string[] = [];
@@ -29,8 +29,8 @@ function eager(entries: unknown[]) {
   for (const value of entries) {
     try {
       const job = normalizeJob(value);
+      if (!jobs.has(job.id)) ids.push(job.id);
       jobs.set(job.id, job);
-      ids.push(job.id);
     } catch {
       skipped += 1;
     }
