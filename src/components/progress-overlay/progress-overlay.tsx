@@ -4,7 +4,7 @@ import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { cx, flag } from '../shared';
+import { cx, flag, partGetter } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -61,12 +61,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const job = progress.job ?? current;
   const label = job === undefined ? '' : jobLabel(job);
   const blocked = current !== undefined;
-  const u = flag(unstyled);
-  const part = (name: OverlayPart) => ({
-    'data-slot': name === 'root' ? 'progress-overlay-region' : `progress-overlay-${name}`,
-    'data-unstyled': u,
-    className: classNames[name],
-  });
+  const part = partGetter<OverlayPart>('progress-overlay', { root: 'progress-overlay-region' }, classNames, unstyled);
 
   // A job that vanished, or whose reads keep failing, must not lock the user out.
   const code = (progress.error as JobsClientError | null)?.code;
