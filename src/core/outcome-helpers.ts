@@ -217,7 +217,7 @@ const done: NextResult = { status: 'done' };
 export async function performNext(jobId: string, next: JobOutcomeNext, host: NextActionHost): Promise<NextResult> {
   const blocked: NextResult = { status: 'blocked', message: host.t('outcome.blocked') };
   const missing = (name: string) => {
-    devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
+    if (process.env.NODE_ENV !== 'production') devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
     return done;
   };
   const { handlers } = host;
