@@ -1,6 +1,6 @@
 import { type CSSProperties, type FocusEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { cx, flag, partGetter } from '../shared';
+import { flag, partGetter } from '../shared';
 import { NoticeItem } from './notice-item';
 import { useJobNotices } from './use-job-notices';
 
@@ -57,8 +57,7 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
       aria-live="polite"
       aria-atomic="false"
       aria-label={t('notice.region')}
-      {...part('root')}
-      className={cx(classNames.root, props.className)}
+      {...part('root', props.className)}
       style={props.style}
       data-paused={flag(hovered || focused)}
       onMouseEnter={() => setHovered(true)}

@@ -4,7 +4,7 @@ import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
 import { JobsPanel, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
-import { cx, flag, partGetter, useControllableState } from '../shared';
+import { flag, partGetter, useControllableState } from '../shared';
 
 export type JobsIndicatorPart = 'root' | 'trigger' | 'label' | 'count' | 'popover';
 
@@ -51,11 +51,9 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   });
 
   const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
-  const { className: rootClass, ...root } = part('root');
   return (
     <div
-      {...root}
-      className={cx(rootClass, props.className)}
+      {...part('root', props.className)}
       style={props.style}
       data-state={open ? 'open' : 'closed'}
       data-active={flag(count > 0)}

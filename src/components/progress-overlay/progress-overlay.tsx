@@ -4,7 +4,7 @@ import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { cx, flag, partGetter } from '../shared';
+import { flag, partGetter } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -137,7 +137,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   }, [blocked]);
 
   return (
-    <div ref={root} {...part('root')} data-region={region} data-blocked={flag(blocked)} className={cx(classNames.root, props.className)} style={props.style}>
+    <div ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (
