@@ -40,17 +40,18 @@ export interface InputFormDialogProps {
 function useInputFormWarnings(form: InputForm, title: string): void {
   const warned = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (process.env.NODE_ENV === 'production') return;
-    let signature: string;
-    try {
-      signature = JSON.stringify(form) ?? 'undefined';
-    } catch {
-      signature = 'unserializable';
+    if (process.env.NODE_ENV !== 'production') {
+      let signature: string;
+      try {
+        signature = JSON.stringify(form) ?? 'undefined';
+      } catch {
+        signature = 'unserializable';
+      }
+      if (warned.current === signature) return;
+      warned.current = signature;
+      const problems = checkInputForm(form);
+      if (problems.length > 0) devWarn(`InputFormDialog "${title}": ${problems.join('; ')}`);
     }
-    if (warned.current === signature) return;
-    warned.current = signature;
-    const problems = checkInputForm(form);
-    if (problems.length > 0) devWarn(`InputFormDialog "${title}": ${problems.join('; ')}`);
   }, [form, title]);
 }
 
