@@ -45,8 +45,6 @@ export interface ProgressOverlayProps {
   unstyled?: boolean;
 }
 
-const noticeKey = { released: 'overlay.released', lost: 'overlay.lost', unreachable: 'overlay.unreachable', failed: 'overlay.failed' } as const;
-
 /**
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
  * no Tab into it) and usable again the moment the job ends, is canceled, stalls and the user stops
@@ -143,7 +141,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
           {notices.map((notice: OverlayNotice) => (
             // No live role: the provider's live region has said it (once, however many regions showed the job).
             <p key={`${notice.kind}:${notice.id}`} {...part('notice')} data-kind={notice.kind}>
-              <span>{t(noticeKey[notice.kind], { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
+              <span>{t(`overlay.${notice.kind}`, { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
               <button type="button" onClick={() => dismiss(notice)}>
                 {t('overlay.dismiss')}
               </button>
