@@ -26,7 +26,7 @@ export const entries = [
   { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB, enforced: true },
 ];
 
-export async function measure(code, external) {
+export async function measure(code, external, { metafile = false } = {}) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: 'js' },
     bundle: true,
@@ -38,9 +38,14 @@ export async function measure(code, external) {
     external,
     write: false,
     logLevel: 'silent',
+    metafile,
   });
   const bytes = result.outputFiles[0].contents;
-  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const size = { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  if (!metafile) return size;
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]);
+  return { ...size, inputs: inputs.sort((a, b) => b[1] - a[1]) };
 }
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -50,10 +55,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('dist/ is missing: run `npm run build` first.');
     process.exit(1);
   }
+  // `--detail[=N]`: for each entry, the N files (default 15) that put the most minified bytes into it.
+  const detailArg = process.argv.find((arg) => arg === '--detail' || arg.startsWith('--detail='));
+  const detail = detailArg ? Number(detailArg.split('=')[1] ?? 15) : 0;
   let over = 0;
   const rows = [];
+  const details = [];
   for (const entry of entries) {
-    const { min, gzip } = await measure(entry.code, entry.external);
+    const { min, gzip, inputs } = await measure(entry.code, entry.external, { metafile: detail > 0 });
+    if (inputs) details.push([entry.name, inputs.slice(0, detail)]);
     const ok = gzip <= entry.budget;
     if (!ok && entry.enforced) over += 1;
     rows.push([entry.name, kb(min), kb(gzip), kb(entry.budget), ok ? 'ok' : entry.enforced ? 'OVER' : 'over (not enforced yet)']);
@@ -62,6 +72,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(['entry', 'min', 'min+gzip', 'budget', '']));
   for (const row of rows) console.log(line(row));
+  for (const [name, inputs] of details) {
+    console.log(`\n${name}: minified bytes by file`);
+    for (const [file, bytes] of inputs) console.log(`  ${String(bytes).padStart(7)}  ${file}`);
+  }
   if (process.argv.includes('--check') && over > 0) {
     console.error(`\n${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
     process.exit(1);

@@ -1,4 +1,5 @@
 import type { JobStatus } from './job';
+import { isKnownStatus } from './status';
 
 /**
  * Every string the kit shows, in English. A host overrides any of them on the provider; `{name}`
@@ -141,8 +142,10 @@ export function formatMessage(template: string, values: Record<string, string | 
   );
 }
 
-/** The message key for a status; unknown statuses share one. */
+/**
+ * The message key for a status; unknown statuses share one. Read from the status list, not the
+ * catalogue, so a part that labels statuses does not bundle every message with it.
+ */
 export function statusMessageKey(status: JobStatus | (string & {})): MessageKey {
-  const key = `status.${status}`;
-  return key in defaultMessages && key !== 'status.unknown' ? (key as MessageKey) : 'status.unknown';
+  return isKnownStatus(status) ? `status.${status}` : 'status.unknown';
 }

@@ -80,20 +80,10 @@ export function hasNextButton(next: JobOutcomeNext | undefined): next is Exclude
   return next !== undefined && next.type !== 'wait';
 }
 
-const defaultLabels = {
-  id: 'outcome.next.id',
-  url: 'outcome.next.url',
-  download: 'outcome.next.download',
-  files: 'outcome.next.files',
-  snapshot: 'outcome.next.snapshot',
-  retry: 'outcome.next.retry',
-  view: 'outcome.next.view',
-  clearFilters: 'outcome.next.clearFilters',
-} as const satisfies Record<Exclude<JobOutcomeNextType, 'wait'>, MessageKey>;
-
 /**
  * The text of the `next` button: its `label` (through `translate`, as Flatfile labels may be translation
- * keys), else the catalogue's word for the variant. Undefined when there is no button (`wait`, none).
+ * keys), else the catalogue's word for the variant (`outcome.next.<type>`). Undefined when there is no
+ * button (`wait`, none).
  */
 export function nextLabel(
   next: JobOutcomeNext | undefined,
@@ -102,7 +92,7 @@ export function nextLabel(
 ): string | undefined {
   if (!hasNextButton(next)) return undefined;
   const label = 'label' in next && typeof next.label === 'string' && next.label.trim() !== '' ? next.label : undefined;
-  return label === undefined ? t(defaultLabels[next.type]) : translate(label);
+  return label === undefined ? t(`outcome.next.${next.type}`) : translate(label);
 }
 
 /** One path segment, encoded; `.` and `..` are dropped so a path cannot climb out of the space. */
@@ -217,7 +207,7 @@ const done: NextResult = { status: 'done' };
 export async function performNext(jobId: string, next: JobOutcomeNext, host: NextActionHost): Promise<NextResult> {
   const blocked: NextResult = { status: 'blocked', message: host.t('outcome.blocked') };
   const missing = (name: string) => {
-    devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
+    if (process.env.NODE_ENV !== 'production') devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
     return done;
   };
   const { handlers } = host;

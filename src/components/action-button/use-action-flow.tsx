@@ -58,11 +58,13 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
   latest.current = { onJobCreated };
   const { run } = runner;
 
+  // Development only: production builds drop the checks and their text.
   useEffect(() => {
-    if (action === nothing || warned.has(action)) return;
-    warned.add(action);
-    const problems = [...checkAction(action), ...(action.inputForm ? checkInputForm(action.inputForm) : [])];
-    if (problems.length > 0) devWarn(`action config problems:\n- ${problems.join('\n- ')}`);
+    if (process.env.NODE_ENV !== 'production' && action !== nothing && !warned.has(action)) {
+      warned.add(action);
+      const problems = [...checkAction(action), ...(action.inputForm ? checkInputForm(action.inputForm) : [])];
+      if (problems.length > 0) devWarn(`action config problems:\n- ${problems.join('\n- ')}`);
+    }
   }, [action]);
 
   const start = useCallback(

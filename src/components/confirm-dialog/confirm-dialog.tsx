@@ -1,7 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { cx, flag, useControllableState, useDialogAnchor } from '../shared';
+import { flag, partGetter, useControllableState, useDialogAnchor } from '../shared';
 
 export type ConfirmDialogPart = 'overlay' | 'content' | 'title' | 'description' | 'error' | 'actions' | 'cancel' | 'confirm';
 
@@ -42,7 +42,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
   const { t, rootProps } = useJobsConfig('ConfirmDialog');
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
-  const u = flag(unstyled);
+  const part = partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled);
   const onOpenChange = (next: boolean) => {
     if (!next && pending) return;
     setOpen(next);
@@ -54,14 +54,12 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <div {...rootProps} dir={dir}>
-          <AlertDialog.Overlay data-slot="confirm-dialog-overlay" data-unstyled={u} className={classNames.overlay} />
+          <AlertDialog.Overlay {...part('overlay')} />
           <AlertDialog.Content
-            data-slot="confirm-dialog"
+            {...part('content', props.className)}
             data-pending={flag(pending)}
             data-danger={flag(danger)}
-            data-unstyled={u}
             aria-busy={pending || undefined}
-            className={cx(classNames.content, props.className)}
             style={props.style}
             onEscapeKeyDown={(event) => {
               if (pending) event.preventDefault();
@@ -70,27 +68,21 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
             onOpenAutoFocus={onOpenAutoFocus}
             onCloseAutoFocus={onCloseAutoFocus}
           >
-            <AlertDialog.Title data-slot="confirm-dialog-title" data-unstyled={u} className={classNames.title}>
+            <AlertDialog.Title {...part('title')}>
               {title}
             </AlertDialog.Title>
-            <AlertDialog.Description
-              data-slot="confirm-dialog-description"
-              data-unstyled={u}
-              className={classNames.description}
-            >
+            <AlertDialog.Description {...part('description')}>
               {description ?? t('confirm.defaultDescription', { label: title })}
             </AlertDialog.Description>
             {props.children}
             {error === undefined ? null : (
-              <p role="alert" data-slot="confirm-dialog-error" data-unstyled={u} className={classNames.error}>
+              <p role="alert" {...part('error')}>
                 {error}
               </p>
             )}
-            <div data-slot="confirm-dialog-actions" data-unstyled={u} className={classNames.actions}>
+            <div {...part('actions')}>
               <AlertDialog.Cancel
-                data-slot="confirm-dialog-cancel"
-                data-unstyled={u}
-                className={classNames.cancel}
+                {...part('cancel')}
                 aria-disabled={pending || undefined}
                 onClick={(event) => {
                   if (pending) event.preventDefault();
@@ -100,9 +92,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
               </AlertDialog.Cancel>
               <button
                 type="button"
-                data-slot="confirm-dialog-confirm"
-                data-unstyled={u}
-                className={classNames.confirm}
+                {...part('confirm')}
                 aria-disabled={pending || undefined}
                 onClick={() => {
                   if (!pending) onConfirm();

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { checkInputForm, devWarn, type InputForm } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { flag, useControllableState, useDialogAnchor } from '../shared';
@@ -32,28 +32,27 @@ export interface InputFormDialogProps {
   unstyled?: boolean;
 }
 
-
-/** A short fingerprint of the form, so a host passing a new but equal object each render is warned once. */
-function signatureOf(form: unknown): string {
-  try {
-    return JSON.stringify(form) ?? 'undefined';
-  } catch {
-    return 'unserializable';
-  }
-}
-
-/** Warns once per distinct form about what is wrong with it (unknown types, missing options, ...). */
+/**
+ * Warns once per distinct form about what is wrong with it (unknown types, missing options, ...), in
+ * development only: production builds drop the check and its text. A short fingerprint of the form
+ * tells a new but equal object (a host passing one each render) from a changed form.
+ */
 function useInputFormWarnings(form: InputForm, title: string): void {
-  const signature = useMemo(() => signatureOf(form), [form]);
   const warned = useRef<string | undefined>(undefined);
-  const latest = useRef({ form, title });
-  latest.current = { form, title };
   useEffect(() => {
-    if (warned.current === signature) return;
-    warned.current = signature;
-    const problems = checkInputForm(latest.current.form);
-    if (problems.length > 0) devWarn(`InputFormDialog "${latest.current.title}": ${problems.join('; ')}`);
-  }, [signature]);
+    if (process.env.NODE_ENV !== 'production') {
+      let signature: string;
+      try {
+        signature = JSON.stringify(form) ?? 'undefined';
+      } catch {
+        signature = 'unserializable';
+      }
+      if (warned.current === signature) return;
+      warned.current = signature;
+      const problems = checkInputForm(form);
+      if (problems.length > 0) devWarn(`InputFormDialog "${title}": ${problems.join('; ')}`);
+    }
+  }, [form, title]);
 }
 
 /**

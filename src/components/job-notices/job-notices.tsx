@@ -1,6 +1,6 @@
-import { type CSSProperties, type FocusEvent, type ReactNode, useCallback, useRef, useState } from 'react';
+import { type CSSProperties, type FocusEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { cx, flag } from '../shared';
+import { flag, partGetter } from '../shared';
 import { NoticeItem } from './notice-item';
 import { useJobNotices } from './use-job-notices';
 
@@ -34,14 +34,9 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const region = useRef<HTMLDivElement>(null);
-  const u = flag(unstyled);
-  const part = useCallback(
-    (name: JobNoticesPart) => ({
-      'data-slot': name === 'root' ? 'job-notices' : `job-notice${name === 'notice' ? '' : `-${name}`}`,
-      'data-unstyled': u,
-      className: classNames[name],
-    }),
-    [u, classNames],
+  const part = useMemo(
+    () => partGetter<JobNoticesPart>('job-notice', { root: 'job-notices', notice: 'job-notice' }, classNames, unstyled),
+    [unstyled, classNames],
   );
 
   /** Dismisses a notice; focus inside it moves to the next notice's first button rather than the page. */
@@ -62,8 +57,7 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
       aria-live="polite"
       aria-atomic="false"
       aria-label={t('notice.region')}
-      {...part('root')}
-      className={cx(classNames.root, props.className)}
+      {...part('root', props.className)}
       style={props.style}
       data-paused={flag(hovered || focused)}
       onMouseEnter={() => setHovered(true)}

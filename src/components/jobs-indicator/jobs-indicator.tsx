@@ -4,7 +4,7 @@ import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
 import { JobsPanel, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
-import { cx, flag, useControllableState } from '../shared';
+import { flag, partGetter, useControllableState } from '../shared';
 
 export type JobsIndicatorPart = 'root' | 'trigger' | 'label' | 'count' | 'popover';
 
@@ -43,12 +43,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<JobsPanelHandle>(null);
   const popoverId = useId();
-  const u = flag(unstyled);
-  const part = (name: JobsIndicatorPart) => ({
-    'data-slot': name === 'root' ? 'jobs-indicator' : `jobs-indicator-${name}`,
-    'data-unstyled': u,
-    className: classNames[name],
-  });
+  const part = partGetter<JobsIndicatorPart>('jobs-indicator', { root: 'jobs-indicator' }, classNames, unstyled);
 
   useShortcut(props.shortcut, () => {
     if (open) panel.current?.focus();
@@ -56,11 +51,9 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   });
 
   const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
-  const { className: rootClass, ...root } = part('root');
   return (
     <div
-      {...root}
-      className={cx(rootClass, props.className)}
+      {...part('root', props.className)}
       style={props.style}
       data-state={open ? 'open' : 'closed'}
       data-active={flag(count > 0)}

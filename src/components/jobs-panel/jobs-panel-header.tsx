@@ -1,5 +1,5 @@
 import { memo, type ReactNode, useId } from 'react';
-import { type MessageKey, numberFormat } from '../../core';
+import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { JOBS_STATUS_GROUPS, type JobsPanelCounts, type JobsPanelOperation, type JobsStatusGroup } from '../../react/use-jobs-panel';
 import { flag } from '../shared';
@@ -16,13 +16,6 @@ export interface JobsPanelHeaderProps {
   onOperationChange(operation: string | null): void;
   part: JobsPanelPartGetter;
 }
-
-const groupKey: Record<JobsStatusGroup, MessageKey> = {
-  all: 'panel.filter.all',
-  active: 'panel.filter.active',
-  finished: 'panel.filter.finished',
-  failed: 'panel.filter.failed',
-};
 
 /**
  * Title, counts and filters. Re-renders when the counts, the operations or a filter change, never on
@@ -45,7 +38,7 @@ export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHea
         {JOBS_STATUS_GROUPS.map((group) => (
           <label key={group} {...part('filter')} data-checked={flag(group === status)}>
             <input type="radio" name={name} value={group} checked={group === status} onChange={() => props.onStatusChange(group)} />
-            {t(groupKey[group])}
+            {t(`panel.filter.${group}`)}
           </label>
         ))}
       </fieldset>

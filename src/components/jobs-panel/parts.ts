@@ -1,4 +1,5 @@
 import type { Job } from '../../core';
+import { partGetter as slotGetter } from '../shared';
 
 /** The parts of a jobs panel, for `classNames`; each renders with `data-slot="jobs-panel-{part}"` (`jobs-panel` for `root`). */
 export type JobsPanelPart =
@@ -38,12 +39,7 @@ export interface JobsPanelPartProps {
 export type JobsPanelPartGetter = (name: JobsPanelPart) => JobsPanelPartProps;
 
 export function partGetter(classNames: Partial<Record<JobsPanelPart, string>>, unstyled: boolean | undefined): JobsPanelPartGetter {
-  const flag = unstyled ? '' : undefined;
-  return (name) => ({
-    'data-slot': name === 'root' ? 'jobs-panel' : `jobs-panel-${name}`,
-    'data-unstyled': flag,
-    className: classNames[name],
-  });
+  return slotGetter<JobsPanelPart>('jobs-panel', { root: 'jobs-panel' }, classNames, unstyled);
 }
 
 /** What a row shows of its job: it re-renders when one of these changes, and for nothing else. */

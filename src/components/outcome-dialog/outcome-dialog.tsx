@@ -4,7 +4,7 @@ import { outcomeKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useOutcome } from '../../react/use-outcome';
 import { useOutcomeQueue } from '../../react/use-outcome-queue';
-import { cx, flag, useControllableState, useDialogAnchor } from '../shared';
+import { flag, partGetter, useControllableState, useDialogAnchor } from '../shared';
 import { Confetti, prefersReducedMotion } from './confetti';
 import { OutcomeMessage } from './outcome-message';
 
@@ -111,11 +111,7 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
   };
 
   const u = flag(unstyled);
-  const part = (name: OutcomeDialogPart, className?: string) => ({
-    'data-slot': name === 'content' ? 'outcome-dialog' : `outcome-dialog-${name}`,
-    'data-unstyled': u,
-    className: cx(classNames[name], className),
-  });
+  const part = partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled);
   const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter((text): text is string => text !== undefined);
   const hasNext = view.nextLabel !== undefined;
   const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';

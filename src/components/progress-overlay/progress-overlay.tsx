@@ -4,7 +4,7 @@ import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { cx, flag } from '../shared';
+import { flag, partGetter } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -45,8 +45,6 @@ export interface ProgressOverlayProps {
   unstyled?: boolean;
 }
 
-const noticeKey = { released: 'overlay.released', lost: 'overlay.lost', unreachable: 'overlay.unreachable', failed: 'overlay.failed' } as const;
-
 /**
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
  * no Tab into it) and usable again the moment the job ends, is canceled, stalls and the user stops
@@ -61,12 +59,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const job = progress.job ?? current;
   const label = job === undefined ? '' : jobLabel(job);
   const blocked = current !== undefined;
-  const u = flag(unstyled);
-  const part = (name: OverlayPart) => ({
-    'data-slot': name === 'root' ? 'progress-overlay-region' : `progress-overlay-${name}`,
-    'data-unstyled': u,
-    className: classNames[name],
-  });
+  const part = partGetter<OverlayPart>('progress-overlay', { root: 'progress-overlay-region' }, classNames, unstyled);
 
   // A job that vanished, or whose reads keep failing, must not lock the user out.
   const code = (progress.error as JobsClientError | null)?.code;
@@ -142,13 +135,13 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   }, [blocked]);
 
   return (
-    <div ref={root} {...part('root')} data-region={region} data-blocked={flag(blocked)} className={cx(classNames.root, props.className)} style={props.style}>
+    <div ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (
             // No live role: the provider's live region has said it (once, however many regions showed the job).
             <p key={`${notice.kind}:${notice.id}`} {...part('notice')} data-kind={notice.kind}>
-              <span>{t(noticeKey[notice.kind], { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
+              <span>{t(`overlay.${notice.kind}`, { label: notice.label, info: notice.info ?? '' }).trim()}</span>{' '}
               <button type="button" onClick={() => dismiss(notice)}>
                 {t('overlay.dismiss')}
               </button>
