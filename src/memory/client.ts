@@ -104,7 +104,7 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
     subscribe: (listener) => (disposed ? () => {} : emitter.subscribe(listener)),
     register: (key, handler) => engine.register(key, handler),
     setFaults: (next) => faults.set(next),
-    snapshot: () => engine.all().map(view),
+    snapshot: () => engine.added().map(view),
     dispose() {
       if (disposed) return;
       disposed = true;

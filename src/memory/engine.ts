@@ -1,4 +1,5 @@
 import {
+  compareJobs,
   isCancelable,
   isRetryable,
   JobsClientError,
@@ -29,7 +30,10 @@ export interface EngineDeps extends RecordDefaults {
 export interface Engine {
   seed(seeds: readonly MemorySeedJob[]): void;
   find(jobId: string): Job;
-  all(): Job[];
+  /** Every job, oldest first (by `createdAt`, then id). */
+  all(): readonly Job[];
+  /** Every job, in the order it was added. */
+  added(): Job[];
   create(config: JobConfig): Job;
   execute(jobId: string): Job;
   cancel(jobId: string): Job;
@@ -55,6 +59,19 @@ function conflict(message: string): JobsClientError {
 export function createEngine(deps: EngineDeps): Engine {
   const { clock, timers, ids, emit } = deps;
   const jobs = new Map<string, Job>();
+  /** The jobs oldest first (by `createdAt`, then id), as lists order them: a list filters, it never sorts. */
+  const ordered: Job[] = [];
+  const oldestFirst = compareJobs({ sortDirection: 'asc' });
+  function insertOrdered(job: Job): void {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (oldestFirst(ordered[middle] as Job, job) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    ordered.splice(low, 0, job);
+  }
   const runs = new Map<string, Run>();
   const handlers = new Map<string, JobHandler>();
   let disposed = false;
@@ -165,13 +182,16 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     find,
-    all: () => [...jobs.values()],
+    all: () => ordered,
+    added: () => [...jobs.values()],
 
     seed(seeds) {
       for (const job of seedRecords(seeds, (taken) => ids.job((id) => jobs.has(id) || taken(id)), stamp(), deps)) {
         if (jobs.has(job.id)) throw new JobsClientError('invalid', `Seed job ${job.id} already exists`);
         jobs.set(job.id, job);
+        ordered.push(job);
       }
+      ordered.sort(oldestFirst);
       // Seeds are records of work done elsewhere: `executing`, `waiting`... jobs are not run here (no handler
       // started them, and running them again would duplicate their effects). Only `ready` jobs are waiting
       // for a handler, so those are picked up, now or when one is registered. A seeded `waiting` job still
@@ -183,6 +203,7 @@ export function createEngine(deps: EngineDeps): Engine {
       validateConfig(config, (id) => jobs.has(id));
       const job = createdRecord(config, ids.job((id) => jobs.has(id)), stamp(), deps);
       jobs.set(job.id, job);
+      insertOrdered(job);
       emit('job:created', job);
       if (job.trigger === 'immediate') {
         timers.schedule(0, () => {

@@ -1,4 +1,4 @@
-import { compareJobs, JobsClientError, matchesFilter, type Job, type JobsFilter, type JobsPage } from '../core';
+import { JobsClientError, matchesFilter, type Job, type JobsFilter, type JobsPage } from '../core';
 
 function pageParameter(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -9,8 +9,10 @@ function pageParameter(name: string, value: number | undefined, fallback: number
 }
 
 /**
- * One page of `jobs` as `GET /jobs` answers it: filtered with `matchesFilter`, ordered with `compareJobs`,
- * `pageNumber` 1-based; `view` turns each job of the page into what callers get. An empty list still has one (empty) page; a page past the end is empty.
+ * One page of `jobs` as `GET /jobs` answers it. `jobs` come oldest first (as `compareJobs` orders them
+ * ascending), so a list only filters (`matchesFilter`) and, unless `sortDirection` is `asc`, reverses;
+ * `pageNumber` is 1-based; `view` turns each job of the page into what callers get. An empty list still
+ * has one (empty) page; a page past the end is empty.
  */
 export function listJobs(
   jobs: readonly Job[],
@@ -20,7 +22,8 @@ export function listJobs(
 ): JobsPage {
   const pageSize = pageParameter('pageSize', filter.pageSize, defaultPageSize);
   const pageNumber = pageParameter('pageNumber', filter.pageNumber, 1);
-  const matching = jobs.filter((job) => matchesFilter(job, filter)).sort(compareJobs(filter));
+  const matching = jobs.filter((job) => matchesFilter(job, filter));
+  if (filter.sortDirection !== 'asc') matching.reverse();
   const offset = (pageNumber - 1) * pageSize;
   return {
     data: matching.slice(offset, offset + pageSize).map(view),

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { JobsClientError, type JobConfig } from '../../src/core';
+import { compareJobs, JobsClientError, type JobConfig } from '../../src/core';
 import type { MemoryCall } from '../../src/memory';
 import { exportWorkbook, setup, START, track } from './helpers';
 
@@ -50,6 +51,32 @@ describe('what callers get', () => {
 });
 
 describe('list', () => {
+  it('orders any mix of seeded and created jobs as compareJobs does, both ways', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), at: fc.integer({ min: 0, max: 3 }) }), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }),
+        async (seeds, creates) => {
+          const unique = [...new Map(seeds.map((seed) => [seed.id, seed])).values()];
+          const { client, clock } = setup({
+            jobs: unique.map(({ id, at }) => ({ id, ...exportWorkbook, status: 'complete', createdAt: new Date(START.getTime() + at * 1000) })),
+          });
+          for (const at of [...creates].sort()) {
+            await clock.advance(START.getTime() + at * 1000 - clock.now());
+            await client.create(exportWorkbook);
+          }
+          const all = client.snapshot();
+          for (const sortDirection of ['asc', 'desc'] as const) {
+            const listed = (await client.list({ pageSize: 100, sortDirection })).data.map((job) => job.id);
+            expect(listed).toEqual([...all].sort(compareJobs({ sortDirection })).map((job) => job.id));
+          }
+          client.dispose();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   async function seeded() {
     const harness = setup({
       pageSize: 3,
