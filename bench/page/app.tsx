@@ -53,6 +53,10 @@ function mount(node: ReactNode) {
   root = createRoot(container);
   root.render(node);
 }
+function unmount() {
+  root?.unmount();
+  root = undefined;
+}
 
 function Page({ client, children }: { client: ReturnType<typeof createMemoryJobsClient>; children: ReactNode }) {
   return h(JobsProvider, { client, theme: still, colorScheme: 'light' }, h('main', { style: { padding: 16, maxWidth: 640 } }, children));
@@ -88,8 +92,13 @@ let runTicks: ((seconds: number) => Promise<unknown>) | undefined;
 
 const bench = {
   /** P2: render → next frame with rows; DOM nodes inside the panel. */
+  /** Unmounts what the last call mounted, so a page can measure again (warm). */
+  unmount,
+
   async panelFirstFrame(n: number) {
     const client = createMemoryJobsClient({ jobs: seeds(n) });
+    // The last run's garbage is collected before the clock starts (gc is exposed by run.mjs's Chromium flags).
+    (globalThis as { gc?: () => void }).gc?.();
     await frame();
     const t0 = performance.now();
     mount(h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', pageSize: n, onOpenOutcome: () => {} })));

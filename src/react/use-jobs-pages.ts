@@ -1,5 +1,5 @@
 import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { JobsFilter } from '../core';
 import { useJobsStore } from './context';
 import { type JobsListData, listKey } from './keys';
@@ -30,7 +30,7 @@ export interface JobsPagesResult {
   retry(): void;
 }
 
-interface Combined {
+interface CombinedFields {
   ids: string[];
   pages: ListedJobs[];
   loaded: number;
@@ -41,6 +41,22 @@ interface Combined {
   loading: boolean;
   error: Error | null;
   errorPage: number | undefined;
+}
+
+/**
+ * The merged pages. A class, not a plain object, so react-query hands it over as it is instead of
+ * walking it for structural sharing: that walk copies the id list, 100,000 entries for a large list.
+ */
+class Combined {
+  constructor(readonly fields: CombinedFields) {}
+}
+
+/** `next`, or `prev` when it holds the same items: keeps memos keyed on it from running again. */
+function stable<T>(prev: readonly T[], next: readonly T[]): readonly T[] {
+  if (prev === next) return prev;
+  if (prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i += 1) if (prev[i] !== next[i]) return next;
+  return prev;
 }
 
 function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
@@ -74,7 +90,7 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
   }
   const first = results[0]?.data;
   const last = results[loaded - 1]?.data;
-  return {
+  return new Combined({
     ids,
     pages,
     loaded,
@@ -85,7 +101,7 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
     loading,
     error,
     errorPage,
-  };
+  });
 }
 
 /**
@@ -105,6 +121,9 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
           queryFn: ({ signal }: { signal: AbortSignal }) => readJobsList(client, sync, pageFilter, signal),
           staleTime: 30_000,
           retry: retryRead,
+          // A list's ids change only by a new page or a membership change, both new arrays: walking
+          // 100,000 ids to share equal ones would cost more than it saves.
+          structuralSharing: false,
         };
       }),
       combine,
@@ -119,25 +138,30 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
       if (queryClient.getQueryState(queryKey)?.status === 'error') void queryClient.refetchQueries({ queryKey, exact: true });
     }
   }, [filterKey, count, scope, queryClient]);
-  const { pageCount, lastEntries, loaded } = combined;
+  const result = combined.fields;
+  const { pageCount, lastEntries, loaded } = result;
   const pageSize = filter.pageSize;
   const hasMore =
     loaded === count &&
     (pageCount !== undefined ? loaded < pageCount : pageSize !== undefined && lastEntries >= pageSize);
-  const jobs = useMemo(() => lookupAll(combined.pages), [combined.pages]);
+  // The same ids and pages keep the same arrays, so grouping a large list runs only when it changed.
+  const kept = useRef({ ids: result.ids as readonly string[], pages: result.pages as readonly ListedJobs[] });
+  kept.current = { ids: stable(kept.current.ids, result.ids), pages: stable(kept.current.pages, result.pages) };
+  const { ids, pages: loadedPages } = kept.current;
+  const jobs = useMemo(() => lookupAll(loadedPages), [loadedPages]);
   return useMemo(
     () => ({
-      ids: combined.ids,
+      ids,
       jobs,
       loaded,
-      totalCount: combined.totalCount,
+      totalCount: result.totalCount,
       hasMore,
-      pending: combined.pending,
-      loading: combined.loading,
-      error: combined.error,
-      errorPage: combined.errorPage,
+      pending: result.pending,
+      loading: result.loading,
+      error: result.error,
+      errorPage: result.errorPage,
       retry,
     }),
-    [combined, jobs, loaded, hasMore, retry],
+    [ids, jobs, loaded, hasMore, result.totalCount, result.pending, result.loading, result.error, result.errorPage, retry],
   );
 }

@@ -34,6 +34,8 @@ export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } 
       staleTime: 30_000,
       enabled: options.enabled ?? true,
       retry: retryRead,
+      // New ids arrive as new arrays (a page read, a membership change): no walk to share equal ones.
+      structuralSharing: false,
     },
     queryClient,
   );
