@@ -65,10 +65,9 @@ export class ListedJobs implements JobsLookup {
   }
 
   field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined {
-    const job = this.jobs.get(id);
-    if (job !== undefined) return job[key];
+    // Most listed jobs were never read: one lookup for them.
     const raw = this.raw.get(id);
-    if (raw === undefined) return undefined;
+    if (raw === undefined) return this.jobs.get(id)?.[key];
     // As `normalizeJob` reads them; `type` and `operation` were checked when the page arrived.
     const value = raw[key];
     if (key === 'mode') return readMode(value) as Job[K];
