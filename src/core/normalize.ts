@@ -10,15 +10,16 @@ function isPlain(value: unknown): value is Plain {
   return proto === Object.prototype || proto === null;
 }
 
-/** A Date from a Date, an ISO string or epoch milliseconds; undefined when it is not a real date. */
+/**
+ * A Date from a Date, an ISO string or epoch milliseconds; undefined when it is not a real date. A valid
+ * Date is kept as it is (jobs are read, never changed): reading a job allocates no dates for it.
+ */
 export function toDate(value: unknown): Date | undefined {
   let date: Date | undefined;
-  if (value instanceof Date) date = value;
-  else if (typeof value === 'string' && value.trim() !== '') date = new Date(value);
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') date = new Date(value);
   else if (typeof value === 'number') date = new Date(value);
-  if (date === undefined) return undefined;
-  const time = date.getTime();
-  return Number.isFinite(time) ? new Date(time) : undefined;
+  return date !== undefined && Number.isFinite(date.getTime()) ? date : undefined;
 }
 
 /** A progress percentage in 0..100, or undefined when `value` is no finite number. */
@@ -51,7 +52,8 @@ function optionalPlain(value: unknown): Plain | undefined {
   return isPlain(value) ? value : undefined;
 }
 
-function readStatus(value: unknown): Job['status'] {
+/** A job's status as `normalizeJob` reads it; throws when it is there but no string. */
+export function readStatus(value: unknown): Job['status'] {
   if (value === undefined || value === null) return 'created';
   if (typeof value !== 'string') throw new JobValidationError('status', `must be a string, got ${describe(value)}`);
   const status = value.trim().toLowerCase();
@@ -89,7 +91,8 @@ function readTrigger(value: unknown): JobOutcomeTrigger | undefined {
   return undefined;
 }
 
-function readOutcome(value: unknown): JobOutcome | undefined {
+/** An outcome as `normalizeJob` reads it: fields of the wrong type left out; undefined when it is no object. */
+export function readOutcome(value: unknown): JobOutcome | undefined {
   if (!isPlain(value)) return undefined;
   const outcome: Plain = { ...value };
   for (const key of ['heading', 'message', 'buttonText'] as const) {

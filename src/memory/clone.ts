@@ -28,18 +28,36 @@ export function copyJob(job: Job): Job {
   return normalizeJob(deepClone(job));
 }
 
-function freezeValue(value: unknown): void {
-  if (!Array.isArray(value) && !isPlainObject(value)) return;
+/** Freezes plain objects and arrays, all the way down; returns `value`. */
+export function deepFreeze<T>(value: T): T {
+  if (!Array.isArray(value) && !isPlainObject(value)) return value;
   Object.freeze(value);
-  for (const entry of Object.values(value)) freezeValue(entry);
+  for (const entry of Object.values(value)) deepFreeze(entry);
+  return value;
+}
+
+const dates = ['createdAt', 'updatedAt', 'startedAt', 'finishedAt', 'outcomeAcknowledgedAt', 'estimatedCompletionAt'] as const;
+
+/**
+ * Freezes the objects and arrays inside an engine record (its config, input, outcome...). The engine
+ * changes a record only by replacing its fields, never what is inside them, so copies of the record
+ * can share these frozen parts.
+ */
+export function freezeParts(job: Job): Job {
+  for (const value of Object.values(job)) deepFreeze(value);
+  return job;
 }
 
 /**
- * The job as callers read it: a normalized deep copy, frozen (its plain objects and arrays), so one copy
- * per version of a job can be handed to every caller without any of them changing it for the others.
+ * The job as callers read it: a frozen copy of the engine's record (which is normalized, its parts
+ * frozen by `freezeParts`), with dates of its own (dates cannot be frozen), so one copy per version of
+ * a job can be handed to every caller without any of them changing it for the others or the engine.
  */
 export function publishJob(job: Job): Job {
-  const copy = copyJob(job);
-  freezeValue(copy);
-  return copy;
+  const copy: Job = { ...job };
+  for (const key of dates) {
+    const date = copy[key];
+    if (date !== undefined) copy[key] = new Date(date.getTime());
+  }
+  return Object.freeze(copy);
 }

@@ -6,11 +6,11 @@ import {
   type Job,
   type JobConfig,
   type JobEventTopic,
-  type JobOutcome,
 } from '../core';
 import type { Clock } from './clock';
 import { createHandlerContext } from './context';
-import { copyJob, deepClone } from './clone';
+import { copyJob, deepClone, deepFreeze } from './clone';
+import { readOutcome } from '../core/normalize';
 import { completionOf, failureOf, type Ending, type JobHandler } from './handler';
 import { predecessorVerdict } from './predecessors';
 import type { IdFactory } from './random';
@@ -164,7 +164,8 @@ export function createEngine(deps: EngineDeps): Engine {
   function end(job: Job, status: 'complete' | 'failed', ending: Ending): void {
     job.status = status;
     job.finishedAt = stamp();
-    job.outcome = deepClone(ending.outcome) as JobOutcome;
+    // Read as `normalizeJob` reads an outcome (the handler's is any object), frozen like every part.
+    job.outcome = deepFreeze(readOutcome(deepClone(ending.outcome)));
     if (ending.info !== undefined) job.info = ending.info;
     commit(job, status === 'complete' ? 'job:completed' : 'job:failed');
     releaseDependents(job);

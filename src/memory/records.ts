@@ -1,5 +1,5 @@
 import { JobsClientError, normalizeJob, toDate, type Job, type JobConfig } from '../core';
-import { deepClone } from './clone';
+import { deepClone, freezeParts } from './clone';
 import type { MemorySeedJob } from './types';
 
 /** What new and seeded records take from the client's options. */
@@ -21,7 +21,7 @@ export function createdRecord(config: JobConfig, id: string, now: Date, defaults
   Object.assign(raw, { createdBy: defaults.actorId, createdAt: now, updatedAt: now });
   raw.spaceId ??= defaults.spaceId;
   raw.environmentId ??= defaults.environmentId;
-  return normalizeJob(raw);
+  return freezeParts(normalizeJob(raw));
 }
 
 /**
@@ -44,7 +44,7 @@ export function seedRecords(
     raw.createdBy ??= defaults.actorId;
     raw.spaceId ??= defaults.spaceId;
     raw.environmentId ??= defaults.environmentId;
-    const job = normalizeJob(raw);
+    const job = freezeParts(normalizeJob(raw));
     if (records.has(job.id)) throw new JobsClientError('invalid', `Seed job ${job.id} is given twice`);
     records.set(job.id, job);
   }
