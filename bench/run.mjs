@@ -228,6 +228,7 @@ if (needBrowser) {
       ['notistack', 100, (p) => p.evaluate(() => window.bench.setupPeer('notistack', 100))],
       ['jobkit panel', 1000, (p) => p.evaluate(() => window.bench.setupKit(1000))],
       ['jobkit panel', 10_000, (p) => p.evaluate(() => window.bench.setupKit(10_000))],
+      ['memory engine alone (no UI)', 10_000, (p) => p.evaluate(() => window.bench.setupKit(10_000, false))],
     ];
     const results = [];
     for (const [name, n, setup] of scenarios) {

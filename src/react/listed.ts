@@ -1,5 +1,5 @@
-import { devWarn, type Job, normalizeJob } from '../core';
-import { checkJob, readMode } from '../core/normalize';
+import { devWarn, type Job, normalizeJob, toDate } from '../core';
+import { checkJob, readMode, readStatus } from '../core/normalize';
 
 /** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
 export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
@@ -72,6 +72,20 @@ export class ListedJobs implements JobsLookup {
     const value = raw[key];
     if (key === 'mode') return readMode(value) as Job[K];
     return (typeof value === 'string' ? value : undefined) as Job[K] | undefined;
+  }
+
+  /** The job's status as `normalizeJob` reads it, without normalizing the rest. */
+  status(id: string): Job['status'] | undefined {
+    const raw = this.raw.get(id);
+    if (raw === undefined) return this.jobs.get(id)?.status;
+    return readStatus(raw.status);
+  }
+
+  /** When the listed version was written (`updatedAt`, 0 without one): tells two lists' versions apart. */
+  updatedAt(id: string): number {
+    const raw = this.raw.get(id);
+    if (raw === undefined) return this.jobs.get(id)?.updatedAt?.getTime() ?? 0;
+    return toDate(raw.updatedAt)?.getTime() ?? 0;
   }
 
   /**

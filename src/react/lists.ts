@@ -13,9 +13,9 @@ export function updateListMembership(queryClient: QueryClient, lists: Iterable<Q
     const data = query.state.data as JobsListData | undefined;
     const filter = query.queryKey[3] as JobsFilter | undefined;
     if (data === undefined || filter === undefined) continue;
-    const index = data.ids.indexOf(job.id);
+    const present = data.jobs.has(job.id);
     const belongs = !removed && matchesFilter(job, filter);
-    if (belongs === index >= 0) continue;
+    if (belongs === present) continue;
     if ((filter.pageNumber ?? 1) > 1) {
       // Where it lands on a later page depends on the pages before it: ask the server.
       void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
@@ -34,7 +34,7 @@ export function updateListMembership(queryClient: QueryClient, lists: Iterable<Q
       data.jobs.set(job);
       if (total !== undefined) total += 1;
     } else {
-      ids.splice(index, 1);
+      ids.splice(ids.indexOf(job.id), 1);
       data.jobs.delete(job.id);
       if (total !== undefined) total -= 1;
     }

@@ -34,6 +34,10 @@ function listsActiveOnly(filter: JobsFilter | undefined): boolean {
   return statuses.length > 0 && statuses.every((s) => isActive(s));
 }
 
+/** How long one task may spend applying pushed events before the rest wait for the next task. */
+const SLICE_MS = 4;
+const now = () => performance.now();
+
 const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 
 /**
@@ -46,9 +50,15 @@ const isNotFound = (error: unknown) => error instanceof JobsClientError && error
  */
 export class JobsSync {
   private readonly listeners = new Set<JobEventListener>();
+  /** Pushed events waiting for a slice of a later task, oldest first. */
+  private readonly inbox: JobEvent[] = [];
+  /** Milliseconds this task has spent applying pushed events. */
+  private spent = 0;
+  private drainTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly writeListeners = new Set<(job: Job) => void>();
-  /** The scope's list queries while running, kept as the cache adds and removes them. */
+  /** The scope's list queries and single-job queries while running, kept as the cache adds and removes them. */
   private readonly lists = new Set<Query>();
+  private readonly jobQueries = new Map<string, Query>();
   private readonly cleanups: (() => void)[] = [];
   /** Jobs this provider started or acted on: polled even when no component shows them. */
   private readonly watched = new Set<string>();
@@ -80,12 +90,11 @@ export class JobsSync {
     if (this.running) return;
     this.running = true;
     const cache = this.queryClient.getQueryCache();
-    for (const query of cache.findAll({ queryKey: listKeyPrefix(this.scope) })) this.lists.add(query);
+    for (const query of cache.getAll()) this.track(query, true);
     this.cleanups.push(
       cache.subscribe((event) => {
-        if (!this.isListQuery(event.query)) return;
-        if (event.type === 'added') this.lists.add(event.query);
-        else if (event.type === 'removed') this.lists.delete(event.query);
+        if (event.type === 'added') this.track(event.query, true);
+        else if (event.type === 'removed') this.track(event.query, false);
       }),
     );
     if (this.client.subscribe) {
@@ -111,6 +120,11 @@ export class JobsSync {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lists.clear();
+    this.jobQueries.clear();
+    this.inbox.length = 0;
+    this.spent = 0;
+    clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.inFlight?.abort();
@@ -159,8 +173,11 @@ export class JobsSync {
    */
   write(job: Job, cause: WriteCause): Job {
     const query = this.jobQuery(job.id);
-    const prev = (query?.state.data as Job | undefined) ?? this.listed(job.id);
-    const next = shareEqual(prev, job);
+    const queried = query?.state.data as Job | undefined;
+    // A job only listed is not compared field by field (nothing renders it), only its status.
+    const prev = queried ?? (this.pushes ? undefined : this.listed(job.id));
+    const next = queried === undefined ? job : shareEqual(queried, job);
+    const prevStatus = prev?.status ?? this.listedStatus(job.id);
     // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
     const ours = cause === 'create' || cause === 'mutation';
     if (ours) this.watch(job.id);
@@ -172,10 +189,10 @@ export class JobsSync {
         listed = true;
       }
     }
-    if (query !== undefined ? query.state.data !== next : ours || !listed) {
+    if (query !== undefined ? queried !== next : ours || !listed) {
       this.queryClient.setQueryData(jobKey(this.scope, job.id), next);
     }
-    if (cause !== 'load' && (prev === undefined || prev.status !== next.status)) {
+    if (cause !== 'load' && prevStatus !== next.status) {
       updateListMembership(this.queryClient, this.listQueries(), next);
     }
     for (const listener of [...this.writeListeners]) listener(next);
@@ -212,13 +229,38 @@ export class JobsSync {
     return newest;
   }
 
+  /** A job's status in the lists (the newest version's), without normalizing it. */
+  private listedStatus(jobId: string): Job['status'] | undefined {
+    let newest: { status: Job['status'] | undefined; at: number } | undefined;
+    for (const list of this.listQueries()) {
+      const jobs = (list.state.data as JobsListData | undefined)?.jobs;
+      if (jobs === undefined || !jobs.has(jobId)) continue;
+      const at = jobs.updatedAt(jobId);
+      if (newest === undefined || at > newest.at) newest = { status: jobs.status(jobId), at };
+    }
+    return newest?.status;
+  }
+
   private listQueries(): Iterable<Query> {
     return this.running ? this.lists : this.queryClient.getQueryCache().findAll({ queryKey: listKeyPrefix(this.scope) });
   }
 
   private jobQuery(jobId: string): Query | undefined {
+    if (this.running) return this.jobQueries.get(jobId);
     const { queryHash } = this.queryClient.defaultQueryOptions({ queryKey: jobKey(this.scope, jobId) });
     return this.queryClient.getQueryCache().get(queryHash);
+  }
+
+  /** Keeps the lookups of list and job queries as the cache adds (`present`) and removes them. */
+  private track(query: Query, present: boolean): void {
+    if (this.isListQuery(query)) {
+      if (present) this.lists.add(query);
+      else this.lists.delete(query);
+    } else if (this.isJobQuery(query)) {
+      const id = query.queryKey[3] as string;
+      if (present) this.jobQueries.set(id, query);
+      else if (this.jobQueries.get(id) === query) this.jobQueries.delete(id);
+    }
   }
 
   private isListQuery(query: Query): boolean {
@@ -236,8 +278,56 @@ export class JobsSync {
     if (topic !== undefined) this.emit(derivedEvent(topic, next, ++this.eventCount));
   }
 
+  /**
+   * Takes a pushed event. Events are applied as they arrive until this task has spent `SLICE_MS` on
+   * them; the rest wait, in order, for the next tasks, a slice each: a backend that pushes 10,000 ticks
+   * at once gets them applied over a few frames instead of one long task. Nothing is dropped or reordered.
+   */
   private receive(event: JobEvent): void {
     if (!this.running) return;
+    if (this.inbox.length > 0 || this.spent >= SLICE_MS) {
+      this.inbox.push(event);
+      this.later();
+      return;
+    }
+    const started = now();
+    this.apply(event);
+    this.spent += now() - started;
+    this.later();
+  }
+
+  /** Queues the next task: it starts a new slice and applies what waits, up to a slice's worth. */
+  private later(): void {
+    if (this.drainTimer !== undefined) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = undefined;
+      this.spent = 0;
+      if (!this.running || this.inbox.length === 0) return;
+      const started = now();
+      let applied = 0;
+      notifyManager.batch(() => {
+        while (applied < this.inbox.length && now() - started < SLICE_MS) {
+          const event = this.inbox[applied] as JobEvent;
+          applied += 1;
+          this.apply(event);
+        }
+      });
+      this.inbox.splice(0, applied);
+      this.spent = now() - started;
+      this.later();
+    }, 0);
+  }
+
+  /** Applies one pushed event; one that fails is reported and the next ones still apply. */
+  private apply(event: JobEvent): void {
+    try {
+      this.applyEvent(event);
+    } catch (error) {
+      console.error('[jobkit] a pushed event could not be applied', error);
+    }
+  }
+
+  private applyEvent(event: JobEvent): void {
     if (event.job !== undefined) {
       const job = this.accept(event.job, 'push');
       this.emit(job === undefined ? event : { ...event, job });

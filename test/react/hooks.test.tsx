@@ -230,6 +230,46 @@ describe('events', () => {
   });
 });
 
+describe('a burst of pushed events', () => {
+  it('is applied a slice per task, in order, none dropped: a backend pushing many at once makes no long task', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ jobs: seed(40, 'ready'), handlers: { 'workbook:export': handler } });
+    const seen: string[] = [];
+    const { result } = renderHook(
+      () => {
+        useJobEvents({ topic: 'job:updated' }, (event) => seen.push(`${event.context.jobId} ${event.job?.progress}`));
+        return useJobs({ pageSize: 40 });
+      },
+      { wrapper: wrapper({ client: engine }) },
+    );
+    await advance(10);
+    expect(result.current.data?.ids).toHaveLength(40);
+    seen.length = 0;
+    // Each reading of the clock moves it 1 ms: applying events looks slow, so the burst is split up.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+    const order: string[] = [];
+    act(() => {
+      for (const [id, { tick }] of running) {
+        order.push(`${id} 50`);
+        void tick(50);
+      }
+    });
+    // The burst's own task applied a slice; the rest wait for later tasks.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(40);
+    const tasks: number[] = [seen.length];
+    while (seen.length < 40 && tasks.length < 100) {
+      await advance(1); // fake timers run a 0 ms timer set during a timer 1 ms later
+      tasks.push(seen.length);
+    }
+    now.mockRestore();
+    expect(seen).toEqual(order);
+    expect(tasks.length).toBeGreaterThan(2);
+    engine.dispose();
+  });
+});
+
 describe('the provider', () => {
   it('uses the QueryClient it is given instead of making another', async () => {
     const { QueryClient } = await import('@tanstack/react-query');
