@@ -9,13 +9,29 @@ export interface JobsLookup {
   get(id: string): Job | undefined;
   /** A field that never changes, read without normalizing the job. */
   field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined;
+  /**
+   * Whether some listed job is `hidden` or has a parent: without either, every listed job is a
+   * top-level row and a list is grouped without reading a job.
+   */
+  grouped(): boolean;
+  /** The operations of the listed jobs that are not hidden, each with the type of a job that has it. */
+  operations(): ReadonlyMap<string, Job['type']>;
 }
 
 /** The jobs of several pages, the first page holding an id answering for it. */
 export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
   if (pages.length === 1) return pages[0] as ListedJobs;
   const find = (id: string) => pages.find((page) => page.has(id));
-  return { get: (id) => find(id)?.get(id), field: (id, key) => find(id)?.field(id, key) };
+  return {
+    get: (id) => find(id)?.get(id),
+    field: (id, key) => find(id)?.field(id, key),
+    grouped: () => pages.some((page) => page.grouped()),
+    operations: () => {
+      const all = new Map<string, Job['type']>();
+      for (const page of pages) for (const [operation, type] of page.operations()) if (!all.has(operation)) all.set(operation, type);
+      return all;
+    },
+  };
 }
 
 /**
@@ -27,6 +43,14 @@ export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
 export class ListedJobs implements JobsLookup {
   private readonly raw = new Map<string, Record<string, unknown>>();
   private readonly jobs = new Map<string, Job>();
+  /** What never changes about the listed jobs, gathered as they join: see `grouped` and `operations`. */
+  private hiddenOrParts = false;
+  private readonly kinds = new Map<string, Job['type']>();
+
+  private joined(job: Pick<Job, 'type' | 'operation' | 'mode' | 'parentId'>): void {
+    if (job.mode === 'hidden' || job.parentId !== undefined) this.hiddenOrParts = true;
+    if (job.mode !== 'hidden' && !this.kinds.has(job.operation)) this.kinds.set(job.operation, job.type);
+  }
 
   /** Reads a page's entries: the ids of the jobs in order (each once), and how many entries were no job. */
   static read(entries: unknown): { ids: string[]; skipped: number; jobs: ListedJobs } {
@@ -36,9 +60,13 @@ export class ListedJobs implements JobsLookup {
     for (const entry of Array.isArray(entries) ? entries : []) {
       try {
         const id = checkJob(entry);
+        const raw = entry as Record<string, unknown>;
         // An id sent twice is listed once, where it first appears, with the last version sent.
         if (!listed.raw.has(id)) ids.push(id);
-        listed.raw.set(id, entry as Record<string, unknown>);
+        listed.raw.set(id, raw);
+        // As `normalizeJob` reads them; `type` and `operation` were just checked.
+        const parentId = typeof raw.parentId === 'string' ? raw.parentId : undefined;
+        listed.joined({ type: raw.type as Job['type'], operation: raw.operation as string, mode: readMode(raw.mode), parentId });
       } catch (error) {
         devWarn('a job from the client was left out:', error);
         skipped += 1;
@@ -105,8 +133,17 @@ export class ListedJobs implements JobsLookup {
     return found;
   }
 
+  grouped(): boolean {
+    return this.hiddenOrParts;
+  }
+
+  operations(): ReadonlyMap<string, Job['type']> {
+    return this.kinds;
+  }
+
   /** A newer version of a listed job (or a job joining the list). */
   set(job: Job): void {
+    if (!this.has(job.id)) this.joined(job);
     this.raw.delete(job.id);
     this.jobs.set(job.id, job);
   }

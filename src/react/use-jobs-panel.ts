@@ -77,6 +77,11 @@ const byPart = (a: Job | undefined, b: Job | undefined) =>
  * parent is listed at the top level, else at the top level themselves.
  */
 function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
+  if (!jobs.grouped()) {
+    // No hidden job and no parts (the usual list): one top-level row per job, in list order.
+    const setSize = hasMore ? -1 : ids.length;
+    return { rows: ids.map((id, index) => ({ id, level: 1, posInSet: index + 1, setSize })), top: ids.length, hidden: 0 };
+  }
   const visible: string[] = [];
   let withParent = false;
   for (const id of ids) {
@@ -114,6 +119,7 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
 
 /** Jobs that count as one each: visible, and not parts of another listed job. */
 function countJobs(ids: readonly string[], jobs: JobsLookup): number {
+  if (!jobs.grouped()) return ids.length;
   const listed = new Set(ids);
   return ids.filter((id) => {
     const parent = jobs.field(id, 'parentId');
@@ -162,14 +168,15 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   // Operations seen in this source or space, remembered across filters so the choice stays open.
   const seen = useRef({ base: '', labels: new Map<string, string>(), list: [] as JobsPanelOperation[] });
   const base = JSON.stringify([source, spaceId]);
+  // `ids` is what says the lookup's operations may have grown (jobs joined the list).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const operations = useMemo(() => {
     if (seen.current.base !== base) seen.current = { base, labels: new Map(), list: [] };
     const known = seen.current;
     let added = false;
-    for (const id of ids) {
-      const operation = jobs.field(id, 'operation');
-      if (operation === undefined || known.labels.has(operation) || jobs.field(id, 'mode') === 'hidden') continue;
-      known.labels.set(operation, jobLabel({ type: jobs.field(id, 'type') as Job['type'], operation }));
+    for (const [operation, type] of jobs.operations()) {
+      if (known.labels.has(operation)) continue;
+      known.labels.set(operation, jobLabel({ type, operation }));
       added = true;
     }
     if (added) known.list = [...known.labels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));

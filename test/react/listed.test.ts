@@ -53,6 +53,10 @@ describe('a listed page', () => {
           expect(page.jobs.get(id)).toEqual(job);
           for (const key of ['type', 'operation', 'mode', 'parentId'] as const) expect(page.jobs.field(id, key)).toEqual(job[key]);
         }
+        // Grouping reads no job only when no listed job is hidden or a part; every operation shown is offered.
+        const jobs = [...expected.jobs.values()];
+        if (jobs.some((job) => job.mode === 'hidden' || job.parentId !== undefined)) expect(page.jobs.grouped()).toBe(true);
+        for (const job of jobs) if (job.mode !== 'hidden') expect(page.jobs.operations().has(job.operation)).toBe(true);
         const waiting = [...expected.jobs.values()].filter((job) => job.outcome?.acknowledge === true);
         expect(ListedJobs.read(entries).jobs.withOutcomes().map((job) => job.id).sort()).toEqual(waiting.map((job) => job.id).sort());
       }),
