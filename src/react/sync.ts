@@ -207,8 +207,9 @@ export class JobsSync {
 
   /** A list page just read: jobs read under their own key take the version it brought. */
   refresh(jobs: ListedJobs): void {
+    const queries = this.running ? [...this.jobQueries.values()] : this.queryClient.getQueryCache().getAll();
     notifyManager.batch(() => {
-      for (const query of this.queryClient.getQueryCache().getAll()) {
+      for (const query of queries) {
         const id = query.queryKey[3] as string;
         if (!this.isJobQuery(query) || query.state.data === undefined || !jobs.has(id)) continue;
         const job = jobs.get(id);
@@ -379,7 +380,7 @@ export class JobsSync {
       const filter = query.queryKey[3] as JobsFilter | undefined;
       const data = query.state.data as JobsListData | undefined;
       if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(filter)) continue;
-      for (const id of data.ids) if (isActive(data.jobs.get(id)?.status)) ids.add(id);
+      for (const id of data.ids) if (isActive(data.jobs.status(id))) ids.add(id);
     }
     const gone = new Set<string>();
     for (const query of this.queryClient.getQueryCache().findAll({ queryKey: jobKeyPrefix(this.scope) })) {
