@@ -140,7 +140,7 @@ console.log('## Jobkit benchmarks');
 console.log(`machine: ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB memory, ${cpus[0]?.model ?? '?'} (${os.platform()} ${os.release()})`);
 console.log(`versions: node ${process.version}, chromium ${browser?.version() ?? '(not launched)'}, react ${version(`${root}node_modules/react`)}, jobkit ${version(root)}, ` +
   `@tanstack/react-query ${version(`${root}node_modules/@tanstack/react-query`)}, ${peerNames.map((n) => `${n} ${version(`${bench}node_modules/${n}`)}`).join(', ')}`);
-console.log(`method: production builds (NODE_ENV=production), ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`} after a warm-up, a fresh page per run; figures only, no assertion.`);
+console.log(`method: production builds (NODE_ENV=production), ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`} after a warm-up, a fresh page per run (P2: one page for the warm-up and its runs, see its note); figures only, no assertion.`);
 
 if (wants('P1')) await p1();
 
