@@ -10,6 +10,7 @@ export type {
   Translate,
 } from './context';
 export type { JobsListData } from './keys';
+export type { JobsLookup, ListedJobs } from './listed';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
