@@ -25,7 +25,8 @@ function milliseconds(value: number): number {
  * `ready` → `executing` (when a handler for `domain:operation` is registered) → `complete` or `failed`;
  * `canceled` from any unfinished status; `retry` runs a failed job again under the same id. Every call
  * waits its latency on the clock, may fail by the configured faults (a failed call changes nothing) and
- * answers with frozen copies (one per version of a job, shared by every caller). Events are Flatfile's `job:*` events, one per transition.
+ * answers with frozen copies (one per version of a job, shared by every caller). Events are Flatfile's
+ * `job:*` events, one per transition.
  *
  * Seeded jobs (`options.jobs`) keep their status and are not run: only seeded `ready` jobs are picked up
  * by a handler for them.

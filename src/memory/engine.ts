@@ -7,10 +7,10 @@ import {
   type JobConfig,
   type JobEventTopic,
 } from '../core';
+import { readOutcome } from '../core/normalize';
 import type { Clock } from './clock';
 import { createHandlerContext } from './context';
 import { copyJob, deepClone, deepFreeze } from './clone';
-import { readOutcome } from '../core/normalize';
 import { completionOf, failureOf, type Ending, type JobHandler } from './handler';
 import { predecessorVerdict } from './predecessors';
 import type { IdFactory } from './random';

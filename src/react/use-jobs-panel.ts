@@ -89,7 +89,7 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
     visible.push(id);
     withParent ||= jobs.field(id, 'parentId') !== undefined;
   }
-  // Without parts (the usual list) every visible job is a top-level row.
+  // Hidden jobs but no parts: every visible job is a top-level row, no parent lookup needed.
   const listed = withParent ? new Set(visible) : undefined;
   const isTop = (id: string) => {
     const parent = listed === undefined ? undefined : jobs.field(id, 'parentId');
