@@ -46,6 +46,8 @@ export class ListedJobs implements JobsLookup {
   /** What never changes about the listed jobs, gathered as they join: see `grouped` and `operations`. */
   private hiddenOrParts = false;
   private readonly kinds = new Map<string, Job['type']>();
+  /** The listed jobs whose outcome asks for acknowledgement, noted as they are read or written. */
+  private readonly acknowledgeable = new Set<string>();
 
   private joined(job: Pick<Job, 'type' | 'operation' | 'mode' | 'parentId'>): void {
     if (job.mode === 'hidden' || job.parentId !== undefined) this.hiddenOrParts = true;
@@ -64,6 +66,9 @@ export class ListedJobs implements JobsLookup {
         // An id sent twice is listed once, where it first appears, with the last version sent.
         if (!listed.raw.has(id)) ids.push(id);
         listed.raw.set(id, raw);
+        const outcome = raw.outcome as { acknowledge?: unknown } | null | undefined;
+        if (typeof outcome === 'object' && outcome?.acknowledge === true) listed.acknowledgeable.add(id);
+        else listed.acknowledgeable.delete(id);
         // As `normalizeJob` reads them; `type` and `operation` were just checked.
         const parentId = typeof raw.parentId === 'string' ? raw.parentId : undefined;
         listed.joined({ type: raw.type as Job['type'], operation: raw.operation as string, mode: readMode(raw.mode), parentId });
@@ -122,13 +127,9 @@ export class ListedJobs implements JobsLookup {
    */
   withOutcomes(): Job[] {
     const found: Job[] = [];
-    for (const job of this.jobs.values()) if (job.outcome?.acknowledge === true) found.push(job);
-    for (const [id, raw] of this.raw) {
-      const outcome = raw.outcome as { acknowledge?: unknown } | null | undefined;
-      if (typeof outcome === 'object' && outcome?.acknowledge === true) {
-        const job = this.get(id);
-        if (job !== undefined) found.push(job);
-      }
+    for (const id of this.acknowledgeable) {
+      const job = this.get(id);
+      if (job?.outcome?.acknowledge === true) found.push(job);
     }
     return found;
   }
@@ -146,10 +147,13 @@ export class ListedJobs implements JobsLookup {
     if (!this.has(job.id)) this.joined(job);
     this.raw.delete(job.id);
     this.jobs.set(job.id, job);
+    if (job.outcome?.acknowledge === true) this.acknowledgeable.add(job.id);
+    else this.acknowledgeable.delete(job.id);
   }
 
   delete(id: string): void {
     this.raw.delete(id);
     this.jobs.delete(id);
+    this.acknowledgeable.delete(id);
   }
 }

@@ -71,9 +71,13 @@ describe('a listed page', () => {
     const first = jobs.get('a');
     expect(first).toMatchObject({ id: 'a', progress: 100 });
     expect(jobs.get('a')).toBe(first);
-    const newer = { ...normalizeJob(raw), status: 'complete' };
+    const newer = { ...normalizeJob(raw), status: 'complete', outcome: { acknowledge: true, message: 'Done' } };
     jobs.set(newer);
     expect(jobs.get('a')).toBe(newer);
+    expect(jobs.withOutcomes()).toEqual([newer]);
+    // Retried: the new version has no outcome to acknowledge.
+    jobs.set({ ...normalizeJob(raw), status: 'executing' });
+    expect(jobs.withOutcomes()).toEqual([]);
     jobs.delete('a');
     expect(jobs.has('a')).toBe(false);
     expect(jobs.get('a')).toBeUndefined();
