@@ -42,3 +42,27 @@ export function updateListMembership(queryClient: QueryClient, lists: Iterable<Q
     query.setData({ ...data, ids, ...(pagination ? { pagination } : {}) } satisfies JobsListData);
   }
 }
+
+/** The newest version of a job in `lists` (lists read at different times may hold different ones). */
+export function newestListed(lists: Iterable<Query>, jobId: string): Job | undefined {
+  let newest: Job | undefined;
+  for (const list of lists) {
+    const job = (list.state.data as JobsListData | undefined)?.jobs.get(jobId);
+    if (job !== undefined && (newest === undefined || (job.updatedAt?.getTime() ?? 0) > (newest.updatedAt?.getTime() ?? 0))) {
+      newest = job;
+    }
+  }
+  return newest;
+}
+
+/** A job's status in `lists` (the newest version's), without normalizing it. */
+export function listedStatus(lists: Iterable<Query>, jobId: string): Job['status'] | undefined {
+  let newest: { status: Job['status'] | undefined; at: number } | undefined;
+  for (const list of lists) {
+    const jobs = (list.state.data as JobsListData | undefined)?.jobs;
+    if (jobs === undefined || !jobs.has(jobId)) continue;
+    const at = jobs.updatedAt(jobId);
+    if (newest === undefined || at > newest.at) newest = { status: jobs.status(jobId), at };
+  }
+  return newest?.status;
+}

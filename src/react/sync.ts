@@ -13,8 +13,10 @@ import {
 import { derivedEvent, derivedTopic } from './derive';
 import { type JobsListData, jobKey, jobKeyPrefix, listKeyPrefix } from './keys';
 import type { ListedJobs } from './listed';
-import { updateListMembership } from './lists';
+import { listedStatus, newestListed, updateListMembership } from './lists';
+import { QueryIndex } from './query-index';
 import { shareEqual } from './share';
+import { SlicedQueue } from './sliced-queue';
 
 export interface JobsSyncOptions {
   /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
@@ -34,10 +36,6 @@ function listsActiveOnly(filter: JobsFilter | undefined): boolean {
   return statuses.length > 0 && statuses.every((s) => isActive(s));
 }
 
-/** How long one task may spend applying pushed events before the rest wait for the next task. */
-const SLICE_MS = 4;
-const now = () => performance.now();
-
 const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 
 /**
@@ -50,15 +48,11 @@ const isNotFound = (error: unknown) => error instanceof JobsClientError && error
  */
 export class JobsSync {
   private readonly listeners = new Set<JobEventListener>();
-  /** Pushed events waiting for a slice of a later task, oldest first. */
-  private readonly inbox: JobEvent[] = [];
-  /** Milliseconds this task has spent applying pushed events. */
-  private spent = 0;
-  private drainTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pushed events, applied a time slice per task (see `receive`). */
+  private readonly inbox = new SlicedQueue<JobEvent>((event) => this.apply(event), notifyManager.batch);
   private readonly writeListeners = new Set<(job: Job) => void>();
-  /** The scope's list queries and single-job queries while running, kept as the cache adds and removes them. */
-  private readonly lists = new Set<Query>();
-  private readonly jobQueries = new Map<string, Query>();
+  /** The scope's list and job queries, indexed while running. */
+  private readonly queries: QueryIndex;
   private readonly cleanups: (() => void)[] = [];
   /** Jobs this provider started or acted on: polled even when no component shows them. */
   private readonly watched = new Set<string>();
@@ -80,6 +74,7 @@ export class JobsSync {
   ) {
     this.pollInterval = Math.max(50, options.pollInterval ?? 1000);
     this.maxPollInterval = Math.max(this.pollInterval, options.maxPollInterval ?? 30_000);
+    this.queries = new QueryIndex(scope);
   }
 
   get pushes(): boolean {
@@ -89,14 +84,7 @@ export class JobsSync {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const cache = this.queryClient.getQueryCache();
-    for (const query of cache.getAll()) this.track(query, true);
-    this.cleanups.push(
-      cache.subscribe((event) => {
-        if (event.type === 'added') this.track(event.query, true);
-        else if (event.type === 'removed') this.track(event.query, false);
-      }),
-    );
+    this.cleanups.push(this.queries.follow(this.queryClient.getQueryCache()));
     if (this.client.subscribe) {
       this.cleanups.push(this.client.subscribe((event) => this.receive(event)));
       return;
@@ -104,7 +92,7 @@ export class JobsSync {
     this.cleanups.push(
       this.queryClient.getQueryCache().subscribe((event) => {
         if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
-          if (this.isJobQuery(event.query) ? isActive((event.query.state.data as Job | undefined)?.status) : this.isListQuery(event.query)) {
+          if (this.queries.isJob(event.query) ? isActive((event.query.state.data as Job | undefined)?.status) : this.queries.isList(event.query)) {
             this.schedule();
           }
         }
@@ -119,12 +107,7 @@ export class JobsSync {
   stop(): void {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.lists.clear();
-    this.jobQueries.clear();
-    this.inbox.length = 0;
-    this.spent = 0;
-    clearTimeout(this.drainTimer);
-    this.drainTimer = undefined;
+    this.inbox.clear();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.inFlight?.abort();
@@ -175,9 +158,9 @@ export class JobsSync {
     const query = this.jobQuery(job.id);
     const queried = query?.state.data as Job | undefined;
     // A job only listed is not compared field by field (nothing renders it), only its status.
-    const prev = queried ?? (this.pushes ? undefined : this.listed(job.id));
+    const prev = queried ?? (this.pushes ? undefined : newestListed(this.listQueries(), job.id));
     const next = queried === undefined ? job : shareEqual(queried, job);
-    const prevStatus = prev?.status ?? this.listedStatus(job.id);
+    const prevStatus = prev?.status ?? listedStatus(this.listQueries(), job.id);
     // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
     const ours = cause === 'create' || cause === 'mutation';
     if (ours) this.watch(job.id);
@@ -202,76 +185,30 @@ export class JobsSync {
 
   /** The latest version of a job the cache holds: under its own key, else in a list. */
   peek(jobId: string): Job | undefined {
-    return (this.jobQuery(jobId)?.state.data as Job | undefined) ?? this.listed(jobId);
+    return (this.jobQuery(jobId)?.state.data as Job | undefined) ?? newestListed(this.listQueries(), jobId);
   }
 
   /** A list page just read: jobs read under their own key take the version it brought. */
   refresh(jobs: ListedJobs): void {
-    const queries = this.running ? [...this.jobQueries.values()] : this.queryClient.getQueryCache().getAll();
+    const queries = this.running ? [...this.queries.jobs.values()] : this.queryClient.getQueryCache().getAll();
     notifyManager.batch(() => {
       for (const query of queries) {
         const id = query.queryKey[3] as string;
-        if (!this.isJobQuery(query) || query.state.data === undefined || !jobs.has(id)) continue;
+        if (!this.queries.isJob(query) || query.state.data === undefined || !jobs.has(id)) continue;
         const job = jobs.get(id);
         if (job !== undefined) jobs.set(this.write(job, 'load'));
       }
     });
   }
 
-  /** The newest version of a job in the lists (lists read at different times may hold different ones). */
-  private listed(jobId: string): Job | undefined {
-    let newest: Job | undefined;
-    for (const list of this.listQueries()) {
-      const job = (list.state.data as JobsListData | undefined)?.jobs.get(jobId);
-      if (job !== undefined && (newest === undefined || (job.updatedAt?.getTime() ?? 0) > (newest.updatedAt?.getTime() ?? 0))) {
-        newest = job;
-      }
-    }
-    return newest;
-  }
-
-  /** A job's status in the lists (the newest version's), without normalizing it. */
-  private listedStatus(jobId: string): Job['status'] | undefined {
-    let newest: { status: Job['status'] | undefined; at: number } | undefined;
-    for (const list of this.listQueries()) {
-      const jobs = (list.state.data as JobsListData | undefined)?.jobs;
-      if (jobs === undefined || !jobs.has(jobId)) continue;
-      const at = jobs.updatedAt(jobId);
-      if (newest === undefined || at > newest.at) newest = { status: jobs.status(jobId), at };
-    }
-    return newest?.status;
-  }
-
   private listQueries(): Iterable<Query> {
-    return this.running ? this.lists : this.queryClient.getQueryCache().findAll({ queryKey: listKeyPrefix(this.scope) });
+    return this.running ? this.queries.lists : this.queryClient.getQueryCache().findAll({ queryKey: listKeyPrefix(this.scope) });
   }
 
   private jobQuery(jobId: string): Query | undefined {
-    if (this.running) return this.jobQueries.get(jobId);
+    if (this.running) return this.queries.jobs.get(jobId);
     const { queryHash } = this.queryClient.defaultQueryOptions({ queryKey: jobKey(this.scope, jobId) });
     return this.queryClient.getQueryCache().get(queryHash);
-  }
-
-  /** Keeps the lookups of list and job queries as the cache adds (`present`) and removes them. */
-  private track(query: Query, present: boolean): void {
-    if (this.isListQuery(query)) {
-      if (present) this.lists.add(query);
-      else this.lists.delete(query);
-    } else if (this.isJobQuery(query)) {
-      const id = query.queryKey[3] as string;
-      if (present) this.jobQueries.set(id, query);
-      else if (this.jobQueries.get(id) === query) this.jobQueries.delete(id);
-    }
-  }
-
-  private isListQuery(query: Query): boolean {
-    const key = query.queryKey;
-    return key[0] === 'jobkit' && key[1] === this.scope && key[2] === 'list';
-  }
-
-  private isJobQuery(query: Query): boolean {
-    const key = query.queryKey;
-    return key.length === 4 && key[0] === 'jobkit' && key[1] === this.scope && key[2] === 'job';
   }
 
   private derive(prev: Job | undefined, next: Job, cause: WriteCause): void {
@@ -280,43 +217,12 @@ export class JobsSync {
   }
 
   /**
-   * Takes a pushed event. Events are applied as they arrive until this task has spent `SLICE_MS` on
-   * them; the rest wait, in order, for the next tasks, a slice each: a backend that pushes 10,000 ticks
-   * at once gets them applied over a few frames instead of one long task. Nothing is dropped or reordered.
+   * Takes a pushed event. Events are applied as they arrive until this task has spent 4 ms on them; the
+   * rest wait, in order, for the next tasks, a slice each: a backend that pushes 10,000 ticks at once
+   * gets them applied over a few frames instead of one long task.
    */
   private receive(event: JobEvent): void {
-    if (!this.running) return;
-    if (this.inbox.length > 0 || this.spent >= SLICE_MS) {
-      this.inbox.push(event);
-      this.later();
-      return;
-    }
-    const started = now();
-    this.apply(event);
-    this.spent += now() - started;
-    this.later();
-  }
-
-  /** Queues the next task: it starts a new slice and applies what waits, up to a slice's worth. */
-  private later(): void {
-    if (this.drainTimer !== undefined) return;
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = undefined;
-      this.spent = 0;
-      if (!this.running || this.inbox.length === 0) return;
-      const started = now();
-      let applied = 0;
-      notifyManager.batch(() => {
-        while (applied < this.inbox.length && now() - started < SLICE_MS) {
-          const event = this.inbox[applied] as JobEvent;
-          applied += 1;
-          this.apply(event);
-        }
-      });
-      this.inbox.splice(0, applied);
-      this.spent = now() - started;
-      this.later();
-    }, 0);
+    if (this.running) this.inbox.push(event);
   }
 
   /** Applies one pushed event; one that fails is reported and the next ones still apply. */
