@@ -13,17 +13,18 @@ const radix = ['@radix-ui/*'];
 const KB = 1024;
 
 /**
- * What is measured, and its budget in bytes (min + gzip). `enforced` entries fail `--check` (CI) when over;
- * the kit code, the whole kit and `jobkit/core` are over their PERFORMANCE.md budgets today, so they are
- * printed against them but not enforced until the kit is slimmed (see the bench issue).
+ * What is measured, and its budget in bytes (min + gzip). `--check` (CI) fails when an entry is over its
+ * budget. The kit code, the whole kit and `jobkit/core` are over their PERFORMANCE.md budgets today: for
+ * them `--check` enforces a `ceiling` a little above today's size instead, so they cannot grow unnoticed
+ * while the kit is slimmed toward the budget (lower a ceiling whenever the kit gets smaller).
  */
 export const entries = [
-  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, enforced: false },
-  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, enforced: false },
-  { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, enforced: false },
-  { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB, enforced: true },
-  { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB, enforced: true },
-  { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB, enforced: true },
+  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, ceiling: 37 * KB },
+  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, ceiling: 51 * KB },
+  { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10 * KB },
+  { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
+  { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB },
+  { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB },
 ];
 
 export async function measure(code, external, { metafile = false } = {}) {
@@ -65,8 +66,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { min, gzip, inputs } = await measure(entry.code, entry.external, { metafile: detail > 0 });
     if (inputs) details.push([entry.name, inputs.slice(0, detail)]);
     const ok = gzip <= entry.budget;
-    if (!ok && entry.enforced) over += 1;
-    rows.push([entry.name, kb(min), kb(gzip), kb(entry.budget), ok ? 'ok' : entry.enforced ? 'OVER' : 'over (not enforced yet)']);
+    const limit = entry.ceiling ?? entry.budget;
+    if (gzip > limit) over += 1;
+    const verdict = ok ? 'ok' : gzip > limit ? 'OVER' : `over budget; under its ceiling of ${kb(limit)}`;
+    rows.push([entry.name, kb(min), kb(gzip), kb(entry.budget), verdict]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length), ['entry', 'min', 'min+gzip', 'budget', ''][i].length));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -77,7 +80,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [file, bytes] of inputs) console.log(`  ${String(bytes).padStart(7)}  ${file}`);
   }
   if (process.argv.includes('--check') && over > 0) {
-    console.error(`\n${over} entr${over === 1 ? 'y is' : 'ies are'} over budget.`);
+    console.error(`\n${over} entr${over === 1 ? 'y is' : 'ies are'} over budget (or over its ceiling).`);
     process.exit(1);
   }
 }
