@@ -1,6 +1,7 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { compareJobs, type Job, type JobsFilter, matchesFilter } from '../core';
 import type { JobsListData } from './keys';
+import type { ListedJobs } from './listed';
 
 /**
  * Puts `job` into the cached lists whose filter it matches and takes it out of the others, in list
@@ -43,26 +44,21 @@ export function updateListMembership(queryClient: QueryClient, lists: Iterable<Q
   }
 }
 
-/** The newest version of a job in `lists` (lists read at different times may hold different ones). */
-export function newestListed(lists: Iterable<Query>, jobId: string): Job | undefined {
-  let newest: Job | undefined;
-  for (const list of lists) {
-    const job = (list.state.data as JobsListData | undefined)?.jobs.get(jobId);
-    if (job !== undefined && (newest === undefined || (job.updatedAt?.getTime() ?? 0) > (newest.updatedAt?.getTime() ?? 0))) {
-      newest = job;
-    }
-  }
-  return newest;
-}
-
-/** A job's status in `lists` (the newest version's), without normalizing it. */
-export function listedStatus(lists: Iterable<Query>, jobId: string): Job['status'] | undefined {
-  let newest: { status: Job['status'] | undefined; at: number } | undefined;
+/**
+ * The list page holding the newest version of a job (lists read at different times may hold different
+ * ones), told by `updatedAt` without normalizing any of them.
+ */
+export function newestHolder(lists: Iterable<Query>, jobId: string): ListedJobs | undefined {
+  let holder: ListedJobs | undefined;
+  let at = 0;
   for (const list of lists) {
     const jobs = (list.state.data as JobsListData | undefined)?.jobs;
     if (jobs === undefined || !jobs.has(jobId)) continue;
-    const at = jobs.updatedAt(jobId);
-    if (newest === undefined || at > newest.at) newest = { status: jobs.status(jobId), at };
+    const updated = jobs.updatedAt(jobId);
+    if (holder === undefined || updated > at) {
+      holder = jobs;
+      at = updated;
+    }
   }
-  return newest?.status;
+  return holder;
 }

@@ -13,7 +13,7 @@ import {
 import { derivedEvent, derivedTopic } from './derive';
 import { type JobsListData, jobKey, jobKeyPrefix, listKeyPrefix } from './keys';
 import type { ListedJobs } from './listed';
-import { listedStatus, newestListed, updateListMembership } from './lists';
+import { newestHolder, updateListMembership } from './lists';
 import { QueryIndex } from './query-index';
 import { shareEqual } from './share';
 import { SlicedQueue } from './sliced-queue';
@@ -158,9 +158,10 @@ export class JobsSync {
     const query = this.jobQuery(job.id);
     const queried = query?.state.data as Job | undefined;
     // A job only listed is not compared field by field (nothing renders it), only its status.
-    const prev = queried ?? (this.pushes ? undefined : newestListed(this.listQueries(), job.id));
+    const holder = queried === undefined ? newestHolder(this.listQueries(), job.id) : undefined;
+    const prev = queried ?? (this.pushes ? undefined : holder?.get(job.id));
     const next = queried === undefined ? job : shareEqual(queried, job);
-    const prevStatus = prev?.status ?? listedStatus(this.listQueries(), job.id);
+    const prevStatus = prev?.status ?? holder?.status(job.id);
     // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
     const ours = cause === 'create' || cause === 'mutation';
     if (ours) this.watch(job.id);
@@ -185,7 +186,7 @@ export class JobsSync {
 
   /** The latest version of a job the cache holds: under its own key, else in a list. */
   peek(jobId: string): Job | undefined {
-    return (this.jobQuery(jobId)?.state.data as Job | undefined) ?? newestListed(this.listQueries(), jobId);
+    return (this.jobQuery(jobId)?.state.data as Job | undefined) ?? newestHolder(this.listQueries(), jobId)?.get(jobId);
   }
 
   /** A list page just read: jobs read under their own key take the version it brought. */
