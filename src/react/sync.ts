@@ -11,9 +11,10 @@ import {
   normalizeJob,
 } from '../core';
 import { derivedEvent, derivedTopic } from './derive';
-import { type JobsListData, jobKey, jobKeyPrefix, listKeyPrefix } from './keys';
+import { type JobsListData, jobKey, listKeyPrefix } from './keys';
 import type { ListedJobs } from './listed';
 import { newestHolder, updateListMembership } from './lists';
+import { Poller } from './poller';
 import { QueryIndex } from './query-index';
 import { shareEqual } from './share';
 import { SlicedQueue } from './sliced-queue';
@@ -58,13 +59,10 @@ export class JobsSync {
   private readonly watched = new Set<string>();
   private readonly pendingReads = new Set<string>();
   private pendingRead: Promise<void> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private inFlight: AbortController | undefined;
   private running = false;
-  private failures = 0;
   private eventCount = 0;
-  private readonly pollInterval: number;
-  private readonly maxPollInterval: number;
+  /** Reads active, watched jobs when the client pushes no events. */
+  private readonly poller: Poller;
 
   constructor(
     readonly queryClient: QueryClient,
@@ -72,8 +70,13 @@ export class JobsSync {
     readonly client: JobsClient,
     options: JobsSyncOptions = {},
   ) {
-    this.pollInterval = Math.max(50, options.pollInterval ?? 1000);
-    this.maxPollInterval = Math.max(this.pollInterval, options.maxPollInterval ?? 30_000);
+    const pollInterval = Math.max(50, options.pollInterval ?? 1000);
+    const round = {
+      ids: () => this.pollableIds(),
+      read: (id: string, signal: AbortSignal) => this.client.get(id, { signal }),
+      apply: (ids: string[], results: PromiseSettledResult<unknown>[]) => this.applyPolls(ids, results),
+    };
+    this.poller = new Poller(round, pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
     this.queries = new QueryIndex(scope);
   }
 
@@ -93,25 +96,22 @@ export class JobsSync {
       this.queryClient.getQueryCache().subscribe((event) => {
         if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
           if (this.queries.isJob(event.query) ? isActive((event.query.state.data as Job | undefined)?.status) : this.queries.isList(event.query)) {
-            this.schedule();
+            this.poller.schedule();
           }
         }
       }),
       focusManager.subscribe((focused) => {
-        if (focused) this.schedule();
+        if (focused) this.poller.schedule();
       }),
     );
-    this.schedule();
+    this.poller.start();
   }
 
   stop(): void {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.inbox.clear();
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+    this.poller.stop();
   }
 
   /** Listens to every `job:*` event the kit sees, pushed or derived from polls and mutations. */
@@ -290,7 +290,7 @@ export class JobsSync {
       for (const id of data.ids) if (isActive(data.jobs.status(id))) ids.add(id);
     }
     const gone = new Set<string>();
-    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: jobKeyPrefix(this.scope) })) {
+    for (const query of this.queries.jobs.values()) {
       const job = query.state.data as Job | undefined;
       if (job === undefined) continue;
       if (isNotFound(query.state.error)) gone.add(job.id);
@@ -301,25 +301,8 @@ export class JobsSync {
     return [...ids];
   }
 
-  private schedule(): void {
-    if (!this.running || this.pushes || this.timer !== undefined || this.inFlight !== undefined) return;
-    if (!focusManager.isFocused() || this.pollableIds().length === 0) return;
-    const delay = Math.min(this.maxPollInterval, this.pollInterval * 2 ** this.failures);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.poll();
-    }, delay);
-  }
-
-  private async poll(): Promise<void> {
-    if (!focusManager.isFocused()) return; // resumes when the page is visible again
-    const ids = this.pollableIds();
-    if (ids.length === 0) return;
-    const controller = new AbortController();
-    this.inFlight = controller;
-    const results = await Promise.allSettled(ids.map((id) => this.client.get(id, { signal: controller.signal })));
-    this.inFlight = undefined;
-    if (!this.running || controller.signal.aborted) return;
+  /** A round of polls answered: the jobs read are written as one batch; tells whether to back off. */
+  private applyPolls(ids: string[], results: PromiseSettledResult<unknown>[]): boolean {
     let failed = false;
     notifyManager.batch(() => {
       results.forEach((result, i) => {
@@ -330,8 +313,7 @@ export class JobsSync {
         }
       });
     });
-    this.failures = failed ? Math.min(this.failures + 1, 16) : 0;
-    this.schedule();
+    return failed;
   }
 
   /** A deleted job: out of every list, and its query says it is gone. */
