@@ -60,8 +60,9 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
     timers,
     ids,
     emit: (topic, job) => {
-      published.delete(job.id);
-      emitter.emit(topic, view(job));
+      const copy = publishJob(job, published.get(job.id));
+      published.set(job.id, copy);
+      emitter.emit(topic, copy);
     },
     actorId,
     spaceId: options.spaceId,

@@ -50,14 +50,18 @@ export function freezeParts(job: Job): Job {
 
 /**
  * The job as callers read it: a frozen copy of the engine's record (which is normalized, its parts
- * frozen by `freezeParts`), with dates of its own (dates cannot be frozen), so one copy per version of
- * a job can be handed to every caller without any of them changing it for the others or the engine.
+ * frozen by `freezeParts`), so one copy per version of a job can be handed to every caller without any of
+ * them changing it for the others or the engine. Dates cannot be frozen: the copy's dates are not the
+ * record's, and a date that has not changed since `previous` (the job's last copy) is that copy's date,
+ * so a tick allocates only the dates it changed.
  */
-export function publishJob(job: Job): Job {
+export function publishJob(job: Job, previous?: Job): Job {
   const copy: Job = { ...job };
   for (const key of dates) {
     const date = copy[key];
-    if (date !== undefined) copy[key] = new Date(date.getTime());
+    if (date === undefined) continue;
+    const earlier = previous?.[key];
+    copy[key] = earlier !== undefined && earlier.getTime() === date.getTime() ? earlier : new Date(date.getTime());
   }
   return Object.freeze(copy);
 }

@@ -11,14 +11,17 @@ export interface ContextDeps {
   commit(job: Job): void;
 }
 
+/** What `tick` answers: the change is made before it returns, so every tick shares one settled promise. */
+const done = Promise.resolve();
+
 /** The helpers one run of a handler gets. */
 export function createHandlerContext(deps: ContextDeps): JobHandlerContext {
   return {
     signal: deps.signal,
     sleep: (ms) => deps.wait(ms, deps.signal),
-    async tick(progress, info, estimatedCompletionAt) {
+    tick(progress, info, estimatedCompletionAt) {
       const job = deps.live();
-      if (job === undefined) return; // the job ended: a late tick changes nothing
+      if (job === undefined) return done; // the job ended: a late tick changes nothing
       const clamped = toProgress(progress);
       if (clamped !== undefined) job.progress = clamped;
       if (info !== undefined) job.info = info;
@@ -28,6 +31,7 @@ export function createHandlerContext(deps: ContextDeps): JobHandlerContext {
         else job.estimatedCompletionAt = eta;
       }
       deps.commit(job);
+      return done;
     },
   };
 }

@@ -14,11 +14,6 @@ export interface Emitter {
   clear(): void;
 }
 
-function freeze(event: JobEvent): void {
-  Object.freeze(event.context);
-  Object.freeze(event.payload);
-  Object.freeze(event);
-}
 
 function contextOf(job: Job, defaults: EventContextDefaults): JobEventContext {
   const context: JobEventContext = { jobId: job.id, actorId: defaults.actorId };
@@ -37,6 +32,17 @@ function contextOf(job: Job, defaults: EventContextDefaults): JobEventContext {
  */
 export function createEmitter(clock: Clock, nextId: () => string, defaults: EventContextDefaults): Emitter {
   let entries: Array<{ listener: JobEventListener }> = [];
+  // A job's context never changes (its space and environment are set when it is created), so each job's
+  // frozen context is built once and shared by all of its events: a job ticking at 10 Hz makes no new one.
+  const contexts = new Map<string, JobEventContext>();
+  const contextFor = (job: Job): JobEventContext => {
+    let context = contexts.get(job.id);
+    if (context === undefined) {
+      context = Object.freeze(contextOf(job, defaults));
+      contexts.set(job.id, context);
+    }
+    return context;
+  };
 
   return {
     subscribe(listener) {
@@ -52,11 +58,12 @@ export function createEmitter(clock: Clock, nextId: () => string, defaults: Even
         domain: 'job',
         topic,
         payload: jobEventPayload(job),
-        context: contextOf(job, defaults),
+        context: contextFor(job),
         createdAt: new Date(clock.now()),
         job,
       };
-      freeze(event);
+      Object.freeze(event.payload);
+      Object.freeze(event);
       const current = entries;
       for (const entry of current) {
         if (!entries.includes(entry)) continue; // unsubscribed by an earlier listener
@@ -69,6 +76,7 @@ export function createEmitter(clock: Clock, nextId: () => string, defaults: Even
     },
     clear() {
       entries = [];
+      contexts.clear();
     },
   };
 }

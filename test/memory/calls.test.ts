@@ -48,6 +48,23 @@ describe('what callers get', () => {
     expect(created.status).toBe('created');
     expect(canceled.status).toBe('canceled');
   });
+
+  it('shares a date with the next version while it is unchanged, and never the engine’s own date', async () => {
+    const { client } = setup({
+      jobs: [{ id: 'us_jb_f', ...exportWorkbook, status: 'failed', createdAt: START, outcome: { message: 'Broke' } }],
+    });
+    const failed = await client.get('us_jb_f');
+    const acknowledged = await client.acknowledgeOutcome('us_jb_f');
+    expect(acknowledged).not.toBe(failed);
+    expect(acknowledged.createdAt).toBe(failed.createdAt);
+
+    // A caller that changes a date it was given (dates cannot be frozen) changes no later version.
+    acknowledged.createdAt?.setTime(0);
+    const retried = await client.retry('us_jb_f');
+    expect(retried.createdAt).not.toBe(acknowledged.createdAt);
+    expect(retried.createdAt).toEqual(START);
+    expect((await client.list()).data[0]?.createdAt).toEqual(START);
+  });
 });
 
 describe('list', () => {

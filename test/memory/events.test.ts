@@ -54,6 +54,20 @@ describe('job events', () => {
     ]);
   });
 
+  it('of one job share one frozen context; each event and payload is its own and frozen', async () => {
+    const { client, events } = setup({ spaceId: 'us_sp_1' });
+    const job = await client.create({ ...exportWorkbook, trigger: 'manual' });
+    await client.cancel(job.id);
+    const [created, canceled] = events;
+    expect(canceled?.context).toBe(created?.context);
+    expect(canceled?.payload).not.toBe(created?.payload);
+    for (const event of events) {
+      expect(Object.isFrozen(event)).toBe(true);
+      expect(Object.isFrozen(event.context)).toBe(true);
+      expect(Object.isFrozen(event.payload)).toBe(true);
+    }
+  });
+
   it('follow the lifecycle in order, one per transition, stamped by the clock', async () => {
     const { client, clock, events } = setup({
       actorId: 'us_usr_ada',
