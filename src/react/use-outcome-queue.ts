@@ -37,6 +37,9 @@ interface Entry {
 }
 
 const none: Entry[] = [];
+const finishedAt = (job: Job) => job.finishedAt?.getTime() ?? 0;
+/** Jobs that arrive together (a list page, the cache at mount) join the queue in finishing order. */
+const inFinishingOrder = (jobs: Job[]) => jobs.sort((a, b) => finishedAt(a) - finishedAt(b));
 const automaticRuns = new WeakMap<JobsSync, { ran: Set<string>; silent: Set<string> }>();
 
 /** Puts `entry` in place of the job's old one, in finishing order; the one shown first stays first. */
@@ -154,7 +157,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
         else if (event.type === 'updated' && event.action.type === 'success') consider(event.query.state.data as Job | undefined, false);
       } else if (isOurs(key, 'list') && event.type === 'updated' && event.action.type === 'success') {
         const data = event.query.state.data as JobsListData | undefined;
-        if (data !== undefined) for (const job of listedJobs(data)) consider(job, false);
+        if (data !== undefined) for (const job of inFinishingOrder(listedJobs(data))) consider(job, false);
       }
     });
     const offWrites = sync.onWrite((job) => consider(job, false));
@@ -172,9 +175,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
       if (isOurs(key, 'list')) for (const job of listedJobs(data as JobsListData)) if (!held.has(job.id)) held.set(job.id, job);
       if (isOurs(key, 'job') && key.length === 4) held.set((data as Job).id, data as Job);
     }
-    const waiting = [...held.values()].filter(needsAcknowledgement);
-    waiting.sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0));
-    for (const job of waiting) consider(job, false);
+    for (const job of inFinishingOrder([...held.values()].filter(needsAcknowledgement))) consider(job, false);
     return () => {
       mounted = false;
       releaseClaim();

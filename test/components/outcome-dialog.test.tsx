@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobConfig, JobOutcome, JobsClient } from '../../src/core';
 import { createMemoryJobsClient, JobFailure, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
-import { JobsProvider, type JobsProviderProps, OutcomeDialog, useCreateJob, useJob, useOutcome } from '../../src';
+import { JobsProvider, type JobsProviderProps, OutcomeDialog, useCreateJob, useJob, useJobs, useOutcome } from '../../src';
 import { counting } from '../react/helpers';
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -193,6 +193,37 @@ describe('OutcomeDialog', () => {
     await click(within(dialog()).getByRole('button', { name: 'Close' }));
     await advance(50);
     expect(dialog()).toHaveAccessibleName('Second');
+  });
+
+  it('shows outcomes that arrive together in one list oldest first, whatever the list’s order', async () => {
+    const ended = (id: string, heading: string, minutes: number): MemorySeedJob => ({
+      id,
+      type: 'workbook',
+      operation: 'export',
+      source: 'us_wb_1',
+      status: 'complete',
+      mode: 'foreground',
+      createdBy: 'us_usr_ada',
+      createdAt: new Date(Date.UTC(2026, 0, 1, 9, minutes)),
+      finishedAt: new Date(Date.UTC(2026, 0, 1, 9, minutes + 1)),
+      outcome: { acknowledge: true, heading },
+    });
+    engine = makeEngine({ jobs: [ended('us_jb_old', 'Older', 0), ended('us_jb_new', 'Newer', 10)] });
+    function List() {
+      useJobs({ source: 'us_wb_1', sortDirection: 'desc' });
+      return null;
+    }
+    render(
+      <Host currentUserId="us_usr_ada">
+        <OutcomeDialog />
+        <List />
+      </Host>,
+    );
+    await advance(50);
+    expect(dialog()).toHaveAccessibleName('Older');
+    await click(within(dialog()).getByRole('button', { name: 'Close' }));
+    await advance(50);
+    expect(dialog()).toHaveAccessibleName('Newer');
   });
 });
 
