@@ -14,6 +14,11 @@ export interface JobsClientErrorOptions {
   status?: number;
   /** How long the server asked to wait before the next call. */
   retryAfterMs?: number;
+  /**
+   * How many times the client sent the call before giving up (default 1). A client that already repeated
+   * a read is not repeated again by the kit: its tries are not multiplied by the kit's.
+   */
+  attempts?: number;
   cause?: unknown;
 }
 
@@ -23,12 +28,14 @@ export class JobsClientError extends Error {
   readonly code: JobsClientErrorCode;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly attempts: number;
 
   constructor(code: JobsClientErrorCode, message: string, options: JobsClientErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.attempts = options.attempts ?? 1;
   }
 
   /** Worth trying again as is: the network, the server or a rate limit, never a refusal. */
@@ -48,9 +55,12 @@ export class JobValidationError extends Error {
   }
 }
 
-/** Whether a failed call is worth repeating automatically (reads, never creation). */
+/**
+ * Whether a failed call is worth repeating automatically (reads, never creation): not when the client
+ * already repeated it (`attempts` above 1).
+ */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof JobsClientError) return error.retryable;
+  if (error instanceof JobsClientError) return error.retryable && error.attempts <= 1;
   if (error instanceof JobValidationError) return false;
   if (error instanceof DOMException && error.name === 'AbortError') return false;
   // An error from a host's own client: assume the network, the usual cause.

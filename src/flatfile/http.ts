@@ -111,6 +111,13 @@ async function parseBody(response: Response, label: string): Promise<unknown> {
   }
 }
 
+/** `failure` as the last of `tries` tries: the kit does not repeat a read its client already repeated. */
+function tried(failure: JobsClientError, tries: number): JobsClientError {
+  if (tries <= 1) return failure;
+  const { code, message, status, retryAfterMs, cause } = failure;
+  return new JobsClientError(code, message, { status, retryAfterMs, cause, attempts: tries });
+}
+
 export function createHttp(options: FlatfileConnectionOptions): Http {
   const tokens = createTokens(options);
   const baseUrl = options.baseUrl ?? FLATFILE_BASE_URL;
@@ -150,10 +157,11 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
           continue;
         }
       }
-      if (kind !== 'read' || !failure.retryable || tries >= attempts) throw failure;
+      if (kind !== 'read' || !failure.retryable) throw failure;
+      if (tries >= attempts) throw tried(failure, tries);
       const backoff = Math.min(maxDelayMs, delayMs * 2 ** (tries - 1));
       const wait = failure.retryAfterMs ?? backoff;
-      if (wait > maxWaitMs) throw failure;
+      if (wait > maxWaitMs) throw tried(failure, tries);
       await sleep(wait, signal);
     }
   };

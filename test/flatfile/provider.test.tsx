@@ -54,4 +54,22 @@ describe('Jobkit on Flatfile', () => {
     expect(query?.get('workbookId')).toBe(WORKBOOK_ID);
     expect(query?.get('excludeChildJobs')).toBe('true');
   });
+
+  it('gives up on a failing read after the adapter’s own tries: the kit does not multiply them', async () => {
+    server.queue('GET /jobs', ...Array(12).fill({ status: 503, body: { errors: [{ message: 'Unavailable' }] } }));
+    const client = createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, retry: { delayMs: 1 } });
+    function Failing() {
+      const { error } = useJobs({ workbookId: WORKBOOK_ID });
+      return <p>{error ? `Failed: ${error.message}` : 'Loading'}</p>;
+    }
+    // The kit's own default query client (no `retry: false`): its retry rule is the one under test.
+    render(
+      <JobsProvider client={client}>
+        <Failing />
+      </JobsProvider>,
+    );
+
+    await screen.findByText(/^Failed:/, undefined, { timeout: 8000 });
+    expect(server.requests.filter((request) => request.path === '/jobs')).toHaveLength(3);
+  });
 });
