@@ -24,7 +24,7 @@ export function createHandlerContext(deps: ContextDeps): JobHandlerContext {
       if (job === undefined) return done; // the job ended: a late tick changes nothing
       const clamped = toProgress(progress);
       if (clamped !== undefined) job.progress = clamped;
-      if (info !== undefined) job.info = info;
+      if (typeof info === 'string') job.info = info; // as `normalizeJob` reads it: a string or nothing
       if (estimatedCompletionAt !== undefined) {
         const eta = toDate(estimatedCompletionAt);
         if (eta === undefined) delete job.estimatedCompletionAt;
