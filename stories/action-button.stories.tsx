@@ -125,6 +125,12 @@ export const InfoTooltip: Story = {
     const tooltip = await within(canvasElement).findByRole('tooltip');
     await expect(tooltip).toHaveTextContent('Download a CSV file');
     await expect(tooltip).toHaveTextContent('Large sheets take a minute.');
+    // The button sits near the top of the frame: there is no room above, so the tooltip shows below it,
+    // whole, instead of being cut off.
+    const box = tooltip.getBoundingClientRect();
+    await expect(tooltip).toHaveAttribute('data-side', 'bottom');
+    await expect(box.top).toBeGreaterThanOrEqual(button.getBoundingClientRect().bottom);
+    await expect(box.bottom).toBeLessThanOrEqual(document.documentElement.clientHeight);
   },
 };
 

@@ -1,7 +1,7 @@
-import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useLayoutEffect, useRef } from 'react';
+import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { cx, flag } from '../shared';
 import { useTooltip } from './use-tooltip';
-import { applyShift, viewportShift } from './viewport-shift';
+import { applyShift, fittingSide, viewportShift } from './viewport-shift';
 
 export type TooltipTone = 'info' | 'error';
 export type TooltipSide = 'top' | 'bottom';
@@ -17,7 +17,7 @@ export interface TooltipProps {
   onOpenChange?(open: boolean): void;
   /** `error` styles the tooltip as the reason something is disabled. Default `info`. */
   tone?: TooltipTone;
-  /** Above (default) or below the trigger; placement is CSS only and never flips. */
+  /** Above (default) or below the trigger; it goes to the other side when it does not fit on this one. */
   side?: TooltipSide;
   className?: string;
   style?: CSSProperties;
@@ -35,8 +35,9 @@ function hasContent(content: ReactNode): boolean {
  * in the DOM (hidden while closed) and describes the trigger through `aria-describedby`, so a screen
  * reader hears it whether or not it is shown.
  *
- * Placement is CSS (centred above or below, never flipped); when centring would cross the viewport's
- * edge, a measured sideways nudge keeps it readable.
+ * Placement is CSS (centred above or below); when that would cross the viewport's edge, it is measured
+ * once as it opens: it goes to the other side of the trigger (when it fits there) and is nudged sideways,
+ * so it stays readable.
  *
  * The trigger is always wrapped in the same element, with or without content: when a disabled reason
  * appears on a focused button, the button is not re-created and keeps focus.
@@ -58,16 +59,21 @@ export function Tooltip({
   const { open, contentId, rootProps } = useTooltip({ open: openProp, defaultOpen, onOpenChange, enabled });
   const rootRef = useRef<HTMLSpanElement>(null);
   const contentRef = useRef<HTMLSpanElement>(null);
-  // Centred by CSS; nudged sideways only when that would put it past the viewport's edge.
+  const [placed, setPlaced] = useState<TooltipSide>(side);
+  // Centred by CSS; moved to the other side, or nudged sideways, only when it would cross the viewport's
+  // edge. Measured before paint, so a tooltip is never seen clipped first.
   useLayoutEffect(() => {
     const root = rootRef.current;
     const tip = contentRef.current;
     if (!open || root === null || tip === null) return;
     const box = root.getBoundingClientRect();
+    const viewport = root.ownerDocument.documentElement;
+    const gap = Number.parseFloat(getComputedStyle(tip).getPropertyValue('--jk-tooltip-gap')) || 0;
+    setPlaced(fittingSide(side, box.top, box.bottom, tip.offsetHeight, viewport.clientHeight, gap));
     const centre = box.left + box.width / 2;
     const width = tip.offsetWidth;
-    applyShift(tip, '--jk-tooltip-shift', viewportShift(centre - width / 2, centre + width / 2, root.ownerDocument.documentElement.clientWidth));
-  }, [open]);
+    applyShift(tip, '--jk-tooltip-shift', viewportShift(centre - width / 2, centre + width / 2, viewport.clientWidth));
+  }, [open, side]);
   const state = open ? 'open' : 'closed';
   const unstyledFlag = flag(unstyled);
   const describedBy = children.props['aria-describedby'];
@@ -94,7 +100,7 @@ export function Tooltip({
           data-slot="tooltip-content"
           data-state={state}
           data-tone={tone}
-          data-side={side}
+          data-side={placed}
           data-unstyled={unstyledFlag}
           className={classNames?.content}
         >
