@@ -14,7 +14,6 @@ export interface Emitter {
   clear(): void;
 }
 
-
 function contextOf(job: Job, defaults: EventContextDefaults): JobEventContext {
   const context: JobEventContext = { jobId: job.id, actorId: defaults.actorId };
   if (defaults.accountId !== undefined) context.accountId = defaults.accountId;
