@@ -91,15 +91,17 @@ export const JobsPanelAndOutcomes: Story = {
     seen.length = 0;
 
     await step('the outcomes the user has not acknowledged pop up, one at a time', async () => {
-      // The list arrives newest first, so the newer outcome is on screen first; the older one waits.
-      const success = await body().findByRole('dialog', { name: 'Success!' }, { timeout: 4000 });
+      // The list arrives newest first, but outcomes show in the order the jobs ended: the failed submit
+      // (09:10) before the export (09:41), which waits its turn.
+      const failed = await body().findByRole('dialog', { name: 'Submit failed' }, { timeout: 4000 });
+      await expect(within(failed).getByText('The CRM refused the request: 401 Unauthorized')).toBeVisible();
+      await expect(within(failed).getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect(body().getAllByRole('dialog')).toHaveLength(1);
+      await userEvent.click(within(failed).getByRole('button', { name: 'Close' }));
+      const success = await body().findByRole('dialog', { name: 'Success!' }, { timeout: 3000 });
       await expect(within(success).getByText('Your export is ready. It will download automatically.')).toBeVisible();
       await userEvent.click(within(success).getByRole('button', { name: 'See all downloads' }));
       await waitFor(() => expect(canvas.getByLabelText('Navigated to')).toHaveTextContent(`${SPACE_ID}/files?mode=export`));
-      const failed = await body().findByRole('dialog', { name: 'Submit failed' }, { timeout: 3000 });
-      await expect(within(failed).getByText('The CRM refused the request: 401 Unauthorized')).toBeVisible();
-      await expect(within(failed).getByRole('button', { name: 'Try again' })).toBeVisible();
-      await userEvent.click(within(failed).getByRole('button', { name: 'Close' }));
       await waitFor(() => expect(body().queryByRole('dialog')).toBeNull());
       // Each acknowledgement reached Flatfile's endpoint once.
       await expect(seen.filter((call) => call.endsWith('/outcome/ack')).sort()).toEqual([
