@@ -125,6 +125,9 @@ export const InfoTooltip: Story = {
     const tooltip = await within(canvasElement).findByRole('tooltip');
     await expect(tooltip).toHaveTextContent('Download a CSV file');
     await expect(tooltip).toHaveTextContent('Large sheets take a minute.');
+    // The tooltip and the info message are two lines, not one run-on sentence.
+    const lineHeight = Number.parseFloat(getComputedStyle(tooltip).lineHeight);
+    await expect(tooltip.getBoundingClientRect().height).toBeGreaterThan(2 * lineHeight);
     // The button sits near the top of the frame: there is no room above, so the tooltip shows below it,
     // whole, instead of being cut off.
     const box = tooltip.getBoundingClientRect();
