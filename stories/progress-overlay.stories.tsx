@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { JobHandler } from '../src/memory';
+import { JobsProvider, ProgressOverlay } from '../src';
+import { createMemoryJobsClient, type JobHandler, type MemoryJobsClient } from '../src/memory';
 import { contentOf, HostLayout, liveRegion, overlayOf, regionOf, sheetJob } from './support/host-layout';
 
 /**
@@ -49,6 +51,17 @@ const waitUntilUnblocked = async (root: HTMLElement, timeout = 4000) => {
     await expect(contentOf(region)).not.toHaveAttribute('inert');
     await expect(contentOf(region)).not.toHaveAttribute('aria-busy');
   }
+};
+
+/** Asserts that `inner` is drawn whole inside `outer` (half a pixel of rounding allowed). */
+const expectInside = async (inner: Element, outer: Element) => {
+  const a = inner.getBoundingClientRect();
+  const b = outer.getBoundingClientRect();
+  await expect(a.width).toBeGreaterThan(0);
+  await expect(a.left).toBeGreaterThanOrEqual(b.left - 0.5);
+  await expect(a.right).toBeLessThanOrEqual(b.right + 0.5);
+  await expect(a.top).toBeGreaterThanOrEqual(b.top - 0.5);
+  await expect(a.bottom).toBeLessThanOrEqual(b.bottom + 0.5);
 };
 
 const importLabel = 'Start import (foreground)';
@@ -257,6 +270,10 @@ export const Stalled: Story = {
     const table = regionOf(canvasElement, 'resource');
     const toolbar = regionOf(canvasElement, 'toolbar');
     await within(table).findByText(/^No progress for \d+ seconds?\.$/, {}, { timeout: 4000 });
+    // The toolbar is one line high: the stall, its way out and Cancel all fit on that line.
+    for (const name of ['Stop waiting', 'Cancel']) await expectInside(within(toolbar).getByRole('button', { name }), toolbar);
+    await expectInside(within(toolbar).getByText(/^No progress for/), toolbar);
+    await expect(within(toolbar).getByRole('progressbar').getBoundingClientRect().width).toBeGreaterThanOrEqual(60);
 
     await userEvent.click(within(table).getByRole('button', { name: 'Stop waiting' }));
     // One click frees every region of the sheet; the notice shows once, in the table's region.
@@ -383,6 +400,16 @@ export const LongInfo: Story = {
       await expect(box.top).toBeGreaterThanOrEqual(outer.top - 0.5);
       await expect(box.bottom).toBeLessThanOrEqual(outer.bottom + 0.5);
       await expect(info.getBoundingClientRect().right).toBeLessThanOrEqual(box.right + 0.5);
+      if (name === 'toolbar') {
+        // One line: the info gives way (cut with an ellipsis) before the job's name does.
+        const label = panel.querySelector('[data-slot="progress-overlay-label"]') as HTMLElement;
+        await expect(label.scrollWidth).toBeLessThanOrEqual(label.clientWidth);
+        await expect(info.scrollWidth).toBeGreaterThan(info.clientWidth);
+        // This toolbar is narrow: the ETA leaves the line (it stays in the bar's value text) to the info.
+        await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')).not.toBeVisible();
+        await expect(info.clientWidth).toBeGreaterThanOrEqual(80);
+        await expect(within(panel).getByRole('progressbar').getAttribute('aria-valuetext')).toMatch(/^35%, /);
+      }
       if (name === 'resource') {
         // Wrapped over several lines, nothing cut off sideways.
         await expect(info.getBoundingClientRect().height).toBeGreaterThan(3 * parseFloat(getComputedStyle(info).lineHeight));
@@ -443,5 +470,57 @@ export const Dark: Story = {
     await expect(getComputedStyle(panel).color).toBe('rgb(232, 234, 238)');
     const cell = within(table).getByRole('textbox', { name: 'Name, Ada Lovelace' });
     await expect(getComputedStyle(cell).color).toBe('rgb(232, 234, 238)');
+  },
+};
+
+/** A file card, small as cards go, covered while its file is read. */
+function FileCard(): ReactNode {
+  const [client, setClient] = useState<MemoryJobsClient>();
+  useEffect(() => {
+    const created = createMemoryJobsClient({
+      jobs: [
+        {
+          id: 'us_jb_extract',
+          type: 'file',
+          operation: 'extract',
+          source: 'us_fl_legacy',
+          mode: 'foreground',
+          status: 'executing',
+          progress: 40,
+          info: 'Reading legacy-export.xlsx: 40%',
+          startedAt: new Date(),
+        },
+      ],
+    });
+    setClient(created);
+    return () => created.dispose();
+  }, []);
+  if (client === undefined) return null;
+  return (
+    <JobsProvider client={client}>
+      <ProgressOverlay source="us_fl_legacy" style={{ inlineSize: 226, blockSize: 160, border: '1px solid #d0d4dc', borderRadius: 8 }}>
+        <div style={{ padding: 12, fontFamily: 'system-ui, sans-serif' }}>
+          <strong>legacy-export.xlsx</strong>
+          <p>1.2 MB · uploaded yesterday</p>
+        </div>
+      </ProgressOverlay>
+    </JobsProvider>
+  );
+}
+
+/** A small region (a file card): the panel tightens so that its name, bar, info, ETA and Cancel all show. */
+export const SmallRegion: Story = {
+  render: () => <FileCard />,
+  play: async ({ canvasElement }) => {
+    const region = canvasElement.querySelector('[data-slot="progress-overlay-region"]') as HTMLElement;
+    const panel = await within(region).findByRole('group', { name: 'Extract' }, { timeout: 2000 });
+    await expectInside(panel, region);
+    const cancel = within(panel).getByRole('button', { name: 'Cancel' });
+    await expectInside(cancel, region);
+    // Nothing hides behind a scroll: the panel shows all it holds.
+    await expect(panel.scrollHeight).toBeLessThanOrEqual(panel.clientHeight);
+    await expectInside(within(panel).getByText(/^Reading legacy-export/), panel);
+    await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')?.textContent).toMatch(/^(Estimating…|About .+ left|Less than a minute left)$/);
+    await expectInside(panel.querySelector('[data-slot="progress-overlay-eta"]') as HTMLElement, panel);
   },
 };

@@ -70,7 +70,7 @@ export const OverlayPanel = forwardRef<HTMLDivElement, OverlayPanelProps>(functi
       </div>
       {progress.stalled ? (
         <p {...part('stalled')}>
-          {t('overlay.stalled', { duration: quietDuration(progress.quietForMs, locale) })}{' '}
+          <span>{t('overlay.stalled', { duration: quietDuration(progress.quietForMs, locale) })}</span>{' '}
           <button type="button" {...part('stop')} onClick={onStopWaiting}>
             {t('overlay.stopWaiting')}
           </button>
