@@ -218,9 +218,9 @@ export class JobsSync {
   }
 
   /**
-   * Takes a pushed event. Events are applied as they arrive until this task has spent 4 ms on them; the
-   * rest wait, in order, for the next tasks, a slice each: a backend that pushes 10,000 ticks at once
-   * gets them applied over a few frames instead of one long task.
+   * Takes a pushed event. Events are applied as they arrive until this task has spent 1 ms on them; the
+   * rest wait, in order, for the next tasks, 4 ms each: a backend that pushes 10,000 ticks at once gets
+   * them applied over a few frames instead of one long task.
    */
   private receive(event: JobEvent): void {
     if (this.running) this.inbox.push(event);
