@@ -15,9 +15,9 @@ import { type JobsListData, jobKey, listKeyPrefix } from './keys';
 import type { ListedJobs } from './listed';
 import { newestHolder, updateListMembership } from './lists';
 import { Poller } from './poller';
+import { PushedEvents } from './pushed';
 import { QueryIndex } from './query-index';
 import { shareEqual } from './share';
-import { SlicedQueue } from './sliced-queue';
 
 export interface JobsSyncOptions {
   /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
@@ -49,16 +49,20 @@ const isNotFound = (error: unknown) => error instanceof JobsClientError && error
  */
 export class JobsSync {
   private readonly listeners = new Set<JobEventListener>();
-  /** Pushed events, applied a time slice per task (see `receive`). */
-  private readonly inbox = new SlicedQueue<JobEvent>((event) => this.apply(event), notifyManager.batch);
+  /** Events the client pushes, when it does. */
+  private readonly pushed = new PushedEvents({
+    accept: (value) => this.accept(value, 'push'),
+    forget: (jobId) => this.forget(jobId),
+    emit: (event) => this.emit(event),
+    recordError: (jobId, error) => this.recordError(jobId, error),
+    read: (jobId) => this.client.get(jobId),
+  });
   private readonly writeListeners = new Set<(job: Job) => void>();
   /** The scope's list and job queries, indexed while running. */
   private readonly queries: QueryIndex;
   private readonly cleanups: (() => void)[] = [];
   /** Jobs this provider started or acted on: polled even when no component shows them. */
   private readonly watched = new Set<string>();
-  private readonly pendingReads = new Set<string>();
-  private pendingRead: Promise<void> | undefined;
   private running = false;
   private eventCount = 0;
   /** Reads active, watched jobs when the client pushes no events. */
@@ -89,7 +93,8 @@ export class JobsSync {
     this.running = true;
     this.cleanups.push(this.queries.follow(this.queryClient.getQueryCache()));
     if (this.client.subscribe) {
-      this.cleanups.push(this.client.subscribe((event) => this.receive(event)));
+      this.pushed.start();
+      this.cleanups.push(this.client.subscribe((event) => this.pushed.receive(event)));
       return;
     }
     this.cleanups.push(
@@ -110,7 +115,7 @@ export class JobsSync {
   stop(): void {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.inbox.clear();
+    this.pushed.stop();
     this.poller.stop();
   }
 
@@ -215,56 +220,6 @@ export class JobsSync {
   private derive(prev: Job | undefined, next: Job, cause: WriteCause): void {
     const topic = derivedTopic(prev, next, cause);
     if (topic !== undefined) this.emit(derivedEvent(topic, next, ++this.eventCount));
-  }
-
-  /**
-   * Takes a pushed event. Events are applied as they arrive until this task has spent 1 ms on them; the
-   * rest wait, in order, for the next tasks, 4 ms each: a backend that pushes 10,000 ticks at once gets
-   * them applied over a few frames instead of one long task.
-   */
-  private receive(event: JobEvent): void {
-    if (this.running) this.inbox.push(event);
-  }
-
-  /** Applies one pushed event; one that fails is reported and the next ones still apply. */
-  private apply(event: JobEvent): void {
-    try {
-      this.applyEvent(event);
-    } catch (error) {
-      console.error('[jobkit] a pushed event could not be applied', error);
-    }
-  }
-
-  private applyEvent(event: JobEvent): void {
-    if (event.job !== undefined) {
-      const job = this.accept(event.job, 'push');
-      this.emit(job === undefined ? event : { ...event, job });
-      return;
-    }
-    if (event.topic === 'job:deleted') {
-      this.forget(event.context.jobId);
-      this.emit(event);
-      return;
-    }
-    // Events without the job (Flatfile's) are followed by one read per job, however many arrive at once.
-    this.pendingReads.add(event.context.jobId);
-    this.pendingRead ??= this.readPending();
-    void this.pendingRead.then(() => this.emit(event));
-  }
-
-  private async readPending(): Promise<void> {
-    await Promise.resolve();
-    const ids = [...this.pendingReads];
-    this.pendingReads.clear();
-    this.pendingRead = undefined;
-    const results = await Promise.allSettled(ids.map((id) => this.client.get(id)));
-    if (!this.running) return;
-    notifyManager.batch(() => {
-      results.forEach((result, i) => {
-        if (result.status === 'fulfilled') this.accept(result.value, 'push');
-        else this.recordError(ids[i] as string, result.reason);
-      });
-    });
   }
 
   private emit(event: JobEvent): void {
