@@ -57,6 +57,7 @@ describe('what callers get', () => {
     const acknowledged = await client.acknowledgeOutcome('us_jb_f');
     expect(acknowledged).not.toBe(failed);
     expect(acknowledged.createdAt).toBe(failed.createdAt);
+    expect(acknowledged.createdAt).toEqual(START);
 
     // A caller that changes a date it was given (dates cannot be frozen) changes no later version.
     acknowledged.createdAt?.setTime(0);
