@@ -5,11 +5,10 @@ import {
   useCallback,
   useEffect,
   useId,
-  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
-import { useControllableState } from '../shared';
+import { useControllableState, useIsomorphicLayoutEffect } from '../shared';
 import { applyShift, viewportShift } from '../tooltip/viewport-shift';
 import { firstEnabledIndex, isPrintableKey, lastEnabledIndex, type NavigableItem, stepIndex, typeaheadIndex } from './navigation';
 
@@ -93,7 +92,7 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
 
   // Once shown: keep the menu inside the viewport, then move focus where the opening asked for.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the menu opens, reading refs
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const menu = menuRef.current;
     if (!open || menu === null) return;
     applyShift(menu, '--jk-menu-shift', 0);

@@ -6,10 +6,10 @@ import {
   type ReactNode,
   useEffect,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared';
 import type { JobsPanelItem } from '../../react/use-jobs-panel';
 import { useJob } from '../../react/use-job';
 import type { JobsPanelRowProps } from './jobs-panel-row';
@@ -85,7 +85,7 @@ export const JobsPanelList = forwardRef<JobsPanelListHandle, JobsPanelListProps>
   const found = activeId === undefined ? -1 : rows.findIndex((row) => row.id === activeId);
   // A row that left the list hands the tab stop to the row now in its place.
   const tabStop = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (tabStop >= 0) lastIndex.current = tabStop;
   });
 
@@ -96,7 +96,7 @@ export const JobsPanelList = forwardRef<JobsPanelListHandle, JobsPanelListProps>
     return undefined;
   };
   const focusPending = useRef(false);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
     element(rows[tabStop]?.id)?.focus({ preventScroll: true });

@@ -1,4 +1,5 @@
-import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared';
 import { isActive, isCancelable, isKnownStatus, isRetryable, statusMessageKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useCancelJob } from '../../react/use-cancel-job';
@@ -38,7 +39,7 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
   // A button that disappears with the status it acted on hands focus back to its row.
   const actions = useRef<HTMLDivElement>(null);
   const acted = useRef(false);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!acted.current) return;
     const focused = document.activeElement;
     if (focused === null || focused === document.body) actions.current?.closest<HTMLElement>('[data-slot="jobs-panel-row"]')?.focus();

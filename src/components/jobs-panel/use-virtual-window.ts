@@ -1,4 +1,5 @@
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared';
 
 export interface VirtualWindow {
   viewport: RefObject<HTMLDivElement | null>;
@@ -35,7 +36,7 @@ export function useVirtualWindow(count: number, rowHeight: number, overscan: num
     setRange((current) => (current.first === first && current.visible === visible ? current : { first, visible }));
   }, [rowHeight]);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     measure();
     const element = viewport.current;
     if (element === null || typeof ResizeObserver === 'undefined') return;

@@ -1,10 +1,10 @@
-import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { type BlockRegion, formatPercent, isActive, isUsersJob, type JobsClientError, needsAcknowledgement } from '../../core';
 import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { flag, partGetter } from '../shared';
+import { flag, partGetter, useIsomorphicLayoutEffect } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -110,7 +110,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const panel = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const panelFocused = useRef(false);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const element = content.current;
     if (element === null) return;
     element.inert = blocked;

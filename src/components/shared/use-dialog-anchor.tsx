@@ -1,4 +1,5 @@
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -24,7 +25,7 @@ export function useDialogAnchor(open: boolean, slot: string): DialogAnchor {
   const ref = useRef<HTMLSpanElement>(null);
   const opener = useRef<Element | null>(null);
   const [dir, setDir] = useState<Direction | undefined>(undefined);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (open) setDir(directionAt(ref.current));
   }, [open]);
   return {

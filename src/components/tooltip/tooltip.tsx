@@ -1,5 +1,5 @@
-import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
-import { cx, flag } from '../shared';
+import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useRef, useState } from 'react';
+import { cx, flag, useIsomorphicLayoutEffect } from '../shared';
 import { useTooltip } from './use-tooltip';
 import { applyShift, fittingSide, viewportShift } from './viewport-shift';
 
@@ -62,7 +62,7 @@ export function Tooltip({
   const [placed, setPlaced] = useState<TooltipSide>(side);
   // Centred by CSS; moved to the other side, or nudged sideways, only when it would cross the viewport's
   // edge. Measured before paint, so a tooltip is never seen clipped first.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const root = rootRef.current;
     const tip = contentRef.current;
     if (!open || root === null || tip === null) return;
