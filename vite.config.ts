@@ -13,6 +13,7 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 interface PackageJson {
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
 }
 
 const pkg = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as PackageJson;
@@ -24,6 +25,25 @@ const externalPackages = new Set([
   ...Object.keys(pkg.peerDependencies ?? {}),
   ...Object.keys(pkg.dependencies ?? {}),
 ]);
+
+/**
+ * The library's entries come from package.json "exports", the one list of them: `"./core": { types:
+ * "./dist/types/core/index.d.ts", default: "./dist/core.js" }` builds src/core/index.ts into dist/core.js.
+ * A new entry is one more line there (attw, publint and scripts/check-build.mjs read the same list).
+ */
+function libraryEntries(exports: PackageJson['exports']): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const [key, target] of Object.entries(exports)) {
+    if (typeof target === 'string') continue; // ./styles.css, ./package.json
+    const name = /^\.\/dist\/(.+)\.js$/.exec(target.default)?.[1];
+    const source = /^\.\/dist\/types\/(.+)\.d\.ts$/.exec(target.types)?.[1];
+    if (name === undefined || source === undefined) {
+      throw new Error(`package.json exports "${key}": expected ./dist/<name>.js and ./dist/types/<path>.d.ts`);
+    }
+    entries[name] = fromRoot(`./src/${source}.ts`);
+  }
+  return entries;
+}
 
 /** `react`, `react/jsx-runtime`, `react-dom/client`, `@radix-ui/react-dialog`... stay imports. */
 function isExternal(id: string): boolean {
@@ -69,12 +89,7 @@ export default defineConfig({
     sourcemap: false,
     copyPublicDir: false,
     lib: {
-      entry: {
-        index: fromRoot('./src/index.ts'),
-        core: fromRoot('./src/core/index.ts'),
-        memory: fromRoot('./src/memory/index.ts'),
-        flatfile: fromRoot('./src/flatfile/index.ts'),
-      },
+      entry: libraryEntries(pkg.exports),
       formats: ['es'],
       cssFileName: 'styles',
     },
