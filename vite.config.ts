@@ -54,10 +54,17 @@ function isExternal(id: string): boolean {
   return false;
 }
 
-/** The stylesheet with its local `@import`s inlined, so `dist/styles.css` is one self-contained file. */
+/**
+ * The stylesheet with its local `@import`s inlined, so `dist/styles.css` is one self-contained file. An
+ * `@import './x.css' layer(jobkit);` becomes `@layer jobkit { ... }` around the file's rules.
+ */
 function inlineImports(file: string): string {
-  return readFileSync(file, 'utf8').replace(/^@import\s+'(\.[^']+)';\s*$/gm, (_line, path: string) =>
-    inlineImports(fileURLToPath(new URL(path, `file://${file}`))),
+  return readFileSync(file, 'utf8').replace(
+    /^@import\s+'(\.[^']+)'(?:\s+layer\(([\w-]+)\))?;\s*$/gm,
+    (_line, path: string, layer: string | undefined) => {
+      const css = inlineImports(fileURLToPath(new URL(path, `file://${file}`))).trim();
+      return layer === undefined ? css : `@layer ${layer} {\n${css}\n}`;
+    },
   );
 }
 

@@ -67,11 +67,11 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
   );
   useEffect(() => () => said.current.clear(), []);
   return (
-    <div data-slot="visually-hidden">
-      <div role="status" aria-live="polite" aria-atomic="true" data-slot="live-region-polite">
+    <div data-jk="" data-slot="visually-hidden">
+      <div role="status" aria-live="polite" aria-atomic="true" data-jk="" data-slot="live-region-polite">
         {text.polite}
       </div>
-      <div aria-live="assertive" aria-atomic="true" data-slot="live-region-assertive">
+      <div aria-live="assertive" aria-atomic="true" data-jk="" data-slot="live-region-assertive">
         {text.assertive}
       </div>
     </div>

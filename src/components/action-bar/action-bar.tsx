@@ -72,6 +72,7 @@ export function ActionBar(props: ActionBarProps): ReactNode {
     <div
       role="group"
       aria-label={props.label}
+      data-jk=""
       data-slot="action-bar"
       data-unstyled={u}
       className={cx(classNames.root, props.className)}

@@ -51,10 +51,11 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
   const u = flag(unstyled);
   const disabled = !status.enabled;
   return (
-    <span data-slot="action-button-root" data-unstyled={u} className={cx(classNames.root, props.className)} style={props.style}>
+    <span data-jk="" data-slot="action-button-root" data-unstyled={u} className={cx(classNames.root, props.className)} style={props.style}>
       <Tooltip content={status.tooltip} tone={disabled ? 'error' : 'info'} unstyled={unstyled}>
         <button
           type="button"
+          data-jk=""
           data-slot="action-button"
           data-primary={flag(action.primary)}
           data-mode={actionMode(action)}
@@ -72,7 +73,7 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
         >
           {hasActionIcon(action.icon) || iconOnly ? <ActionIcon name={iconOnly && action.icon === 'none' ? undefined : action.icon} /> : null}
           {iconOnly ? null : (
-            <span data-slot="action-button-label" data-unstyled={u} className={classNames.label}>
+            <span data-jk="" data-slot="action-button-label" data-unstyled={u} className={classNames.label}>
               {flow.pending ? t('action.starting') : label}
             </span>
           )}

@@ -99,9 +99,9 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
   const notes =
     guide === undefined && guardrail === undefined ? undefined : (
       <>
-        {guide === undefined ? null : <p data-slot="action-guide">{guide}</p>}
+        {guide === undefined ? null : <p data-jk="" data-slot="action-guide">{guide}</p>}
         {guardrail === undefined ? null : (
-          <aside data-slot="action-guardrail" aria-label={t('action.guardrail')}>
+          <aside data-jk="" data-slot="action-guardrail" aria-label={t('action.guardrail')}>
             {guardrail}
           </aside>
         )}
@@ -148,12 +148,12 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
         </InputFormDialog>
       ) : null}
       {dialog === undefined && failed !== undefined ? (
-        <span role="alert" data-slot="action-error">
-          <span data-slot="action-error-message">{errorText}</span>
-          <button type="button" data-slot="action-error-retry" onClick={() => void start(failed.input)}>
+        <span role="alert" data-jk="" data-slot="action-error">
+          <span data-jk="" data-slot="action-error-message">{errorText}</span>
+          <button type="button" data-jk="" data-slot="action-error-retry" onClick={() => void start(failed.input)}>
             {t('action.retry')}
           </button>
-          <button type="button" data-slot="action-error-dismiss" onClick={() => setFailed(undefined)}>
+          <button type="button" data-jk="" data-slot="action-error-dismiss" onClick={() => setFailed(undefined)}>
             {t('action.dismiss')}
           </button>
         </span>

@@ -35,6 +35,7 @@ export function ActionIcon({ name, className, style }: ActionIconProps): ReactNo
   return (
     <span
       aria-hidden="true"
+      data-jk=""
       data-slot="action-icon"
       data-icon={name}
       data-default={flag(fallback)}

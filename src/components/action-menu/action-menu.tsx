@@ -78,6 +78,7 @@ export function ActionMenu({
   return (
     <div
       ref={menu.rootRef}
+      data-jk=""
       data-slot="action-menu"
       data-state={state}
       data-unstyled={unstyledFlag}
@@ -87,6 +88,7 @@ export function ActionMenu({
       <button
         {...menu.triggerProps}
         aria-label={triggerContent === undefined ? undefined : name}
+        data-jk=""
         data-slot="action-menu-trigger"
         data-state={state}
         data-unstyled={unstyledFlag}
@@ -95,12 +97,13 @@ export function ActionMenu({
         {triggerContent ?? (
           <>
             <KebabIcon />
-            <span data-slot="visually-hidden">{name}</span>
+            <span data-jk="" data-slot="visually-hidden">{name}</span>
           </>
         )}
       </button>
       <div
         {...menu.menuProps}
+        data-jk=""
         data-slot="action-menu-content"
         data-state={state}
         data-align={align}
@@ -115,6 +118,7 @@ export function ActionMenu({
               key={item.id}
               {...props}
               aria-describedby={description === undefined ? undefined : `${props.id}-description`}
+              data-jk=""
               data-slot="action-menu-item"
               data-disabled={flag(item.disabled)}
               data-highlighted={flag(menu.highlightedId === item.id)}
@@ -123,17 +127,17 @@ export function ActionMenu({
               className={classNames?.item}
             >
               {item.icon === undefined || item.icon === null ? null : (
-                <span data-slot="action-menu-item-icon" aria-hidden="true">
+                <span data-jk="" data-slot="action-menu-item-icon" aria-hidden="true">
                   {item.icon}
                 </span>
               )}
-              <span data-slot="action-menu-item-text">
-                <span data-slot="action-menu-item-label">
+              <span data-jk="" data-slot="action-menu-item-text">
+                <span data-jk="" data-slot="action-menu-item-label">
                   {item.label}
                 </span>
                 {description === undefined ? null : (
                   // Hidden from the name (which is the label alone), read as the description instead.
-                  <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description">
+                  <span id={`${props.id}-description`} aria-hidden="true" data-jk="" data-slot="action-menu-item-description">
                     {description}
                   </span>
                 )}

@@ -79,7 +79,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
             <span {...part('count')} aria-hidden="true">
               {shown}
             </span>
-            <span data-slot="visually-hidden">{t('panel.indicator.active', { count: shown })}</span>
+            <span data-jk="" data-slot="visually-hidden">{t('panel.indicator.active', { count: shown })}</span>
           </>
         ) : null}
       </button>

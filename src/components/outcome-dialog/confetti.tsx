@@ -39,10 +39,10 @@ export function Confetti({ className, unstyled }: ConfettiProps): ReactNode {
   }, [shown]);
   if (!shown) return null;
   return (
-    <div aria-hidden="true" data-slot="outcome-dialog-confetti" data-unstyled={unstyled} className={className}>
+    <div aria-hidden="true" data-jk="" data-slot="outcome-dialog-confetti" data-unstyled={unstyled} className={className}>
       {Array.from({ length: PIECES }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of decorations
-        <span key={i} data-slot="outcome-dialog-confetti-piece" style={piece(i)} />
+        <span key={i} data-jk="" data-slot="outcome-dialog-confetti-piece" style={piece(i)} />
       ))}
     </div>
   );

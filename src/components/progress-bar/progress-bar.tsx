@@ -30,12 +30,13 @@ export function ProgressBar({ value, label, valueText, className, style }: Progr
       aria-valuemax={100}
       aria-valuenow={indeterminate ? undefined : Math.round(clamped)}
       aria-valuetext={text}
+      data-jk=""
       data-slot="progress-track"
       data-indeterminate={indeterminate ? '' : undefined}
       className={className}
       style={{ ...style, ['--jk-progress' as string]: clamped / 100 }}
     >
-      <div data-slot="progress-fill" />
+      <div data-jk="" data-slot="progress-fill" />
     </div>
   );
 }

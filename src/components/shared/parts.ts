@@ -1,7 +1,12 @@
 import { cx, flag } from './cx';
 
-/** What every rendered part carries: its `data-slot`, `data-unstyled`, and the host's class for it. */
+/**
+ * What every rendered part carries: `data-jk` (marks the element as the kit's, so the stylesheet's
+ * `[data-jk][data-slot=...]` selectors never match a host element that shares a slot name), its
+ * `data-slot`, `data-unstyled`, and the host's class for it.
+ */
 export interface PartProps {
+  'data-jk': '';
   'data-slot': string;
   'data-unstyled': '' | undefined;
   className: string | undefined;
@@ -21,6 +26,7 @@ export function partGetter<P extends string>(
 ): (part: P, className?: string) => PartProps {
   const u = flag(unstyled);
   return (part, className) => ({
+    'data-jk': '',
     'data-slot': slots[part] ?? `${prefix}-${part.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     'data-unstyled': u,
     className: cx(classNames?.[part], className),

@@ -29,7 +29,7 @@ export function useDialogAnchor(open: boolean, slot: string): DialogAnchor {
     if (open) setDir(directionAt(ref.current));
   }, [open]);
   return {
-    anchor: <span ref={ref} hidden data-slot={`${slot}-anchor`} />,
+    anchor: <span ref={ref} hidden data-jk="" data-slot={`${slot}-anchor`} />,
     dir,
     onOpenAutoFocus: () => {
       opener.current = document.activeElement;

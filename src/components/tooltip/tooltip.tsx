@@ -84,6 +84,7 @@ export function Tooltip({
     <span
       {...rootProps}
       ref={rootRef}
+      data-jk=""
       data-slot="tooltip"
       data-state={state}
       data-unstyled={unstyledFlag}
@@ -97,6 +98,7 @@ export function Tooltip({
           role="tooltip"
           id={contentId}
           hidden={!open}
+          data-jk=""
           data-slot="tooltip-content"
           data-state={state}
           data-tone={tone}
