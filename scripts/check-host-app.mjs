@@ -59,15 +59,34 @@ function install(variant) {
   return dir;
 }
 
+/**
+ * Every JS entry of package.json "exports" (the one list of them), imported by name: type-checked by the
+ * host's tsconfigs and loaded by Node, so a new entry is checked without an edit here.
+ */
+function entryChecks(dir) {
+  const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const names = Object.entries(exports)
+    .filter(([, target]) => typeof target === 'object' && target !== null)
+    .map(([key]) => (key === '.' ? 'jobkit' : `jobkit/${key.slice(2)}`));
+  const lines = names.map((name, i) => `import * as entry${i} from '${name}';`);
+  lines.push('', `export const entries: object[] = [${names.map((_, i) => `entry${i}`).join(', ')}];`, '');
+  writeFileSync(join(dir, 'src', 'entries-check.ts'), `// Written by scripts/check-host-app.mjs.\n${lines.join('\n')}`);
+  const load = names.map((name) => `await import('${name}');`).join(' ');
+  return { names, load };
+}
+
 async function check(variant) {
   const log = (line) => console.log(`  ✓ ${variant.name}: ${line}`);
   const started = Date.now();
   const dir = install(variant);
   try {
     log(`installed the tarball with react ${variant.versions.react} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    const entries = entryChecks(dir);
+    run(dir, 'node', ['--input-type=module', '-e', entries.load]);
+    log(`Node loads every entry: ${entries.names.join(', ')}`);
     run(dir, 'npx', ['tsc', '-p', 'tsconfig.nodenext.json']);
     run(dir, 'npx', ['tsc', '-p', 'tsconfig.bundler.json']);
-    log('the host type-checks under NodeNext and Bundler resolution, skipLibCheck off');
+    log('the host (and an import of every entry) type-checks under NodeNext and Bundler, skipLibCheck off');
     run(dir, 'npx', ['vite', 'build']);
     log('vite build (production)');
     const dev = { NODE_ENV: 'development' };
