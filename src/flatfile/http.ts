@@ -14,7 +14,7 @@ export interface HttpRequest {
   query?: Record<string, QueryValue>;
   body?: unknown;
   /**
-   * `read`: repeated on network and server errors with backoff, and after a 429's `Retry-After`.
+   * `read`: repeated on network and server errors (408 included) with backoff, and after a 429's `Retry-After`.
    * `write`: sent once; only a 401/403 (refused before anything happened) is sent again, with a new token.
    */
   kind: 'read' | 'write';
@@ -134,7 +134,8 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
     let renewed = false;
     for (;;) {
       const token = await untilAborted(tokens.current(), signal);
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // Sent by Flatfile's own SDK on every request: calls from the kit do not trigger the space's hooks.
+      const headers: Record<string, string> = { accept: 'application/json', 'x-disable-hooks': 'true' };
       if (token !== undefined) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const init: RequestInit = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), ...(signal ? { signal } : {}) };
