@@ -38,6 +38,12 @@ export interface JobEventContext {
   actorId?: string;
   actionId?: string;
   actionName?: string;
+  /** The file the job acts on (an extraction, say). */
+  fileId?: string;
+  /** The document the job came from. */
+  documentId?: string;
+  /** The event this one follows, when the server chains them. */
+  precedingEventId?: string;
 }
 
 /** A `job:*` event, in Flatfile's shape. */

@@ -11,7 +11,19 @@ import {
 import { isPlain, type Plain } from './read';
 
 const topics = new Set<string>(JOB_EVENT_TOPICS);
-const contextKeys = ['accountId', 'environmentId', 'spaceId', 'workbookId', 'sheetId', 'actorId', 'actionId', 'actionName'] as const;
+const contextKeys = [
+  'accountId',
+  'environmentId',
+  'spaceId',
+  'workbookId',
+  'sheetId',
+  'actorId',
+  'actionId',
+  'actionName',
+  'fileId',
+  'documentId',
+  'precedingEventId',
+] as const;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -113,6 +113,18 @@ describe('subscribe', () => {
     unsubscribe();
   });
 
+  it('passes on the file, the document and the preceding event named by an event’s context', async () => {
+    const { received, unsubscribe } = collect(client());
+    const event = jobEvent('us_evt_1', 'job:created', { ...submitExecuting, status: 'created' }, at(100));
+    event.context = { ...event.context, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0', namespaces: ['workbook'] };
+    api.events.push(event);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received[0]?.context).toMatchObject({ jobId: submitExecuting.id, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0' });
+    expect(received[0]?.context).not.toHaveProperty('namespaces');
+    unsubscribe();
+  });
+
   it('moves its cursor past what it delivered and never delivers an event twice', async () => {
     const { received, unsubscribe } = collect(client());
     api.events.push(executing('us_evt_1', 100));
