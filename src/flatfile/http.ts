@@ -21,6 +21,8 @@ export interface HttpRequest {
   /** What the request is about, for messages: `job us_jb_1`. */
   subject?: string;
   signal?: AbortSignal | undefined;
+  /** Told the headers of the answer that succeeded (the server's `Date`, say), before its body is read. */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** Sends requests to Flatfile and answers with the parsed JSON body, or rejects with a `JobsClientError`. */
@@ -127,7 +129,7 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
   const maxDelayMs = positive(options.retry?.maxDelayMs, 5000);
   const maxWaitMs = positive(options.retry?.maxWaitMs, 30_000);
 
-  return async function request({ method, path, query, body, kind, subject, signal }) {
+  return async function request({ method, path, query, body, kind, subject, signal, onHeaders }) {
     const label = `${method} ${path}`;
     const url = urlOf(baseUrl, path, query);
     let tries = 0;
@@ -143,7 +145,10 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
       let failure: JobsClientError;
       try {
         const response = await fetchImpl(url, init);
-        if (response.ok) return await parseBody(response, label);
+        if (response.ok) {
+          onHeaders?.(response.headers);
+          return await parseBody(response, label);
+        }
         failure = await responseError(response, label, subject);
       } catch (error) {
         if (signal?.aborted) throw abortError();
