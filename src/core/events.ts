@@ -13,6 +13,8 @@ export const JOB_EVENT_TOPICS = [
   'job:failed',
 ] as const;
 export type JobEventTopic = (typeof JOB_EVENT_TOPICS)[number];
+/** A `job:*` topic the kit does not know yet (a newer server may send one): the job is read again all the same. */
+export type UnknownJobEventTopic = `job:${string}` & { readonly __unknownJobEventTopic?: never };
 
 /** The payload Flatfile sends with every job event. */
 export interface JobEventPayload {
@@ -38,13 +40,19 @@ export interface JobEventContext {
   actorId?: string;
   actionId?: string;
   actionName?: string;
+  /** The file the job acts on (an extraction, say). */
+  fileId?: string;
+  /** The document the job came from. */
+  documentId?: string;
+  /** The event this one follows, when the server chains them. */
+  precedingEventId?: string;
 }
 
 /** A `job:*` event, in Flatfile's shape. */
 export interface JobEvent {
   id: string;
   domain: 'job';
-  topic: JobEventTopic;
+  topic: JobEventTopic | UnknownJobEventTopic;
   payload: JobEventPayload;
   context: JobEventContext;
   createdAt: Date;

@@ -4,7 +4,7 @@ export type { CallOptions, JobsClient, JobsFilter, JobsPage, Pagination } from '
 export { compareJobs, matchesFilter } from './client';
 export type { JobsClientErrorCode, JobsClientErrorOptions } from './errors';
 export { isRetryableError, JobsClientError, JobValidationError } from './errors';
-export type { JobEvent, JobEventContext, JobEventListener, JobEventPayload, JobEventTopic } from './events';
+export type { JobEvent, JobEventContext, JobEventListener, JobEventPayload, JobEventTopic, UnknownJobEventTopic } from './events';
 export { JOB_EVENT_TOPICS, jobEventPayload } from './events';
 export type { CollectionJobSubject, CollectionJobSubjectQuery, DateInput, Job, JobAckDetails, JobCompleteDetails, JobConfig, JobMode, JobPartExecution, JobStatus, JobSubject, JobTrigger, JobType, ResourceJobSubject, UnknownJobStatus } from './job';
 export { JOB_MODES, JOB_STATUSES, JOB_TYPES } from './job';

@@ -185,6 +185,7 @@ export interface NextActionHost {
   t(key: MessageKey): string;
   /** The host's in-app navigation; without it, `assign` goes to the relative `idTargetPath`. */
   navigate: ((target: Pick<JobOutcomeNextId, 'id' | 'path' | 'query'>) => void) | undefined;
+  /** Goes to `path` in the current tab (or frame): `id` without `navigate`, and `url` with `replace`. */
   assign(path: string): void;
   openInNewTab(url: string): void;
   download(target: { url: string; fileName?: string }): void;
@@ -225,7 +226,9 @@ export async function performNext(jobId: string, next: JobOutcomeNext, host: Nex
     case 'url': {
       const url = safeUrl(next.url);
       if (url === undefined) return blocked;
-      host.openInNewTab(url);
+      // Only a real `true` replaces the app: anything else keeps it and opens a new tab.
+      if (next.replace === true) host.assign(url);
+      else host.openInNewTab(url);
       return done;
     }
     case 'download': {

@@ -19,11 +19,13 @@ export interface JobOutcomeNextId {
   query?: string;
 }
 
-/** An external link, opened in a new tab. */
+/** A link: opened in a new tab, or in the current tab (or frame) when `replace` is true. */
 export interface JobOutcomeNextUrl {
   type: 'url';
   url: string;
   label?: string;
+  /** Follow the link in place of the app instead of a new tab. Default false. */
+  replace?: boolean;
 }
 
 /** Download the file at `url`, saved as `fileName`. */

@@ -1,5 +1,6 @@
 import { type Job, type JobConfig, JobsClientError, type JobsFilter, type JobsPage, matchesFilter } from '../core';
 import { createActionsReader } from './actions';
+import { isActiveLookup, lookUpActiveJobs } from './active';
 import { createHttp, type HttpRequest } from './http';
 import { createEventPoller } from './poller';
 import { readJob, readJobs } from './read';
@@ -34,8 +35,10 @@ function localFilter(filter: JobsFilter): JobsFilter | undefined {
  * - `list` → `GET /jobs` with Flatfile's filters (space, environment, workbook, file, parent, source,
  *   excludeChildJobs, page size and number, sort). `status`, `operation` and `type` are not filters of
  *   Flatfile's list: they are applied to each page as it comes, so a page may hold fewer jobs than
- *   `pageSize` and `pagination` counts the server's pages. An entry that is no job is left out with a
- *   development warning.
+ *   `pageSize` and `pagination` counts the server's pages. A `status` filter naming no finished status
+ *   (the active jobs) is an active lookup instead: every match on page 1, read newest first through
+ *   at most `activeLookup.maxRequests` pages (see `lookUpActiveJobs`). An entry that is no job is left
+ *   out with a development warning.
  * - `get` → `GET /jobs/{id}`; `create` → `POST /jobs`; `cancel` → `POST /jobs/{id}/cancel`;
  *   `acknowledgeOutcome` → `POST /jobs/{id}/outcome/ack`; `retry` → `POST /jobs/{id}/retry`.
  * - `subscribe` reads `GET /events` for the space (one request for all jobs; see `createEventPoller`).
@@ -64,7 +67,7 @@ export function createFlatfileJobsClient(options: FlatfileJobsClientOptions): Fl
 
   return {
     async list(filter = {}, callOptions = {}): Promise<JobsPage> {
-      const query = {
+      const scope = {
         spaceId: filter.spaceId ?? spaceId,
         environmentId: filter.environmentId ?? environmentId,
         workbookId: filter.workbookId,
@@ -72,10 +75,14 @@ export function createFlatfileJobsClient(options: FlatfileJobsClientOptions): Fl
         parentId: filter.parentId,
         source: filter.source,
         excludeChildJobs: filter.excludeChildJobs,
-        pageSize: pageParameter('pageSize', filter.pageSize ?? options.pageSize),
-        pageNumber: pageParameter('pageNumber', filter.pageNumber),
-        sortDirection: filter.sortDirection,
       };
+      const pageSize = pageParameter('pageSize', filter.pageSize ?? options.pageSize);
+      const pageNumber = pageParameter('pageNumber', filter.pageNumber);
+      if (isActiveLookup(filter)) {
+        const seen = (job: Job) => poller.note(job.id, job.status, job.updatedAt);
+        return lookUpActiveJobs({ query: scope, filter, http, signal: callOptions.signal, options: options.activeLookup, seen });
+      }
+      const query = { ...scope, pageSize, pageNumber, sortDirection: filter.sortDirection };
       const body = await http({ method: 'GET', path: '/jobs', query, kind: 'read', signal: callOptions.signal });
       const page = readJobs(body, 'GET /jobs');
       for (const job of page.data) poller.note(job.id, job.status, job.updatedAt);

@@ -36,7 +36,8 @@ function codeOf(status: number): JobsClientErrorCode {
   if (status === 404 || status === 410) return 'not-found';
   if (status === 409) return 'conflict';
   if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
+  // 408: the server gave up waiting for the request; like the SDK, a read is sent again.
+  if (status === 408 || status >= 500) return 'server';
   return 'invalid';
 }
 
@@ -73,7 +74,7 @@ function describe(code: JobsClientErrorCode, status: number, label: string, subj
     case 'rate-limited':
       return `Flatfile is limiting the rate of requests (${where})`;
     case 'server':
-      return `Flatfile failed to answer ${label} (${status})`;
+      return status === 408 ? `Flatfile timed out waiting for ${label} (408)` : `Flatfile failed to answer ${label} (${status})`;
     default:
       return `Flatfile rejected ${label} as invalid (${status})`;
   }

@@ -1,17 +1,26 @@
 import {
   devWarn,
-  JOB_EVENT_TOPICS,
   type JobEvent,
   type JobEventContext,
   type JobEventPayload,
-  type JobEventTopic,
   normalizeJob,
   toDate,
 } from '../core';
 import { isPlain, type Plain } from './read';
 
-const topics = new Set<string>(JOB_EVENT_TOPICS);
-const contextKeys = ['accountId', 'environmentId', 'spaceId', 'workbookId', 'sheetId', 'actorId', 'actionId', 'actionName'] as const;
+const contextKeys = [
+  'accountId',
+  'environmentId',
+  'spaceId',
+  'workbookId',
+  'sheetId',
+  'actorId',
+  'actionId',
+  'actionName',
+  'fileId',
+  'documentId',
+  'precedingEventId',
+] as const;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -66,7 +75,8 @@ function readContext(raw: Plain, jobId: string): JobEventContext {
  * the kit reads it; a `job` object on the event (a proxy may add one) is passed on when it is well formed.
  */
 export function toJobEvent(raw: unknown): JobEvent | undefined {
-  if (!isPlain(raw) || typeof raw.topic !== 'string' || !topics.has(raw.topic)) return undefined;
+  // Any `job:*` topic, known or not: the kit reads the job again for each.
+  if (!isPlain(raw) || typeof raw.topic !== 'string' || !raw.topic.startsWith('job:')) return undefined;
   const context = isPlain(raw.context) ? raw.context : {};
   const jobId = text(context.jobId);
   const createdAt = toDate(raw.createdAt);
@@ -78,7 +88,7 @@ export function toJobEvent(raw: unknown): JobEvent | undefined {
   const event: JobEvent = {
     id: raw.id,
     domain: 'job',
-    topic: raw.topic as JobEventTopic,
+    topic: raw.topic as JobEvent['topic'],
     payload: readPayload(isPlain(raw.payload) ? raw.payload : {}),
     context: readContext(context, jobId),
     createdAt,

@@ -14,13 +14,15 @@ export interface HttpRequest {
   query?: Record<string, QueryValue>;
   body?: unknown;
   /**
-   * `read`: repeated on network and server errors with backoff, and after a 429's `Retry-After`.
+   * `read`: repeated on network and server errors (408 included) with backoff, and after a 429's `Retry-After`.
    * `write`: sent once; only a 401/403 (refused before anything happened) is sent again, with a new token.
    */
   kind: 'read' | 'write';
   /** What the request is about, for messages: `job us_jb_1`. */
   subject?: string;
   signal?: AbortSignal | undefined;
+  /** Told the headers of the answer that succeeded (the server's `Date`, say), before its body is read. */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** Sends requests to Flatfile and answers with the parsed JSON body, or rejects with a `JobsClientError`. */
@@ -127,14 +129,15 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
   const maxDelayMs = positive(options.retry?.maxDelayMs, 5000);
   const maxWaitMs = positive(options.retry?.maxWaitMs, 30_000);
 
-  return async function request({ method, path, query, body, kind, subject, signal }) {
+  return async function request({ method, path, query, body, kind, subject, signal, onHeaders }) {
     const label = `${method} ${path}`;
     const url = urlOf(baseUrl, path, query);
     let tries = 0;
     let renewed = false;
     for (;;) {
       const token = await untilAborted(tokens.current(), signal);
-      const headers: Record<string, string> = { accept: 'application/json' };
+      // Sent by Flatfile's own SDK on every request: calls from the kit do not trigger the space's hooks.
+      const headers: Record<string, string> = { accept: 'application/json', 'x-disable-hooks': 'true' };
       if (token !== undefined) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const init: RequestInit = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), ...(signal ? { signal } : {}) };
@@ -142,7 +145,10 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
       let failure: JobsClientError;
       try {
         const response = await fetchImpl(url, init);
-        if (response.ok) return await parseBody(response, label);
+        if (response.ok) {
+          onHeaders?.(response.headers);
+          return await parseBody(response, label);
+        }
         failure = await responseError(response, label, subject);
       } catch (error) {
         if (signal?.aborted) throw abortError();

@@ -1,19 +1,15 @@
-import { isActive, isTerminal, type JobEvent, type JobEventListener, JobsClientError } from '../core';
+import { isActive, type JobEvent, type JobEventListener, JobsClientError } from '../core';
 import { toJobEvent } from './events';
+import { EventWindow, type WindowRead } from './event-window';
 import type { Http } from './http';
 import { invalidAnswer } from './errors';
 import { dataOf } from './read';
 import type { FlatfilePollOptions } from './types';
 
-/** Events read per page of `GET /events`, and pages read per poll at most. */
+/** Events read per page of `GET /events`. */
 const PAGE_SIZE = 100;
-const MAX_PAGES = 5;
-/**
- * Each read asks again for this much time before the newest event seen (events stored late, clocks a
- * little apart); ids already delivered are not delivered again. The first read starts this long before
- * the subscription, by the local clock.
- */
-const OVERLAP_MS = 3000;
+/** Pages read per poll at most (10,000 events): a read that reaches it delivers them and goes on next time. */
+const MAX_PAGES = 100;
 /** A job last seen active this long ago no longer keeps polling fast (its ending was missed). */
 const ACTIVE_TTL_MS = 10 * 60_000;
 
@@ -38,12 +34,14 @@ function interval(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-function rank(event: JobEvent): number {
-  return isTerminal(event.payload.status) || event.topic === 'job:deleted' ? 1 : 0;
-}
-
 function hidden(): boolean {
   return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+/** A parts count or an event without a status says nothing of its job's own status. */
+function statusOf(event: JobEvent): string | undefined {
+  if (event.topic === 'job:parts-completed') return undefined;
+  return event.payload.status === 'unknown' ? undefined : event.payload.status;
 }
 
 /**
@@ -51,23 +49,29 @@ function hidden(): boolean {
  * and stops (no timer, no request in flight) when the last one leaves. Read every `activeMs` while a job it
  * knows of is active; otherwise from `idleMs`, doubling after each quiet read up to `maxMs`; after a
  * failure, doubling up to `maxMs` and never sooner than the server's `Retry-After`.
+ *
+ * Each read pages (`pageNumber`) until a page is short, whatever order the server lists events in, and
+ * delivers each event once, oldest first; where reads start is told by the server's clock (`EventWindow`).
+ * Every `lateEveryMs` a read reaches `lateWindowMs` back, for events stored late.
  */
 export function createEventPoller(deps: PollerDeps): EventPoller {
   const activeMs = interval(deps.poll?.activeMs, 1000);
   const idleMs = Math.max(activeMs, interval(deps.poll?.idleMs, 5000));
   const maxMs = Math.max(idleMs, interval(deps.poll?.maxMs, 30_000));
+  const eventWindow = new EventWindow({
+    lateEveryMs: interval(deps.poll?.lateEveryMs, 15_000),
+    lateWindowMs: Math.max(interval(deps.poll?.lateWindowMs, 60_000), 3000),
+  });
   const listeners = new Set<JobEventListener>();
   const active = new Map<string, number>();
-  /** Ids of events delivered at or after `cursor - OVERLAP_MS`, with their time. */
-  const seen = new Map<string, number>();
-  let cursor = 0;
   let quiet = 0;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = 0;
   let controller: AbortController | undefined;
 
-  function anyActive(now: number): boolean {
+  function anyActive(): boolean {
+    const now = eventWindow.now(Date.now());
     for (const [jobId, at] of active) if (now - at > ACTIVE_TTL_MS) active.delete(jobId);
     return active.size > 0;
   }
@@ -91,17 +95,23 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
     if (!hidden()) wake();
   }
 
-  async function read(signal: AbortSignal): Promise<JobEvent[]> {
-    const since = new Date(cursor - OVERLAP_MS).toISOString();
+  function onHeaders(headers: Headers): void {
+    const date = Date.parse(headers.get('date') ?? '');
+    if (!Number.isNaN(date)) eventWindow.learn(date, Date.now());
+  }
+
+  async function read(from: WindowRead, signal: AbortSignal): Promise<JobEvent[]> {
+    const since = new Date(from.since).toISOString();
+    const label = 'GET /events';
     const events: JobEvent[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const label = 'GET /events';
       const body = await deps.http({
         method: 'GET',
         path: '/events',
         query: { spaceId: deps.spaceId, environmentId: deps.environmentId, domain: 'job', since, includeAcknowledged: true, pageSize: PAGE_SIZE, pageNumber: page },
         kind: 'read',
         signal,
+        onHeaders,
       });
       const data = dataOf(body, label);
       if (!Array.isArray(data)) throw invalidAnswer(label, '`data` that is not a list of events');
@@ -111,21 +121,16 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
       }
       if (data.length < PAGE_SIZE) break;
     }
-    // Oldest first; at the same instant an ending goes last, so a job is never left "active" by a tie.
-    return events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a) - rank(b));
+    return events;
   }
 
-  function deliver(events: JobEvent[]): number {
-    const floor = cursor - OVERLAP_MS;
-    let delivered = 0;
+  function deliver(events: JobEvent[]): void {
     for (const event of events) {
-      const at = event.createdAt.getTime();
-      if (at < floor || seen.has(event.id)) continue;
-      seen.set(event.id, at);
-      cursor = Math.max(cursor, at);
-      delivered += 1;
       if (event.topic === 'job:deleted') active.delete(event.context.jobId);
-      else note(event.context.jobId, event.payload.status, event.createdAt);
+      else {
+        const status = statusOf(event);
+        if (status !== undefined) note(event.context.jobId, status, event.createdAt);
+      }
       for (const listener of [...listeners]) {
         if (!listeners.has(listener)) continue;
         try {
@@ -135,8 +140,6 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
         }
       }
     }
-    for (const [id, at] of seen) if (at < cursor - OVERLAP_MS) seen.delete(id);
-    return delivered;
   }
 
   async function run(): Promise<void> {
@@ -144,12 +147,14 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
     controller = own;
     let delay: number;
     try {
-      const events = await read(own.signal);
+      const from = eventWindow.next(Date.now());
+      const events = await read(from, own.signal);
       if (own.signal.aborted) return;
-      const delivered = deliver(events);
+      const fresh = eventWindow.accept(from, events, Date.now());
+      deliver(fresh);
       failures = 0;
-      quiet = delivered > 0 ? 0 : quiet + 1;
-      delay = anyActive(Date.now()) ? activeMs : Math.min(maxMs, idleMs * 2 ** quiet);
+      quiet = fresh.length > 0 ? 0 : quiet + 1;
+      delay = anyActive() ? activeMs : Math.min(maxMs, idleMs * 2 ** quiet);
     } catch (error) {
       if (own.signal.aborted) return;
       failures += 1;
@@ -164,7 +169,7 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
   }
 
   function start(): void {
-    cursor = Math.max(cursor, Date.now());
+    eventWindow.restart(Date.now());
     quiet = 0;
     failures = 0;
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
@@ -180,13 +185,16 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
   }
 
   function note(jobId: string, status: string | undefined, at: Date | undefined): void {
+    const localNow = Date.now();
+    if (at !== undefined) eventWindow.learn(at.getTime(), localNow);
     if (!isActive(status)) {
       active.delete(jobId);
       return;
     }
     // A job whose last change is older than the TTL is stuck, not active: it does not speed reads up.
-    const time = Math.min(at?.getTime() ?? Date.now(), Date.now());
-    if (Date.now() - time > ACTIVE_TTL_MS || time <= (active.get(jobId) ?? Number.NEGATIVE_INFINITY)) return;
+    const now = eventWindow.now(localNow);
+    const time = Math.min(at?.getTime() ?? now, now);
+    if (now - time > ACTIVE_TTL_MS || time <= (active.get(jobId) ?? Number.NEGATIVE_INFINITY)) return;
     const known = active.has(jobId);
     active.set(jobId, time);
     if (!known) wake();

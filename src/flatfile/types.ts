@@ -39,6 +39,21 @@ export interface FlatfilePollOptions {
   idleMs?: number;
   /** The longest wait between reads while idle or failing (a `Retry-After` may ask for longer). Default 30 s. */
   maxMs?: number;
+  /** How often a read reaches `lateWindowMs` back for events stored late. Default 15 s. */
+  lateEveryMs?: number;
+  /** How late an event may be stored and still be delivered. Default 60 s (at least 3 s). */
+  lateWindowMs?: number;
+}
+
+/**
+ * How a list of active jobs is read (Flatfile cannot filter jobs by status): newest first, `pageSize`
+ * jobs a request, stopping at the end of the list or after `maxRequests` requests.
+ */
+export interface FlatfileActiveLookupOptions {
+  /** Default 100. */
+  pageSize?: number;
+  /** Default 10: the active jobs among the 1,000 newest jobs of the list are found. */
+  maxRequests?: number;
 }
 
 export interface FlatfileJobsClientOptions extends FlatfileConnectionOptions {
@@ -49,6 +64,7 @@ export interface FlatfileJobsClientOptions extends FlatfileConnectionOptions {
   /** Page size of `list` when the filter names none. Default: Flatfile's (20). */
   pageSize?: number;
   poll?: FlatfilePollOptions;
+  activeLookup?: FlatfileActiveLookupOptions;
   /** Told about every failed read of `GET /events`; the subscription keeps going, backing off. */
   onError?: (error: unknown) => void;
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { JobEvent, JobEventTopic } from '../core';
+import type { JobEvent, JobEventTopic, UnknownJobEventTopic } from '../core';
 import { useJobsStore } from './context';
 
 /** Which events to hear; every field narrows, none hears all. */
 export interface JobEventFilter {
-  topic?: JobEventTopic | readonly JobEventTopic[];
+  topic?: JobEventTopic | UnknownJobEventTopic | readonly (JobEventTopic | UnknownJobEventTopic)[];
   jobId?: string;
   /** The job's domain (`workbook`, `sheet`...). */
   domain?: string;

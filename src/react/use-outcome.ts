@@ -156,7 +156,7 @@ interface Attempt {
  *
  * `runNext()` by variant: `id` calls the provider's `navigate({ id, path, query })`, or without one goes
  * to the relative path `space/<id>/<path>?<query>` with `window.location.assign`; `url` opens in a new tab
- * (`rel="noopener noreferrer"`); `download` goes through the provider's `download({ url, fileName })` or
+ * (`rel="noopener noreferrer"`), or in the current tab with `window.location.assign` when `replace` is true; `download` goes through the provider's `download({ url, fileName })` or
  * a link with a `download` attribute; `files` resolves each file id with `resolveFileUrl`, then downloads
  * it (refused without a resolver); `retry` retries the job (its outcome is then replaced, so it is not
  * acknowledged); `wait` only closes; `snapshot`, `view` and `clearFilters` call the provider's handlers

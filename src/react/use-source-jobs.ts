@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { ACTIVE_STATUSES, type Job } from '../core';
 import { useJobs } from './use-jobs';
 
-const activeFilter = { status: ACTIVE_STATUSES, pageSize: 100 } as const;
+// Newest first: a client that bounds its lookup keeps the jobs just started (the ones a user waits on).
+const activeFilter = { status: ACTIVE_STATUSES, pageSize: 100, sortDirection: 'desc' } as const;
 const none: Job[] = [];
 
 /**
@@ -10,11 +11,11 @@ const none: Job[] = [];
  * progress ticks: a job's mode and operation never change, and the list changes only when a status does.
  */
 export function useActiveSourceJobs(source: string | undefined): Job[] {
-  const { data } = useJobs({ ...activeFilter, source: source ?? '', sortDirection: 'asc' }, { enabled: source !== undefined });
+  const { data } = useJobs({ ...activeFilter, source: source ?? '' }, { enabled: source !== undefined });
   const ids = data?.ids;
   const jobs = data?.jobs;
   return useMemo(() => {
     if (ids === undefined || jobs === undefined || ids.length === 0) return none;
-    return ids.flatMap((id) => jobs.get(id) ?? []);
+    return ids.flatMap((id) => jobs.get(id) ?? []).reverse();
   }, [ids, jobs]);
 }

@@ -272,6 +272,17 @@ describe('OutcomeDialog next actions', () => {
     expect(acknowledged()).toEqual([true]);
   });
 
+  it('url with replace: follows the link in the current tab, and says nothing of a new tab', async () => {
+    const assign = spyOnAssign();
+    outcome = { ...outcome, next: { type: 'url', url: 'https://example.com/report', replace: true } };
+    render(<Host />);
+    await start();
+    expect(within(dialog()).getByRole('button', { name: 'Open link' })).toBeInTheDocument();
+    await runNext('Open link');
+    expect(assign).toHaveBeenCalledExactlyOnceWith('https://example.com/report');
+    expect(links).toEqual([]);
+  });
+
   it('download: through the provider’s handler, or a link with a download attribute', async () => {
     const download = vi.fn();
     outcome = { ...outcome, next: { type: 'download', url: '/files/1', fileName: 'report.csv' } };

@@ -181,6 +181,17 @@ describe('performNext', () => {
     expect(h.assign).toHaveBeenCalledWith('space/us_sp_1/files?mode=export');
   });
 
+  it('url: a new tab by default, the current tab only when replace is true', async () => {
+    const h = host();
+    await performNext('j', { type: 'url', url: 'https://example.com/a' }, h);
+    await performNext('j', { type: 'url', url: 'https://example.com/b', replace: false }, h);
+    await performNext('j', { type: 'url', url: '/c', replace: true }, h);
+    expect(vi.mocked(h.openInNewTab).mock.calls).toEqual([['https://example.com/a'], ['https://example.com/b']]);
+    expect(vi.mocked(h.assign).mock.calls).toEqual([['/c']]);
+    await expect(performNext('j', { type: 'url', url: 'javascript:alert(1)', replace: true }, h)).resolves.toMatchObject({ status: 'blocked' });
+    expect(h.assign).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a hostile url or download and follows nothing', async () => {
     const h = host();
     const blocked = { status: 'blocked', message: 'The link was blocked because it is not a safe web address.' };

@@ -45,6 +45,7 @@ describe('createFlatfileJobsClient: jobs', () => {
     const job = await client().get(submitExecuting.id);
 
     expect(server.requests[0]?.headers.authorization).toBe('Bearer sk_test_valid');
+    expect(server.requests[0]?.headers['x-disable-hooks']).toBe('true');
     expect(server.calls()).toEqual([`GET /jobs/${submitExecuting.id}`]);
     expect(job).toMatchObject({
       id: submitExecuting.id,

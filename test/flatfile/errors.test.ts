@@ -104,6 +104,19 @@ describe('HTTP errors', () => {
     expect(server.calls()).toEqual(Array(3).fill(`GET /jobs/${submitExecuting.id}`));
   });
 
+  it('repeats a read after a 408 like the SDK does, but never a write', async () => {
+    server.queue('GET /jobs/:id', { status: 408, body: flatfileError('Request timeout') });
+    server.queue('POST /jobs', { status: 408, body: flatfileError('Request timeout') });
+
+    const job = await client().get(submitExecuting.id);
+    const error = await client().create(exportConfig).catch((e: unknown) => e);
+
+    expect(job.id).toBe(submitExecuting.id);
+    expect(error).toMatchObject({ code: 'server', status: 408, message: expect.stringMatching(/timed out/) });
+    expect(server.calls()).toEqual([`GET /jobs/${submitExecuting.id}`, `GET /jobs/${submitExecuting.id}`, 'POST /jobs']);
+    expect(server.requests.map((request) => request.headers['x-disable-hooks'])).toEqual(['true', 'true', 'true']);
+  });
+
   it('stops repeating a read after three tries with a retryable `server` error', async () => {
     server.queue('GET /jobs', ...Array(5).fill({ status: 503, body: flatfileError('Unavailable') }));
 

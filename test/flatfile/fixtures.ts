@@ -319,3 +319,23 @@ export const flatfileSpace = {
   createdAt: '2025-03-01T12:00:00.000Z',
   updatedAt: '2025-03-04T09:00:00.000Z',
 } as Wire<Flatfile.Space>;
+
+/**
+ * A workbook with a long history: `finished` completed exports (no outcome to show), each created after
+ * the one foreground submit that is still running (when `running`), so the running job sits behind all
+ * of them in a newest-first list. Flatfile's `GET /jobs` cannot filter by status: this is the case where
+ * a lookup of one page, or of the oldest jobs, finds nothing running.
+ */
+export function workbookWithHistory(finished: number, { running = true } = {}): WireJob[] {
+  const start = Date.parse('2025-03-04T08:00:00.000Z');
+  const stamp = (ms: number) => new Date(start + ms).toISOString();
+  const jobs: WireJob[] = [];
+  if (running) jobs.push({ ...submitExecuting, createdAt: stamp(0), startedAt: stamp(1000), updatedAt: stamp(finished * 60_000 + 30_000) });
+  for (let index = 0; index < finished; index += 1) {
+    const { outcome: _, ...done } = exportComplete;
+    const createdAt = stamp((index + 1) * 60_000);
+    const finishedAt = stamp((index + 1) * 60_000 + 20_000);
+    jobs.push({ ...done, id: `us_jb_Done${String(index).padStart(5, '0')}`, mode: 'background', createdAt, startedAt: createdAt, updatedAt: finishedAt, finishedAt });
+  }
+  return jobs;
+}

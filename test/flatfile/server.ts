@@ -1,5 +1,7 @@
 // A small stand-in for Flatfile's REST API on 127.0.0.1, answering with Flatfile's JSON shapes
-// (`{ data }`, `pagination`, `{ errors: [{ message }] }`). Tests queue special answers per route.
+// (`{ data }`, `pagination`, `{ errors: [{ message }] }`) as `@flatfile/api`'s schemas have them. Tests queue
+// special answers per route. It keeps its own clock (unmoved when a test fakes the process's `Date`),
+// sends it as the `Date` header, stamps what it creates with it, and lists an event only once it is stored.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -33,7 +35,16 @@ export interface FakeFlatfile {
   /** Tokens the server accepts. */
   tokens: Set<string>;
   jobs: Map<string, Json>;
+  /** Listed only from their `storedAt` (server time, ms; default: at once), without that field. */
   events: Json[];
+  /** The order `GET /events` lists events in, by `createdAt`. Default `desc`. */
+  eventOrder: 'asc' | 'desc';
+  /** Whether answers carry the `Date` header (a browser reading another origin does not see it). Default true. */
+  sendDate: boolean;
+  /** The server's clock (ms). */
+  now(): number;
+  /** Moves the server's clock forward. */
+  advance(ms: number): void;
   /** Answers the next calls of `route` (`GET /jobs`, `POST /jobs/:id/cancel`...) with `replies`, in order. */
   queue(route: string, ...replies: Reply[]): void;
   /** `METHOD path` of every request, in order. */
@@ -43,6 +54,9 @@ export interface FakeFlatfile {
 }
 
 const MAX_DELAY_MS = 10_000;
+
+/** Real time, unmoved by fake timers or a spied `Date.now` in the test. */
+const realNow = () => performance.timeOrigin + performance.now();
 
 function errors(message: string): Json {
   return { errors: [{ message }] };
@@ -79,6 +93,8 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
   const jobs = new Map<string, Json>();
   const events: Json[] = [];
   let created = 0;
+  let offset = 0;
+  const clock = () => realNow() + offset;
 
   function seed(): void {
     jobs.clear();
@@ -91,7 +107,7 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
     const route = routeOf(method, path);
     const id = /\/(us_[a-z]+_[^/]+)/.exec(path)?.[1] ?? '';
     const job = jobs.get(id);
-    const now = new Date().toISOString();
+    const now = new Date(clock()).toISOString();
     if (route === 'GET /jobs') return { body: listJobs([...jobs.values()], query) };
     if (route === 'POST /jobs') {
       created += 1;
@@ -100,8 +116,13 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       return { status: 200, body: { data: next } };
     }
     if (route === 'GET /events') {
-      const since = query.get('since');
-      const list = events.filter((event) => since === null || String(event.createdAt) >= since);
+      const since = query.get('since') === null ? Number.NEGATIVE_INFINITY : Date.parse(query.get('since') ?? '');
+      const stored = events.filter((event) => (typeof event.storedAt === 'number' ? event.storedAt : 0) <= clock());
+      const direction = fake.eventOrder === 'asc' ? 1 : -1;
+      const list = stored
+        .filter((event) => Date.parse(String(event.createdAt)) >= since)
+        .sort((a, b) => (Date.parse(String(a.createdAt)) - Date.parse(String(b.createdAt))) * direction)
+        .map(({ storedAt: _, ...event }) => event);
       const pageSize = Number(query.get('pageSize') ?? 10);
       const pageNumber = Number(query.get('pageNumber') ?? 1);
       return { body: { data: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) } };
@@ -143,7 +164,9 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       const send = () => {
         if (res.destroyed) return;
         const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+        res.sendDate = false;
+        const date = fake.sendDate ? { date: new Date(clock()).toUTCString() } : {};
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...date, ...reply.headers });
         res.end(payload);
       };
       if (reply.delayMs === undefined) return send();
@@ -155,12 +178,18 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeFlatfile = {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
     requests,
     tokens,
     jobs,
     events,
+    eventOrder: 'desc',
+    sendDate: true,
+    now: clock,
+    advance(ms) {
+      offset += ms;
+    },
     queue(route, ...replies) {
       queued.set(route, [...(queued.get(route) ?? []), ...replies]);
     },
@@ -171,6 +200,9 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       tokens.clear();
       tokens.add('sk_test_valid');
       created = 0;
+      offset = 0;
+      fake.eventOrder = 'desc';
+      fake.sendDate = true;
       seed();
     },
     close: () =>
@@ -179,4 +211,5 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fake;
 }

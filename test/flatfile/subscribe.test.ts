@@ -83,7 +83,8 @@ describe('subscribe', () => {
       spaceId: SPACE_ID,
       environmentId: ENVIRONMENT_ID,
       domain: 'job',
-      since: at(-3000),
+      // The server's clock is not known yet: the first read reaches back as far as the clocks may differ.
+      since: at(-603_000),
       includeAcknowledged: 'true',
       pageSize: '100',
       pageNumber: '1',
@@ -113,6 +114,18 @@ describe('subscribe', () => {
     unsubscribe();
   });
 
+  it('passes on the file, the document and the preceding event named by an event’s context', async () => {
+    const { received, unsubscribe } = collect(client());
+    const event = jobEvent('us_evt_1', 'job:created', { ...submitExecuting, status: 'created' }, at(100));
+    event.context = { ...event.context, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0', namespaces: ['workbook'] };
+    api.events.push(event);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received[0]?.context).toMatchObject({ jobId: submitExecuting.id, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0' });
+    expect(received[0]?.context).not.toHaveProperty('namespaces');
+    unsubscribe();
+  });
+
   it('moves its cursor past what it delivered and never delivers an event twice', async () => {
     const { received, unsubscribe } = collect(client());
     api.events.push(executing('us_evt_1', 100));
@@ -121,7 +134,9 @@ describe('subscribe', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await vi.advanceTimersByTimeAsync(5000);
 
-    expect(api.reads.map((read) => read.query.get('since'))).toEqual([at(-3000), at(100 - 3000), at(900 - 3000)]);
+    // From the newest event delivered, or the server's clock as known from below (the event stamped 100 ms
+    // arrived at 0 ms: the server is at least 100 ms ahead), less 3 s.
+    expect(api.reads.map((read) => read.query.get('since'))).toEqual([at(-603_000), at(100 - 3000), at(1100 - 3000)]);
     expect(received.map((event) => event.id)).toEqual(['us_evt_1', 'us_evt_2', 'us_evt_3']);
     expect(received[2]?.payload.status).toBe('canceled');
     unsubscribe();
@@ -147,6 +162,35 @@ describe('subscribe', () => {
 
     // Every second while active; the read at 4 s brings the completion; then 5 s, 10 s, 20 s, 30 s, 30 s apart.
     expect(api.times()).toEqual([0, 1000, 2000, 3000, 4000, 9000, 19_000, 39_000, 69_000, 99_000]);
+    unsubscribe();
+  });
+
+  it('delivers a job:* topic it does not know (the kit reads the job again), and no other domain', async () => {
+    const { received, unsubscribe } = collect(client());
+    api.events.push(
+      { ...executing('us_evt_1', 100), topic: 'job:rescheduled' },
+      { ...executing('us_evt_2', 200), topic: 'jobs:updated' },
+      { ...executing('us_evt_3', 300), topic: 'sheet:updated' },
+    );
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(received.map((event) => `${event.topic} ${event.context.jobId}`)).toEqual([`job:rescheduled ${submitExecuting.id}`]);
+    unsubscribe();
+  });
+
+  it('keeps reading fast after a parts count that carries no status: the parent is still running', async () => {
+    const { received, unsubscribe } = collect(client());
+    api.events.push(executing('us_evt_1', 0));
+    await vi.advanceTimersByTimeAsync(1000);
+    const parts = jobEvent('us_evt_2', 'job:parts-completed', { ...submitExecuting, status: undefined }, at(1000));
+    Object.assign(parts.payload, { parts: { total: 4, completed: 4, failed: 0, canceled: 0 } });
+    api.events.push(parts);
+    await vi.advanceTimersByTimeAsync(4000);
+
+    expect(received.map((event) => event.topic)).toEqual(['job:updated', 'job:parts-completed']);
+    expect(received[1]?.payload.parts).toEqual({ total: 4, completed: 4, failed: 0, canceled: 0 });
+    // Still every second: the parts count did not make the parent look ended (or unknown).
+    expect(api.times()).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
     unsubscribe();
   });
 

@@ -171,7 +171,7 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
                 {hasNext ? (
                   <button type="button" ref={primary} {...part('next')} data-next={next?.type} aria-disabled={busy || undefined} onClick={runNext}>
                     {busy && clicked === 'next' ? t('outcome.working') : view.nextLabel}
-                    {next?.type === 'url' ? <span data-jk="" data-slot="visually-hidden"> {t('outcome.newTab')}</span> : null}
+                    {next?.type === 'url' && next.replace !== true ? <span data-jk="" data-slot="visually-hidden"> {t('outcome.newTab')}</span> : null}
                   </button>
                 ) : null}
               </div>
