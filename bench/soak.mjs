@@ -2,8 +2,9 @@
 // the kit in Chromium (production build), the heap read after a forced GC per wave (CDP
 // HeapProfiler.collectGarbage + Runtime.getHeapUsage), wave time, create cost per job, and the heap after
 // teardown. The same waves on the memory engine alone (no React) give the engine's own share.
-// Options: --soak-waves=20 --soak-jobs=500 --soak-ticks=8 --soak-retain=1000
-// --soak-variants=kit,no-notices,no-dialog,engine,kit-retain,engine-retain
+// Options: --soak-waves=20 --soak-jobs=500 --soak-ticks=8 --soak-retain=1000 --soak-gc-time=<ms> (react-query's
+// gcTime on the page's QueryClient; its 5-minute default when absent)
+// --soak-variants=kit,no-notices,no-dialog,engine,kit-retain,no-dialog-retain,engine-retain
 
 const VARIANTS = {
   kit: { label: 'kit: panel + notices + dialog', ui: true, notices: true, dialog: true },
@@ -11,6 +12,7 @@ const VARIANTS = {
   'no-dialog': { label: 'kit without OutcomeDialog', ui: true, notices: true, dialog: false },
   engine: { label: 'memory engine alone', ui: false, notices: false, dialog: false },
   'kit-retain': { label: 'kit, engine retain', ui: true, notices: true, dialog: true, retained: true },
+  'no-dialog-retain': { label: 'kit without OutcomeDialog, engine retain', ui: true, notices: true, dialog: false, retained: true },
   'engine-retain': { label: 'engine alone, retain', ui: false, notices: false, dialog: false, retained: true },
 };
 
@@ -32,7 +34,7 @@ async function soakOnce(context, fresh, variant, settings) {
   await cdp.send('HeapProfiler.enable');
   try {
     const baseline = await heapAfterGc(cdp);
-    const options = { ui: variant.ui, notices: variant.notices, dialog: variant.dialog, ticks: settings.ticks, ...(variant.retained ? { retain: settings.retain } : {}) };
+    const options = { ui: variant.ui, notices: variant.notices, dialog: variant.dialog, ticks: settings.ticks, ...(variant.retained ? { retain: settings.retain } : {}), ...(settings.gcTime === undefined ? {} : { gcTime: Number(settings.gcTime) }) };
     await page.evaluate((o) => window.bench.soakSetup(o), options);
     const mounted = await heapAfterGc(cdp);
     const waves = [];
@@ -59,8 +61,9 @@ export async function runSoak({ context, fresh, table, args, quick }) {
     jobs: Number(option('jobs', quick ? 200 : 500)),
     ticks: Number(option('ticks', 8)),
     retain: Number(option('retain', 1000)),
+    gcTime: option('gc-time', undefined),
   };
-  const names = option('variants', 'kit,no-notices,no-dialog,engine,kit-retain,engine-retain').split(',').filter((n) => n in VARIANTS);
+  const names = option('variants', 'kit,no-notices,no-dialog,engine,kit-retain,no-dialog-retain,engine-retain').split(',').filter((n) => n in VARIANTS);
   const results = [];
   for (const name of names) {
     const variant = { ...VARIANTS[name] };
@@ -76,7 +79,8 @@ export async function runSoak({ context, fresh, table, args, quick }) {
   const at = (r, w) => r.waves[Math.min(w, r.waves.length) - 1];
   const w5 = Math.min(5, settings.waves);
   const last = settings.waves;
-  table(`Soak: ${settings.waves} waves of ${settings.jobs} jobs (${(settings.waves * settings.jobs).toLocaleString('en')}), created, run (${settings.ticks} ticks), completed and acknowledged; heap after forced GC`,
+  const gcNote = settings.gcTime === undefined ? 'react-query gcTime default (5 min)' : `react-query gcTime ${settings.gcTime} ms`;
+  table(`Soak: ${settings.waves} waves of ${settings.jobs} jobs (${(settings.waves * settings.jobs).toLocaleString('en')}), created, run (${settings.ticks} ticks), completed and acknowledged; heap after forced GC; ${gcNote}`,
     ['variant', 'before mount', 'mounted', 'wave 1', `wave ${w5}`, `wave ${last}`, `${last} ÷ ${w5} (≤ 1.10)`, 'teardown', 'teardown − before', `wave time 1 / ${last}`, `${last} ÷ 1 (≤ 1.2)`, `create per job 1 / ${last}`, `ack per job 1 / ${last}`, `DOM nodes ${last}`, `queries / mutations ${last}`, `engine jobs ${last}`],
     results.map((r) => {
       const first = at(r, 1);
@@ -95,7 +99,7 @@ export async function runSoak({ context, fresh, table, args, quick }) {
   table('Soak per wave: heap above the page baseline · wave time · create ms per job', ['wave', ...results.map((r) => r.variant.label)], waveRows);
 
   // The kit's own share: the kit page minus the engine-alone page, each above its own baseline.
-  const pairs = [['kit', 'engine'], ['no-notices', 'engine'], ['no-dialog', 'engine'], ['kit-retain', 'engine-retain']];
+  const pairs = [['kit', 'engine'], ['no-notices', 'engine'], ['no-dialog', 'engine'], ['kit-retain', 'engine-retain'], ['no-dialog-retain', 'engine-retain']];
   const shareRows = [];
   for (const [kitName, engineName] of pairs) {
     const kit = results.find((r) => r.name === kitName);

@@ -17,6 +17,11 @@ export interface SoakOptions {
   retain?: number;
   /** Progress ticks per job. */
   ticks: number;
+  /**
+   * react-query's gcTime (queries and mutations) of the page's QueryClient; its default (5 minutes) when
+   * absent. A soak compresses a day into a minute: a short gcTime stands for the hours between waves.
+   */
+  gcTime?: number;
 }
 
 interface Job { id: string; status: string }
@@ -82,7 +87,8 @@ export const soak = {
     if (options.ui) {
       const container = document.createElement('div');
       document.body.append(container);
-      const queryClient = new QueryClient();
+      const gcTime = options.gcTime;
+      const queryClient = new QueryClient(gcTime === undefined ? {} : { defaultOptions: { queries: { gcTime }, mutations: { gcTime } } });
       const root = createRoot(container);
       let handed = false;
       const ready = (create: Create, acknowledge: Acknowledge) => {
