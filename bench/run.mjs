@@ -277,6 +277,11 @@ if (needBrowser) {
       [['ActionButton (confirm) → alertdialog', ms(m), runs.map((r) => r.toFixed(0)).join(' / '), '≤ 100 ms', m <= 100 ? 'ok' : 'MISSED']],
       'From the pointerdown of a real (Playwright) click to the second rAF after the dialog has a box.');
   }
+  if (wants('scale')) {
+    const { runScale } = await import('./scale.mjs');
+    await runScale({ context, fresh, table, args, runs: RUNS, seconds: TICK_SECONDS });
+  }
+
   if (wants('soak')) {
     const { runSoak } = await import('./soak.mjs');
     await runSoak({ context, fresh, table, args, quick });
