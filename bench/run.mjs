@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: sizes and main-thread figures of jobkit next to its peers, in one run, on production
-// builds in Chromium. Prints one table per budget of PERFORMANCE.md (P1, P2, P3, P4/P5, P9). Prints
-// figures only: nothing here asserts a timing. Options: --quick (1 run, shorter windows), --only=P1,P2...
+// builds in Chromium. Prints one table per budget of PERFORMANCE.md (P1, P2, P3, P4/P5, P9), the scaling
+// table (scale) and the soak (soak, bench/soak.mjs). Prints figures only: nothing here asserts a timing.
+// Options: --quick (1 run, shorter windows), --only=P1,P2,scale,soak...
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -133,7 +134,7 @@ const started = Date.now();
 const cpus = os.cpus();
 const { chromium } = await import('playwright-core');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const needBrowser = ['P2', 'P3', 'P4', 'P9'].some(wants);
+const needBrowser = ['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants);
 const browser = needBrowser ? await chromium.launch({ executablePath, args: ['--no-sandbox', '--js-flags=--expose-gc', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }) : undefined;
 
 console.log('## Jobkit benchmarks');
@@ -275,6 +276,15 @@ if (needBrowser) {
     table('P9 click on an action → its dialog painted (visible + 2 frames), 10,000-job panel mounted', ['scenario', 'median', 'runs', 'budget', ''],
       [['ActionButton (confirm) → alertdialog', ms(m), runs.map((r) => r.toFixed(0)).join(' / '), '≤ 100 ms', m <= 100 ? 'ok' : 'MISSED']],
       'From the pointerdown of a real (Playwright) click to the second rAF after the dialog has a box.');
+  }
+  if (wants('scale')) {
+    const { runScale } = await import('./scale.mjs');
+    await runScale({ context, fresh, table, args, runs: RUNS, seconds: TICK_SECONDS });
+  }
+
+  if (wants('soak')) {
+    const { runSoak } = await import('./soak.mjs');
+    await runSoak({ context, fresh, table, args, quick });
   }
   await context.close();
   server.close();

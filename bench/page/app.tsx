@@ -8,6 +8,8 @@ import { createMemoryJobsClient } from '../../dist/memory.js';
 import { Toaster as SonnerToaster, toast as sonnerToast } from 'sonner';
 import hotToast, { Toaster as HotToaster } from 'react-hot-toast';
 import { SnackbarProvider, enqueueSnackbar, closeSnackbar } from 'notistack';
+import { scale } from './scale';
+import { soak } from './soak';
 
 type Status = 'created' | 'planning' | 'scheduled' | 'ready' | 'executing' | 'complete' | 'failed' | 'canceled' | 'waiting';
 const statuses = ['created', 'planning', 'scheduled', 'ready', 'executing', 'complete', 'failed', 'canceled', 'waiting', 'paused'];
@@ -263,5 +265,5 @@ const bench = {
   },
 };
 
-(window as unknown as { bench: typeof bench; benchReady: boolean }).bench = bench;
+(window as unknown as { bench: typeof bench & typeof scale & typeof soak; benchReady: boolean }).bench = { ...bench, ...scale, ...soak };
 (window as unknown as { benchReady: boolean }).benchReady = true;

@@ -6,6 +6,7 @@ import { createEngine } from './engine';
 import { createFaults, type MemoryCall } from './faults';
 import { listJobs } from './list';
 import { createIdFactory, mulberry32 } from './random';
+import { retainLimit } from './retention';
 import { abortError, createTimers } from './timers';
 import type { MemoryJobsClient, MemoryJobsClientOptions } from './types';
 
@@ -30,11 +31,16 @@ function milliseconds(value: number): number {
  *
  * Seeded jobs (`options.jobs`) keep their status and are not run: only seeded `ready` jobs are picked up
  * by a handler for them.
+ *
+ * Every job is kept until `dispose` unless `options.retain` sets a limit: beyond `retain.jobs` settled
+ * jobs (ended, no outcome waiting to be acknowledged), those that settled first are dropped on the next
+ * turn, each with a `job:deleted` event; later calls about them reject with `not-found`.
  */
 export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): MemoryJobsClient {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? mulberry32(1);
   const actorId = options.actorId ?? DEFAULT_ACTOR;
+  const retain = retainLimit(options.retain);
   const timers = createTimers(clock);
   const ids = createIdFactory(random);
   const faults = createFaults(options.faults ?? {}, random);
@@ -63,6 +69,12 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
       const copy = publishJob(job, published.get(job.id));
       published.set(job.id, copy);
       emitter.emit(topic, copy);
+    },
+    retain,
+    dropped: (job) => {
+      const last = published.get(job.id) ?? publishJob(job);
+      published.delete(job.id);
+      emitter.deleted(last);
     },
     actorId,
     spaceId: options.spaceId,
@@ -112,6 +124,7 @@ export function createMemoryJobsClient(options: MemoryJobsClientOptions = {}): M
       disposed = true;
       emitter.clear();
       engine.dispose();
+      published.clear();
       timers.close(disposedError());
     },
   };

@@ -11,6 +11,8 @@ export interface EventContextDefaults {
 export interface Emitter {
   subscribe(listener: JobEventListener): () => void;
   emit(topic: JobEventTopic, job: Job): void;
+  /** Sends `job:deleted` for a job the engine let go (no `job`: there is none any more) and forgets it. */
+  deleted(job: Job): void;
   clear(): void;
 }
 
@@ -43,6 +45,30 @@ export function createEmitter(clock: Clock, nextId: () => string, defaults: Even
     return context;
   };
 
+  /** Builds one frozen event and hands it to every listener. */
+  function deliver(topic: JobEventTopic, job: Job, withJob: boolean): void {
+    const event: JobEvent = {
+      id: nextId(),
+      domain: 'job',
+      topic,
+      payload: jobEventPayload(job),
+      context: contextFor(job),
+      createdAt: new Date(clock.now()),
+    };
+    if (withJob) event.job = job;
+    Object.freeze(event.payload);
+    Object.freeze(event);
+    const current = entries;
+    for (const entry of current) {
+      if (!entries.includes(entry)) continue; // unsubscribed by an earlier listener
+      try {
+        entry.listener(event);
+      } catch (error) {
+        console.error(`[jobkit/memory] a listener threw on ${topic}`, error);
+      }
+    }
+  }
+
   return {
     subscribe(listener) {
       const entry = { listener };
@@ -52,26 +78,11 @@ export function createEmitter(clock: Clock, nextId: () => string, defaults: Even
       };
     },
     emit(topic, job) {
-      const event: JobEvent = {
-        id: nextId(),
-        domain: 'job',
-        topic,
-        payload: jobEventPayload(job),
-        context: contextFor(job),
-        createdAt: new Date(clock.now()),
-        job,
-      };
-      Object.freeze(event.payload);
-      Object.freeze(event);
-      const current = entries;
-      for (const entry of current) {
-        if (!entries.includes(entry)) continue; // unsubscribed by an earlier listener
-        try {
-          entry.listener(event);
-        } catch (error) {
-          console.error(`[jobkit/memory] a listener threw on ${topic}`, error);
-        }
-      }
+      deliver(topic, job, true);
+    },
+    deleted(job) {
+      deliver('job:deleted', job, false);
+      contexts.delete(job.id);
     },
     clear() {
       entries = [];

@@ -1,5 +1,4 @@
 import {
-  compareJobs,
   isCancelable,
   isRetryable,
   JobsClientError,
@@ -12,9 +11,11 @@ import type { Clock } from './clock';
 import { createHandlerContext } from './context';
 import { copyJob, deepClone, deepFreeze } from './clone';
 import { completionOf, failureOf, type Ending, type JobHandler } from './handler';
-import { predecessorVerdict } from './predecessors';
+import { createOrderedJobs } from './ordered';
+import { createDependents, predecessorVerdict } from './predecessors';
 import type { IdFactory } from './random';
 import { createdRecord, seedRecords, type RecordDefaults } from './records';
+import { createRetention } from './retention';
 import type { Timers } from './timers';
 import type { MemorySeedJob } from './types';
 import { validateConfig } from './validate';
@@ -24,6 +25,10 @@ export interface EngineDeps extends RecordDefaults {
   timers: Timers;
   ids: IdFactory;
   emit(topic: JobEventTopic, job: Job): void;
+  /** The most settled jobs kept (see `RetainOptions`); `Infinity` keeps every job. */
+  retain: number;
+  /** A settled job was dropped beyond `retain`: the engine no longer knows it. */
+  dropped(job: Job): void;
 }
 
 /** The job state machine. Works on its own records; the client hands out copies. */
@@ -40,6 +45,7 @@ export interface Engine {
   retry(jobId: string): Job;
   acknowledge(jobId: string): Job;
   register(key: string, handler: JobHandler): () => void;
+  /** Stops every run and lets go of every job, handler and index. */
   dispose(): void;
 }
 
@@ -57,21 +63,13 @@ function conflict(message: string): JobsClientError {
 }
 
 export function createEngine(deps: EngineDeps): Engine {
-  const { clock, timers, ids, emit } = deps;
+  const { clock, timers, ids, emit, dropped } = deps;
   const jobs = new Map<string, Job>();
-  /** The jobs oldest first (by `createdAt`, then id), as lists order them: a list filters, it never sorts. */
-  const ordered: Job[] = [];
-  const oldestFirst = compareJobs({ sortDirection: 'asc' });
-  function insertOrdered(job: Job): void {
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (oldestFirst(ordered[middle] as Job, job) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    ordered.splice(low, 0, job);
-  }
+  const ordered = createOrderedJobs();
+  const dependents = createDependents();
+  // Only a host that sets a limit pays for keeping track of settled jobs.
+  const retention = Number.isFinite(deps.retain) ? createRetention(deps.retain) : undefined;
+  let pruneScheduled = false;
   const runs = new Map<string, Run>();
   const handlers = new Map<string, JobHandler>();
   let disposed = false;
@@ -88,6 +86,26 @@ export function createEngine(deps: EngineDeps): Engine {
   function commit(job: Job, topic: JobEventTopic): void {
     job.updatedAt = stamp();
     emit(topic, job);
+    if (retention?.note(job) === true && !pruneScheduled) {
+      // On the next turn, so that the call or event that settled the job still answers with it.
+      pruneScheduled = true;
+      timers.schedule(0, prune);
+    }
+  }
+
+  /** Drops the settled jobs beyond the limit; a job another kept job waits on or names stays. */
+  function prune(): void {
+    pruneScheduled = false;
+    if (disposed) return;
+    retention?.prune(
+      (job) => dependents.has(job.id),
+      (job) => {
+        jobs.delete(job.id);
+        ordered.remove(job);
+        dependents.remove(job);
+        dropped(job);
+      },
+    );
   }
 
   /** created / planning / failed (retry) → waiting, ready, or failed when a predecessor already failed. */
@@ -173,8 +191,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** A job reached an end: jobs waiting on it become ready, or fail when it did not complete. */
   function releaseDependents(finished: Job): void {
-    for (const job of [...jobs.values()]) {
-      if (job.status !== 'waiting' || !job.predecessorIds?.includes(finished.id)) continue;
+    for (const id of dependents.of(finished.id)) {
+      const job = jobs.get(id);
+      if (job === undefined || job.status !== 'waiting') continue;
       const verdict = predecessorVerdict(job, jobs);
       if (verdict.kind === 'ready') becomeReady(job);
       else if (verdict.kind === 'failed') end(job, 'failed', blocked(verdict.info));
@@ -183,7 +202,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     find,
-    all: () => ordered,
+    all: () => ordered.all,
     added: () => [...jobs.values()],
 
     seed(seeds) {
@@ -191,8 +210,14 @@ export function createEngine(deps: EngineDeps): Engine {
         if (jobs.has(job.id)) throw new JobsClientError('invalid', `Seed job ${job.id} already exists`);
         jobs.set(job.id, job);
         ordered.push(job);
+        dependents.add(job);
       }
-      ordered.sort(oldestFirst);
+      ordered.sort();
+      if (retention !== undefined) {
+        // Seeds that already settled count against the limit, oldest first.
+        const settled = ordered.all.filter((job) => retention.note(job));
+        if (settled.length > 0) timers.schedule(0, prune);
+      }
       // Seeds are records of work done elsewhere: `executing`, `waiting`... jobs are not run here (no handler
       // started them, and running them again would duplicate their effects). Only `ready` jobs are waiting
       // for a handler, so those are picked up, now or when one is registered. A seeded `waiting` job still
@@ -204,7 +229,8 @@ export function createEngine(deps: EngineDeps): Engine {
       validateConfig(config, (id) => jobs.has(id));
       const job = createdRecord(config, ids.job((id) => jobs.has(id)), stamp(), deps);
       jobs.set(job.id, job);
-      insertOrdered(job);
+      ordered.insert(job);
+      dependents.add(job);
       emit('job:created', job);
       if (job.trigger === 'immediate') {
         timers.schedule(0, () => {
@@ -272,6 +298,11 @@ export function createEngine(deps: EngineDeps): Engine {
       const current = [...runs.values()];
       runs.clear();
       for (const run of current) run.controller.abort();
+      jobs.clear();
+      ordered.clear();
+      handlers.clear();
+      dependents.clear();
+      retention?.clear();
     },
   };
 }

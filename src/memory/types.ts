@@ -2,6 +2,7 @@ import type { CallOptions, Job, JobEventListener, JobsClient } from '../core';
 import type { Clock } from './clock';
 import type { FaultOptions, MemoryCall } from './faults';
 import type { JobHandler } from './handler';
+import type { RetainOptions } from './retention';
 
 /** A job to start the engine with, in the status it is given; id and dates optional. */
 export type MemorySeedJob = Partial<Job> & Pick<Job, 'type' | 'operation' | 'source'>;
@@ -28,6 +29,12 @@ export interface MemoryJobsClientOptions {
   accountId?: string;
   /** Default page size of `list`. Default 20, like Flatfile. */
   pageSize?: number;
+  /**
+   * How many settled jobs (ended, no outcome waiting to be acknowledged) to keep, e.g. `{ jobs: 1000 }`
+   * for a page open all day. Beyond it, the jobs that settled first are dropped, each with a
+   * `job:deleted` event. A job that a kept job names in `predecessorIds` stays. Default: every job.
+   */
+  retain?: RetainOptions;
 }
 
 /** A complete in-process jobs backend. */
@@ -39,8 +46,8 @@ export interface MemoryJobsClient extends JobsClient {
   execute(jobId: string, options?: CallOptions): Promise<Job>;
   /** Replaces the fault settings (counters of `failNext` start again from the given numbers). */
   setFaults(faults: FaultOptions): void;
-  /** Copies of every job, in the order they were added. */
+  /** Copies of every job kept, in the order they were added (none once disposed). */
   snapshot(): Job[];
-  /** Aborts running handlers, clears every timer, drops listeners; later calls reject. */
+  /** Aborts running handlers, clears every timer, drops listeners and lets go of every job; later calls reject. */
   dispose(): void;
 }

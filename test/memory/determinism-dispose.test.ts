@@ -99,7 +99,7 @@ describe('dispose', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('leaves no timers on a virtual clock either, and freezes the jobs as they were', async () => {
+  it('leaves no timers on a virtual clock either, and keeps no job', async () => {
     const clock = createVirtualClock();
     const client = createMemoryJobsClient({ clock, latency: 50, handlers: { 'workbook:export': exportHandler } });
     const created = client.create(exportWorkbook);
@@ -109,6 +109,7 @@ describe('dispose', () => {
     client.dispose();
 
     expect(clock.pendingTimers()).toBe(0);
-    expect(client.snapshot()).toEqual([expect.objectContaining({ id: job.id, status: 'executing', progress: 30 })]);
+    expect(client.snapshot()).toEqual([]);
+    await expect(client.get(job.id)).rejects.toMatchObject({ code: 'aborted' });
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { endsWithNotice, failureMessage, isActive, isUsersJob, outcomeKey } from '../../core';
 import { useJobsConfig, useJobsStore } from '../../react/context';
 import { useJobEvents } from '../../react/use-job-events';
@@ -42,9 +42,22 @@ export function useJobNotices(max = 5): JobNoticesState {
   const { sync } = useJobsStore('JobNotices');
   const { currentUserId, jobLabel, translate } = useJobsConfig('JobNotices');
   const [notices, setNotices] = useState<JobNotice[]>([]);
-  const drop = useCallback((test: (notice: JobNotice) => boolean) => {
-    setNotices((list) => (list.some(test) ? list.filter((notice) => !test(notice)) : list));
+  // The list as last set, so that each change is decided before `setNotices` is called. An updater that
+  // changes nothing is not free: React keeps it queued until this component renders again, which in a
+  // console that shows no notice may be never, and every event of every running job would add one.
+  const latest = useRef(notices);
+  const update = useCallback((change: (list: JobNotice[]) => JobNotice[]) => {
+    const next = change(latest.current);
+    if (next === latest.current) return;
+    latest.current = next;
+    setNotices(next);
   }, []);
+  const drop = useCallback(
+    (test: (notice: JobNotice) => boolean) => {
+      update((list) => (list.some(test) ? list.filter((notice) => !test(notice)) : list));
+    },
+    [update],
+  );
 
   useJobEvents({}, (event) => {
     const id = event.context.jobId;
@@ -62,7 +75,7 @@ export function useJobNotices(max = 5): JobNoticesState {
       label: jobLabel(job),
       ...(message === undefined ? {} : { message: translate(message) }),
     };
-    setNotices((list) => (list.some((n) => n.key === notice.key) ? list : capped([...list.filter((n) => n.jobId !== id), notice], max)));
+    update((list) => (list.some((n) => n.key === notice.key) ? list : capped([...list.filter((n) => n.jobId !== id), notice], max)));
   });
 
   const dismiss = useCallback((key: string) => drop((notice) => notice.key === key), [drop]);

@@ -1,0 +1,75 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
+import { JobNotices, JobsProvider } from '../../src';
+
+// Every state setter the kit's components get from `useState` is counted. React keeps a queued update
+// (even one whose updater changes nothing) until the component renders again, which for JobNotices in a
+// console that shows no notice may be never: a setter called per event of a running job is a leak.
+const updates = vi.hoisted(() => ({ count: 0 }));
+vi.mock('react', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('react')>();
+  function useState<S>(initial?: S | (() => S)) {
+    const [state, set] = actual.useState(initial);
+    const counted = actual.useCallback(
+      (value: Parameters<typeof set>[0]) => {
+        updates.count += 1;
+        set(value);
+      },
+      [set],
+    );
+    return [state, counted] as const;
+  }
+  return { ...actual, useState };
+});
+
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+let engine: MemoryJobsClient;
+
+beforeAll(() => {
+  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+});
+afterAll(() => {
+  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+});
+beforeEach(() => {
+  vi.useFakeTimers();
+  engine = createMemoryJobsClient({
+    handlers: {
+      'workbook:export': async (_job, { tick, sleep }) => {
+        for (let step = 1; step <= 10; step += 1) {
+          await sleep(100);
+          await tick(step * 9, `Step ${step}`);
+        }
+      },
+    },
+  });
+});
+afterEach(() => {
+  engine.dispose();
+  vi.useRealTimers();
+});
+
+describe('JobNotices state updates', () => {
+  it('schedules none for the events of running jobs, and one for the notice of a finished one', async () => {
+    render(
+      <JobsProvider client={engine} currentUserId="us_usr_memory">
+        <JobNotices />
+      </JobsProvider>,
+    );
+    await advance(10);
+    updates.count = 0;
+    await act(() => engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground' }));
+    await act(() => engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'background' }));
+    await advance(550);
+    expect(engine.snapshot().map((job) => job.progress)).toEqual([45, 45]);
+    expect(updates.count).toBe(0);
+
+    await advance(1000);
+    expect(engine.snapshot().map((job) => job.status)).toEqual(['complete', 'complete']);
+    const region = screen.getByRole('status', { name: 'Job notifications' });
+    expect(within(region).getAllByText('Export finished.')).toHaveLength(1);
+    expect(updates.count).toBe(1);
+  });
+});
