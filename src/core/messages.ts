@@ -47,6 +47,7 @@ export const defaultMessages = {
   'overlay.cancelFailed': 'Could not cancel “{label}”: {error}',
   'overlay.stalled': 'No progress for {duration}.',
   'overlay.stopWaiting': 'Stop waiting',
+  'overlay.elsewhere': '“{label}” is running: its progress and Cancel are on the panel over the content it blocks.',
   'overlay.released': '“{label}” keeps running; follow it in the jobs panel.',
   'overlay.lost': '“{label}” can no longer be found. You can carry on.',
   'overlay.unreachable': 'Lost contact with “{label}”. You can carry on; it may still be running.',
