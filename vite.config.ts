@@ -74,6 +74,7 @@ export default defineConfig({
         core: fromRoot('./src/core/index.ts'),
         memory: fromRoot('./src/memory/index.ts'),
         flatfile: fromRoot('./src/flatfile/index.ts'),
+        'locales/de': fromRoot('./src/locales/de.ts'),
       },
       formats: ['es'],
       cssFileName: 'styles',

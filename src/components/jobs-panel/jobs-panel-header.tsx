@@ -1,5 +1,4 @@
 import { memo, type ReactNode, useId } from 'react';
-import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { JOBS_STATUS_GROUPS, type JobsPanelCounts, type JobsPanelOperation, type JobsStatusGroup } from '../../react/use-jobs-panel';
 import { flag } from '../shared';
@@ -23,16 +22,15 @@ export interface JobsPanelHeaderProps {
  */
 export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHeaderProps): ReactNode {
   const { titleId, title, counts, status, operations, operation, part } = props;
-  const { t, locale } = useJobsConfig('JobsPanel');
+  const { t } = useJobsConfig('JobsPanel');
   const name = useId();
-  const format = numberFormat(locale);
   const showOperations = operations.length > 1 || operation !== null;
   return (
     <div {...part('header')}>
       <h2 id={titleId} {...part('title')}>
         {title}
       </h2>
-      <span {...part('counts')}>{t('panel.counts', { total: format.format(counts.total), active: format.format(counts.active) })}</span>
+      <span {...part('counts')}>{t('panel.counts', { total: counts.total, active: counts.active })}</span>
       <fieldset {...part('filters')}>
         <legend>{t('panel.filter')}</legend>
         {JOBS_STATUS_GROUPS.map((group) => (
