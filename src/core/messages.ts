@@ -112,6 +112,7 @@ export const defaultMessages = {
   'panel.filter.failed': 'Failed',
   'panel.operation': 'Operation',
   'panel.operation.all': 'All operations',
+  'panel.search': 'Search',
   'panel.loading': 'Loading jobs…',
   'panel.loadingMore': 'Loading more jobs…',
   'panel.loadFailed': 'Could not load jobs: {error}',

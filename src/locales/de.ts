@@ -108,6 +108,7 @@ export const de = {
   'panel.filter.failed': 'Fehlgeschlagen',
   'panel.operation': 'Vorgang',
   'panel.operation.all': 'Alle Vorgänge',
+  'panel.search': 'Suchen',
   'panel.loading': 'Jobs werden geladen…',
   'panel.loadingMore': 'Weitere Jobs werden geladen…',
   'panel.loadFailed': 'Jobs konnten nicht geladen werden: {error}',

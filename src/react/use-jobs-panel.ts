@@ -26,6 +26,12 @@ export interface JobsPanelFilter {
    */
   status?: JobsStatusGroup;
   operation?: string;
+  /**
+   * Words that each job listed must contain, in any case, in its name (the label of its operation), its
+   * operation or its `info`. Matched over the pages read so far (the panel reads on while few match); a
+   * part matching shows under its job. Debounce it when it follows typing (`JobsPanel` does).
+   */
+  search?: string;
   /** Jobs read per page; the next page is read when the user nears the end. Default 100. */
   pageSize?: number;
 }
@@ -117,6 +123,78 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
   return { rows, top: top.length, hidden: ids.length - top.length };
 }
 
+/** The words of a search, lower case; none for blank text. */
+function searchTerms(search: string | undefined): string[] {
+  return search === undefined ? [] : search.toLowerCase().split(/\s+/).filter((term) => term !== '');
+}
+
+type LabelOf = (job: Pick<Job, 'type' | 'operation'>) => string;
+
+/**
+ * Whether a listed job contains every term in its name, operation or info. Reads fields without
+ * normalizing the job, and names and lowers each operation once (named as the operation filter names it).
+ */
+function jobMatcher(terms: readonly string[], jobs: JobsLookup, labelOf: LabelOf): (id: string) => boolean {
+  const heads = new Map<string, string>();
+  return (id) => {
+    const operation = jobs.field(id, 'operation') ?? '';
+    let head = heads.get(operation);
+    if (head === undefined) {
+      head = `${labelOf({ type: jobs.field(id, 'type') ?? 'workbook', operation })}\n${operation}`.toLowerCase();
+      heads.set(operation, head);
+    }
+    let info: string | undefined;
+    for (const term of terms) {
+      if (head.includes(term)) continue;
+      info ??= (jobs.field(id, 'info') ?? '').toLowerCase();
+      if (!info.includes(term)) return false;
+    }
+    return true;
+  };
+}
+
+interface Searched {
+  rows: JobsPanelItem[];
+  top: number;
+  /** The rows kept as they were given: where a longer search looks next. */
+  source: JobsPanelItem[];
+}
+
+/** The rows whose job matches, with the parts of a matching job, and matching parts under their job. */
+function searchRows(rows: readonly JobsPanelItem[], matches: (id: string) => boolean, hasMore: boolean): Searched {
+  const kept: JobsPanelItem[] = [];
+  const source: JobsPanelItem[] = [];
+  let top = 0;
+  let index = 0;
+  while (index < rows.length) {
+    const parent = rows[index] as JobsPanelItem;
+    let end = index + 1;
+    while (end < rows.length && (rows[end] as JobsPanelItem).level === 2) end += 1;
+    const parentMatches = matches(parent.id);
+    const parts: JobsPanelItem[] = [];
+    for (let at = index + 1; at < end; at += 1) {
+      const part = rows[at] as JobsPanelItem;
+      if (parentMatches || matches(part.id)) parts.push(part);
+    }
+    if (parentMatches || parts.length > 0) {
+      top += 1;
+      kept.push({ ...parent, posInSet: top });
+      source.push(parent);
+      parts.forEach((part, at) => {
+        kept.push({ ...part, posInSet: at + 1, setSize: parts.length });
+        source.push(part);
+      });
+    }
+    index = end;
+  }
+  const setSize = hasMore ? -1 : top;
+  for (const row of kept) if (row.level === 1) row.setSize = setSize;
+  return { rows: kept, top, source };
+}
+
+/** Whether every job matching `terms` matches `before` too: each earlier word is inside a new one. */
+const narrows = (terms: readonly string[], before: readonly string[]) => before.every((old) => terms.some((term) => term.includes(old)));
+
 /** Jobs that count as one each: visible, and not parts of another listed job. */
 function countJobs(ids: readonly string[], jobs: JobsLookup): number {
   if (!jobs.grouped()) return ids.length;
@@ -148,7 +226,7 @@ export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' |
  */
 export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const { jobLabel } = useJobsConfig('useJobsPanel');
-  const { source, spaceId, status = 'all', operation, pageSize = 100 } = filter;
+  const { source, spaceId, status = 'all', operation, search, pageSize = 100 } = filter;
   const listFilter = useMemo<JobsFilter>(
     () => ({ source, spaceId, status: groupStatuses[status], operation, pageSize, sortDirection: 'desc' }),
     [source, spaceId, status, operation, pageSize],
@@ -161,8 +239,24 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
 
   const { ids, jobs, hasMore, totalCount } = list;
   const grouped = useMemo(() => groupRows(ids, jobs, hasMore), [ids, jobs, hasMore]);
+  const terms = searchTerms(search);
+  const termsKey = terms.join(' ');
+  // Typing on narrows the search: the rows of the last one are all a longer search needs to look at.
+  const lastSearch = useRef<{ rows: readonly JobsPanelItem[]; terms: readonly string[]; result: Searched } | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
+  const searched = useMemo(() => {
+    if (terms.length === 0) return undefined;
+    const last = lastSearch.current;
+    const from = last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms) ? last.result.source : grouped.rows;
+    const result = searchRows(from, jobMatcher(terms, jobs, jobLabel), hasMore);
+    lastSearch.current = { rows: grouped.rows, terms, result };
+    return result;
+  }, [termsKey, grouped.rows, jobs, jobLabel, hasMore]);
+  const rows = searched?.rows ?? grouped.rows;
   // Once every page is in, the top-level rows; before, the server's count less the hidden jobs and parts seen.
-  const total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
+  // While searching, the matches among the pages read.
+  let total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
+  if (searched !== undefined) total = searched.top;
   const counts = useMemo(() => ({ total, active: active.count }), [total, active.count]);
 
   // Operations seen in this source or space, remembered across filters so the choice stays open.
@@ -193,10 +287,10 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
 
   let state: JobsPanelState['state'] = 'ready';
   if (list.pending) state = list.error !== null ? 'error' : 'loading';
-  else if (grouped.rows.length === 0 && !hasMore && !list.loading && list.error === null) state = 'empty';
+  else if (rows.length === 0 && !hasMore && !list.loading && list.error === null) state = 'empty';
   return useMemo(
     () => ({
-      rows: grouped.rows,
+      rows,
       counts,
       operations,
       state,
@@ -206,6 +300,6 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
       loadingMore: !list.pending && list.loading,
       loadMore,
     }),
-    [grouped.rows, counts, operations, state, list.error, list.retry, hasMore, list.pending, list.loading, loadMore],
+    [rows, counts, operations, state, list.error, list.retry, hasMore, list.pending, list.loading, loadMore],
   );
 }

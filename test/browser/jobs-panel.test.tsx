@@ -150,6 +150,8 @@ describe('JobsPanel in a real browser', () => {
     mountPanel(seeds(10_000), { pageSize: 10_000 });
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(3), { timeout: 10_000 });
     await userEvent.click(screen.getByRole('button', { name: 'Before' }));
+    await userEvent.tab(); // the search field
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
     await userEvent.tab(); // the status filter (one stop for its radios)
     expect(screen.getByRole('radio', { name: 'All' })).toHaveFocus();
     await userEvent.tab(); // the operation filter

@@ -13,6 +13,9 @@ export interface JobsPanelHeaderProps {
   operations: readonly JobsPanelOperation[];
   operation: string | null;
   onOperationChange(operation: string | null): void;
+  /** The search text as typed (the list follows it after a pause). */
+  search: string;
+  onSearchChange(search: string): void;
   part: JobsPanelPartGetter;
 }
 
@@ -31,6 +34,22 @@ export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHea
         {title}
       </h2>
       <span {...part('counts')}>{t('panel.counts', { total: counts.total, active: counts.active })}</span>
+      <label {...part('search')}>
+        <span>{t('panel.search')}</span>
+        <input
+          type="search"
+          value={props.search}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => props.onSearchChange(event.target.value)}
+          onKeyDown={(event) => {
+            // Escape clears the text first; an empty field lets Escape through (to close a popover).
+            if (event.key !== 'Escape' || props.search === '') return;
+            event.preventDefault();
+            props.onSearchChange('');
+          }}
+        />
+      </label>
       <fieldset {...part('filters')}>
         <legend>{t('panel.filter')}</legend>
         {JOBS_STATUS_GROUPS.map((group) => (
