@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
+import { jobMatcher, narrows, type Searched, searchRows, searchRowsInSlices, searchTerms } from './jobs-panel-search';
 import type { JobsLookup } from './listed';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
@@ -123,77 +124,8 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
   return { rows, top: top.length, hidden: ids.length - top.length };
 }
 
-/** The words of a search, lower case; none for blank text. */
-function searchTerms(search: string | undefined): string[] {
-  return search === undefined ? [] : search.toLowerCase().split(/\s+/).filter((term) => term !== '');
-}
-
-type LabelOf = (job: Pick<Job, 'type' | 'operation'>) => string;
-
-/**
- * Whether a listed job contains every term in its name, operation or info. Reads fields without
- * normalizing the job, and names and lowers each operation once (named as the operation filter names it).
- */
-function jobMatcher(terms: readonly string[], jobs: JobsLookup, labelOf: LabelOf): (id: string) => boolean {
-  const heads = new Map<string, string>();
-  return (id) => {
-    const operation = jobs.field(id, 'operation') ?? '';
-    let head = heads.get(operation);
-    if (head === undefined) {
-      head = `${labelOf({ type: jobs.field(id, 'type') ?? 'workbook', operation })}\n${operation}`.toLowerCase();
-      heads.set(operation, head);
-    }
-    let info: string | undefined;
-    for (const term of terms) {
-      if (head.includes(term)) continue;
-      info ??= (jobs.field(id, 'info') ?? '').toLowerCase();
-      if (!info.includes(term)) return false;
-    }
-    return true;
-  };
-}
-
-interface Searched {
-  rows: JobsPanelItem[];
-  top: number;
-  /** The rows kept as they were given: where a longer search looks next. */
-  source: JobsPanelItem[];
-}
-
-/** The rows whose job matches, with the parts of a matching job, and matching parts under their job. */
-function searchRows(rows: readonly JobsPanelItem[], matches: (id: string) => boolean, hasMore: boolean): Searched {
-  const kept: JobsPanelItem[] = [];
-  const source: JobsPanelItem[] = [];
-  let top = 0;
-  let index = 0;
-  while (index < rows.length) {
-    const parent = rows[index] as JobsPanelItem;
-    let end = index + 1;
-    while (end < rows.length && (rows[end] as JobsPanelItem).level === 2) end += 1;
-    const parentMatches = matches(parent.id);
-    const parts: JobsPanelItem[] = [];
-    for (let at = index + 1; at < end; at += 1) {
-      const part = rows[at] as JobsPanelItem;
-      if (parentMatches || matches(part.id)) parts.push(part);
-    }
-    if (parentMatches || parts.length > 0) {
-      top += 1;
-      kept.push({ ...parent, posInSet: top });
-      source.push(parent);
-      parts.forEach((part, at) => {
-        kept.push({ ...part, posInSet: at + 1, setSize: parts.length });
-        source.push(part);
-      });
-    }
-    index = end;
-  }
-  const setSize = hasMore ? -1 : top;
-  for (const row of kept) if (row.level === 1) row.setSize = setSize;
-  return { rows: kept, top, source };
-}
-
-/** Whether every job matching `terms` matches `before` too: each earlier word is inside a new one. */
-const narrows = (terms: readonly string[], before: readonly string[]) => before.every((old) => terms.some((term) => term.includes(old)));
+/** Rows above which a search runs in slices rather than in one task. */
+const SLICED_SEARCH_ABOVE = 20_000;
 
 /** Jobs that count as one each: visible, and not parts of another listed job. */
 function countJobs(ids: readonly string[], jobs: JobsLookup): number {
@@ -241,17 +173,38 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const grouped = useMemo(() => groupRows(ids, jobs, hasMore), [ids, jobs, hasMore]);
   const terms = searchTerms(search);
   const termsKey = terms.join(' ');
-  // Typing on narrows the search: the rows of the last one are all a longer search needs to look at.
+  // Typing on narrows the search: the rows of the last one are all a longer search needs to look at. A
+  // search over many rows runs in slices (the last result shows meanwhile); a small one at once.
   const lastSearch = useRef<{ rows: readonly JobsPanelItem[]; terms: readonly string[]; result: Searched } | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
-  const searched = useMemo(() => {
-    if (terms.length === 0) return undefined;
+  const searchFrom = () => {
     const last = lastSearch.current;
-    const from = last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms) ? last.result.source : grouped.rows;
+    return last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms) ? last.result.source : grouped.rows;
+  };
+  const [sliced, setSliced] = useState<Searched | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
+  const searchedNow = useMemo(() => {
+    if (terms.length === 0) return undefined;
+    const from = searchFrom();
+    if (from.length > SLICED_SEARCH_ABOVE) return undefined;
     const result = searchRows(from, jobMatcher(terms, jobs, jobLabel), hasMore);
     lastSearch.current = { rows: grouped.rows, terms, result };
     return result;
   }, [termsKey, grouped.rows, jobs, jobLabel, hasMore]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
+  useEffect(() => {
+    if (terms.length === 0) {
+      setSliced(undefined);
+      return;
+    }
+    const from = searchFrom();
+    if (from.length <= SLICED_SEARCH_ABOVE) return;
+    const rowsNow = grouped.rows;
+    return searchRowsInSlices(from, jobMatcher(terms, jobs, jobLabel), hasMore, (result) => {
+      lastSearch.current = { rows: rowsNow, terms, result };
+      setSliced(result);
+    });
+  }, [termsKey, grouped.rows, jobs, jobLabel, hasMore]);
+  const searched = terms.length === 0 ? undefined : (searchedNow ?? sliced);
   const rows = searched?.rows ?? grouped.rows;
   // Once every page is in, the top-level rows; before, the server's count less the hidden jobs and parts seen.
   // While searching, the matches among the pages read.
