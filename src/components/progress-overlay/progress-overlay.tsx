@@ -186,7 +186,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
             <span aria-hidden="true" {...part('label')} dir="auto">
               {jobLabel(deferred)}
             </span>
-            <span data-slot="visually-hidden">{t('overlay.elsewhere', { label: jobLabel(deferred) })}</span>
+            <span data-jk="" data-slot="visually-hidden">{t('overlay.elsewhere', { label: jobLabel(deferred) })}</span>
           </p>
         </div>
       ) : null}
