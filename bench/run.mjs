@@ -191,6 +191,16 @@ if (needBrowser) {
       'Median of the runs after a warm-up mount in the same page (the budget\'s measure); "cold page" is the first mount in a fresh page, the kit\'s code not compiled yet (median of as many pages). The memory client and its seeds are created before the clock starts; "rows in DOM at" is the first rAF that sees a row; "engine list() alone" is one `client.list({ pageSize: n })` of the in-memory engine with no UI (warm-up + 1 run), the fake backend\'s share of the first frame.');
   }
 
+  if (wants('P2')) {
+    const rows = [];
+    for (const n of [10_000, 100_000]) {
+      const runs = await repeat(async () => { const p = await fresh(); const r = await p.evaluate((n) => window.bench.panelSearch(n, 'step 4242'), n); await p.close(); return r; });
+      rows.push([n.toLocaleString('en'), ms(median(runs.map((r) => r.ms))), runs.map((r) => r.ms.toFixed(0)).join(' / '), runs.map((r) => r.longTasks).join(' / '), runs.map((r) => r.longTaskMs.toFixed(0)).join(' / '), runs[0].rows]);
+    }
+    table('P2 Jobs Panel search (a word typed → the frame after the list follows)', ['jobs', 'median', 'runs', 'long tasks', 'long-task ms', 'rows'], rows,
+      'The search of a mounted panel set to "step 4242" with no debounce (the panel waits 200 ms after typing by default): the filter over every listed job\'s name, operation and info, and the rows it leaves. Median of the runs after a warm-up, a fresh page each.');
+  }
+
   if (wants('P3')) {
     const rows = [];
     for (const n of [100, 1000, 10_000]) {

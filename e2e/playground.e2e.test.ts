@@ -101,7 +101,8 @@ describe('Playground with the mouse', () => {
     await form.getByRole('button', { name: /Find and replace|Continue/ }).click();
     const { toolbar, table } = regions(page);
     await toolbar.getByRole('group', { name: 'Find and replace' }).waitFor();
-    // toolbarBlocking: the table stays usable.
+    // toolbarBlocking: the toolbar keeps its strip with Cancel; the table stays usable.
+    await expect(toolbar.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
     await expect(table.locator('[data-slot="progress-overlay-overlay"]').count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: 'Select Ada Lovelace' }).check();
     await shoot(page, 'find-replace-toolbar-blocked');
@@ -119,7 +120,12 @@ describe('Playground with the mouse', () => {
     await form.getByRole('radio', { name: 'Tidy company names' }).check();
     await form.getByRole('button', { name: /Ask AI assist|Continue/ }).click();
     await regions(page).table.getByRole('group', { name: 'Ask AI assist' }).waitFor();
-    await expect(page.locator('[data-slot="progress-overlay-region"][data-region="toolbar"] [data-slot="progress-overlay-overlay"]').count()).resolves.toBe(1);
+    // Foreground: the toolbar is covered too, dimmed with the job's name; the controls show once, on the table.
+    const strip = page.locator('[data-slot="progress-overlay-region"][data-region="toolbar"] [data-slot="progress-overlay-overlay"]');
+    await expect(strip.count()).resolves.toBe(1);
+    await expect(strip.getByRole('button').count()).resolves.toBe(0);
+    await expect(page.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
+    await shoot(page, 'ai-assist-overlay');
     const dialog = outcome(page, 'AI assist finished');
     await dialog.waitFor({ timeout: 10_000 });
     await expect(dialog.textContent()).resolves.toContain('Company names were tidied.');
@@ -228,6 +234,10 @@ describe('Playground with the mouse', () => {
     await form.getByRole('button', { name: /Ask AI assist|Continue/ }).click();
     const { table } = regions(page);
     await table.getByRole('button', { name: 'Stop waiting' }).waitFor({ timeout: 8000 });
+    // One job, one set of controls, even with the toolbar covered too.
+    const overlays = page.locator('[data-slot="progress-overlay-overlay"]');
+    await expect(overlays.getByRole('button', { name: 'Stop waiting' }).count()).resolves.toBe(1);
+    await expect(overlays.getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
     await expect(table.locator('[data-slot="progress-overlay-overlay"]').textContent()).resolves.toMatch(/No progress for \d+ seconds?\./);
     await shoot(page, 'stalled');
     await table.getByRole('button', { name: 'Stop waiting' }).click();

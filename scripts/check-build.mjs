@@ -81,6 +81,7 @@ function checkFrameworkFree(entry, extra = []) {
 
 checkFrameworkFree('dist/core.js');
 checkFrameworkFree('dist/memory.js');
+checkFrameworkFree('dist/locales/de.js');
 checkFrameworkFree('dist/flatfile.js', [/^@flatfile\//]);
 
 const adapter = join(root, 'dist/flatfile.js');

@@ -140,6 +140,35 @@ export const TenThousandJobs: Story = {
   },
 };
 
+/**
+ * Search: a word typed into the header's field keeps the jobs whose name, operation or info holds it,
+ * after a short pause, together with the status and operation filters. Escape clears it.
+ */
+export const Search: Story = {
+  render: panel(fewJobs),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(4));
+    const search = canvas.getByRole('searchbox', { name: 'Search' });
+    // Reached with the keyboard: the first stop in the panel after its heading.
+    (canvasElement.querySelector('[data-slot="jobs-panel"]') as HTMLElement).focus();
+    await userEvent.tab();
+    await expect(search).toHaveFocus();
+    await userEvent.keyboard('EMAIL');
+    await waitFor(() => expect(rowsOf(canvasElement).map((row) => row.dataset.jobId)).toEqual(['us_jb_validate']));
+    // The count is of the matches; "active" stays the source's.
+    await expect(canvas.getByText('1 total, 2 active')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await expect(search).toHaveValue('');
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(4));
+    // Two words, both needed; then the Active filter on top leaves none (the import has finished).
+    await userEvent.type(search, 'imported 1,200');
+    await waitFor(() => expect(rowsOf(canvasElement).map((row) => row.dataset.jobId)).toEqual(['us_jb_import']));
+    await userEvent.click(canvas.getByRole('radio', { name: 'Active' }));
+    await expect(await canvas.findByText('No jobs match these filters.')).toBeVisible();
+  },
+};
+
 /** Every status, in words: the nine of the API and one the kit does not know. */
 export const EveryStatus: Story = {
   render: panel(everyStatus, { height: 800 }),

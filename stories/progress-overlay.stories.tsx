@@ -67,9 +67,11 @@ const expectInside = async (inner: Element, outer: Element) => {
 const importLabel = 'Start import (foreground)';
 
 /**
- * A foreground job covers the whole sheet: toolbar and table. The table panel shows the job's name, a
- * progress bar whose value text carries the ETA, the info text, the ETA and Cancel; nothing under it takes
- * focus. When the job ends both regions are usable again.
+ * A foreground job covers the whole sheet: toolbar and table. Its controls show once, on the table's
+ * panel: the job's name, a progress bar whose value text carries the ETA, the info text, the ETA and
+ * Cancel. The toolbar is dimmed with the job's name only and tells screen readers where the controls are.
+ * Nothing under either takes focus; focus in the toolbar moves to the panel. When the job ends both
+ * regions are usable again and focus goes back.
  */
 export const Foreground: Story = {
   args: {
@@ -77,11 +79,21 @@ export const Foreground: Story = {
     client: { handlers: { 'sheet:importContacts': holding(40, 'Imported 400 of 1,000 contacts', 2000) } },
   },
   play: async ({ canvasElement }) => {
-    await start(canvasElement, importLabel);
     const toolbar = regionOf(canvasElement, 'toolbar');
     const table = regionOf(canvasElement, 'resource');
+    // Started while focus is in the toolbar (as a keyboard shortcut would).
+    within(canvasElement).getByRole('button', { name: importLabel }).click();
+    within(toolbar).getByRole('button', { name: 'Filter' }).focus();
     const panel = await within(table).findByRole('group', { name: 'Import contacts' }, { timeout: 2000 });
-    await expect(within(toolbar).getByRole('group', { name: 'Import contacts' })).toBeVisible();
+    await waitFor(() => expect(panel).toHaveFocus());
+    // One set of controls for the one job.
+    await expect(within(canvasElement).getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
+    await expect(within(canvasElement).queryAllByRole('progressbar')).toHaveLength(1);
+    const strip = overlayOf(toolbar) as HTMLElement;
+    await expect(within(strip).queryByRole('group')).toBeNull();
+    await expect(within(strip).queryByRole('button')).toBeNull();
+    await expect(within(strip).getByText('Import contacts')).toBeVisible();
+    await expect(strip).toHaveTextContent('“Import contacts” is running: its progress and Cancel are on the panel over the content it blocks.');
     await expect(contentOf(table)).toHaveAttribute('inert');
     await expect(contentOf(table)).toHaveAttribute('aria-busy', 'true');
     await expect(contentOf(toolbar)).toHaveAttribute('inert');
@@ -100,6 +112,7 @@ export const Foreground: Story = {
     await expect(within(toolbar).getByRole('button', { name: 'Filter' })).not.toHaveFocus();
 
     await waitUntilUnblocked(canvasElement);
+    await waitFor(() => expect(within(toolbar).getByRole('button', { name: 'Filter' })).toHaveFocus());
     await waitFor(() => expect(liveRegion(canvasElement, 'polite')).toHaveTextContent(/Import contacts finished\./));
     await userEvent.type(cell, ' Ltd');
     await expect(cell).toHaveValue('Analytical Engines Ltd');
@@ -270,10 +283,8 @@ export const Stalled: Story = {
     const table = regionOf(canvasElement, 'resource');
     const toolbar = regionOf(canvasElement, 'toolbar');
     await within(table).findByText(/^No progress for \d+ seconds?\.$/, {}, { timeout: 4000 });
-    // The toolbar is one line high: the stall, its way out and Cancel all fit on that line.
-    for (const name of ['Stop waiting', 'Cancel']) await expectInside(within(toolbar).getByRole('button', { name }), toolbar);
-    await expectInside(within(toolbar).getByText(/^No progress for/), toolbar);
-    await expect(within(toolbar).getByRole('progressbar').getBoundingClientRect().width).toBeGreaterThanOrEqual(60);
+    // The way out is offered once, on the table's panel.
+    await expect(within(canvasElement).getAllByRole('button', { name: 'Stop waiting' })).toHaveLength(1);
 
     await userEvent.click(within(table).getByRole('button', { name: 'Stop waiting' }));
     // One click frees every region of the sheet; the notice shows once, in the table's region.
@@ -288,6 +299,37 @@ export const Stalled: Story = {
     const cell = within(table).getByRole('textbox', { name: 'Name, Grace Hopper' });
     await userEvent.type(cell, ' (RADM)');
     await expect(cell).toHaveValue('Grace Hopper (RADM)');
+  },
+};
+
+const hangLabel = 'Start validation that hangs (toolbarBlocking)';
+
+/** A toolbarBlocking job that stalls keeps its strip: the stall, its way out and Cancel fit on one line. */
+export const StalledInToolbar: Story = {
+  args: {
+    stallAfterMs: 1500,
+    starts: { [hangLabel]: sheetJob('validateEmails', 'toolbarBlocking') },
+    client: {
+      handlers: {
+        'sheet:validateEmails': async (_job, { tick, sleep }) => {
+          await sleep(150);
+          await tick(10, 'Waiting for the mail server');
+          await sleep(60_000);
+        },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await start(canvasElement, hangLabel);
+    const toolbar = regionOf(canvasElement, 'toolbar');
+    await within(toolbar).findByText(/^No progress for \d+ seconds?\.$/, {}, { timeout: 4000 });
+    for (const name of ['Stop waiting', 'Cancel']) await expectInside(within(toolbar).getByRole('button', { name }), toolbar);
+    await expectInside(within(toolbar).getByText(/^No progress for/), toolbar);
+    await expect(within(toolbar).getByRole('progressbar').getBoundingClientRect().width).toBeGreaterThanOrEqual(60);
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Stop waiting' }));
+    await waitFor(() => expect(overlayOf(toolbar)).toBeNull());
+    await expect(contentOf(toolbar)).not.toHaveAttribute('inert');
+    await expect(within(canvasElement).getByText('“Validate emails” keeps running; follow it in the jobs panel.')).toBeVisible();
   },
 };
 
@@ -379,15 +421,21 @@ export const TwoJobsAtOnce: Story = {
 const longInfo =
   'Matching “Bartholomew Featherstonehaugh-Cholmondeley” <bartholomew.featherstonehaugh-cholmondeley@extraordinarily-long-subdomain.example-enterprise-holdings.co.uk> against 14,392 existing contacts in the production organisation, then merging duplicate phone numbers and postal addresses';
 const longLabel = 'Start matching (foreground)';
+const longToolbarLabel = 'Start matching (toolbarBlocking)';
 
-/** A very long info text wraps inside the panel, and the panel stays inside its region, even when narrow. */
+/**
+ * A very long info text wraps inside the panel, and the panel stays inside its region, even when narrow.
+ * A toolbarBlocking job shows the same text on the toolbar's one line.
+ */
 export const LongInfo: Story = {
   args: {
     width: 440,
-    starts: { [longLabel]: sheetJob('matchContacts', 'foreground') },
+    starts: { [longLabel]: sheetJob('matchContacts', 'foreground'), [longToolbarLabel]: sheetJob('matchContacts', 'toolbarBlocking') },
     client: { handlers: { 'sheet:matchContacts': holding(35, longInfo, 20_000) } },
   },
   play: async ({ canvasElement }) => {
+    await start(canvasElement, longToolbarLabel);
+    await within(regionOf(canvasElement, 'toolbar')).findByText(longInfo, {}, { timeout: 2000 });
     await start(canvasElement, longLabel);
     for (const name of ['resource', 'toolbar'] as const) {
       const region = regionOf(canvasElement, name);

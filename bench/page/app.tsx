@@ -115,6 +115,38 @@ const bench = {
     return { ms: t1 - t0, rowsSeenMs: seenAt - t0, nodes: nodeCount(panelElement()), rows: rowsOnScreen() };
   },
 
+  /**
+   * P2 search: a mounted n-job panel, one word typed into its search (no debounce): time from the input
+   * event to the frame after the list follows, and the long tasks meanwhile.
+   */
+  async panelSearch(n: number, text: string) {
+    const client = createMemoryJobsClient({ jobs: seeds(n) });
+    mount(h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', pageSize: n, searchDelayMs: 0, onOpenOutcome: () => {} })));
+    await until(() => rowsOnScreen() > 0);
+    // What follows the first frame (the active-jobs count, effects) is over before the clock starts.
+    await sleep(1000);
+    await frame();
+    const input = document.querySelector('[data-slot="jobs-panel-search"] input') as HTMLInputElement;
+    const before = document.querySelector('[data-slot="jobs-panel"] [role="listitem"]')?.getAttribute('data-job-id');
+    (globalThis as { gc?: () => void }).gc?.();
+    await frame();
+    const stop = monitor();
+    const t0 = performance.now();
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    setValue?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    for (;;) {
+      await frame();
+      const first = document.querySelector('[data-slot="jobs-panel"] [role="listitem"]')?.getAttribute('data-job-id');
+      if (first !== before) break;
+      if (performance.now() - t0 > 60_000) throw new Error('the list did not follow the search');
+    }
+    await frame();
+    const ms = performance.now() - t0;
+    const { longTasks, longTaskMs } = await stop();
+    return { ms, longTasks, longTaskMs, rows: rowsOnScreen() };
+  },
+
   /** P2 share of the in-memory engine: one `list` of n jobs (what the panel's first page asks for), no UI. */
   async listOnly(n: number) {
     const client = createMemoryJobsClient({ jobs: seeds(n) });

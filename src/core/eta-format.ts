@@ -1,6 +1,6 @@
 import { numberFormat } from './format';
 import type { Messages } from './messages';
-import { formatMessage } from './messages';
+import { formatMessage } from './message-format';
 
 /**
  * Catalogue keys for ETA text. Each has a standalone form in sentence case ("About 3 minutes left") and
@@ -45,8 +45,8 @@ export function formatEta(
   if (ms < MINUTE) return messages[inline ? 'eta.lessThanMinute.inline' : 'eta.lessThanMinute'];
   const template = messages[inline ? 'eta.remaining.inline' : 'eta.remaining'];
   const minutes = Math.round(ms / MINUTE);
-  if (minutes < 60) return formatMessage(template, { duration: duration(minutes, 'minute', locale) });
+  if (minutes < 60) return formatMessage(template, { duration: duration(minutes, 'minute', locale) }, locale);
   const hours = ms / HOUR < 10 ? Math.round((ms / HOUR) * 2) / 2 : Math.round(ms / HOUR);
-  if (hours < 24) return formatMessage(template, { duration: duration(hours, 'hour', locale) });
-  return formatMessage(template, { duration: duration(Math.round(ms / DAY), 'day', locale) });
+  if (hours < 24) return formatMessage(template, { duration: duration(hours, 'hour', locale) }, locale);
+  return formatMessage(template, { duration: duration(Math.round(ms / DAY), 'day', locale) }, locale);
 }

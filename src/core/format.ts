@@ -18,6 +18,10 @@ export function numberFormat(locale?: string, options: Intl.NumberFormatOptions 
   return cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
+export function pluralRules(locale?: string, options: Intl.PluralRulesOptions = {}): Intl.PluralRules {
+  return cached('plural', locale, options, () => new Intl.PluralRules(locale, options));
+}
+
 export function relativeTimeFormat(
   locale?: string,
   options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' },

@@ -3,7 +3,8 @@ import { isKnownStatus } from './status';
 
 /**
  * Every string the kit shows, in English. A host overrides any of them on the provider; `{name}`
- * placeholders are filled by `formatMessage`.
+ * placeholders are filled by `formatMessage`. The messages with a count ({@link COUNT_MESSAGES}) may
+ * choose among plural forms: `{count, plural, one {# job} other {# jobs}}`.
  */
 export const defaultMessages = {
   'status.created': 'Created',
@@ -47,6 +48,7 @@ export const defaultMessages = {
   'overlay.cancelFailed': 'Could not cancel “{label}”: {error}',
   'overlay.stalled': 'No progress for {duration}.',
   'overlay.stopWaiting': 'Stop waiting',
+  'overlay.elsewhere': '“{label}” is running: its progress and Cancel are on the panel over the content it blocks.',
   'overlay.released': '“{label}” keeps running; follow it in the jobs panel.',
   'overlay.lost': '“{label}” can no longer be found. You can carry on.',
   'overlay.unreachable': 'Lost contact with “{label}”. You can carry on; it may still be running.',
@@ -110,6 +112,7 @@ export const defaultMessages = {
   'panel.filter.failed': 'Failed',
   'panel.operation': 'Operation',
   'panel.operation.all': 'All operations',
+  'panel.search': 'Search',
   'panel.loading': 'Loading jobs…',
   'panel.loadingMore': 'Loading more jobs…',
   'panel.loadFailed': 'Could not load jobs: {error}',
@@ -135,12 +138,17 @@ export const defaultMessages = {
 export type MessageKey = keyof typeof defaultMessages;
 export type Messages = Record<MessageKey, string>;
 
-/** Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written. */
-export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : match,
-  );
-}
+/**
+ * The messages that carry a count, and the placeholders that hold it: the kit passes these as numbers,
+ * so a translation may pick a plural form for each (`{count, plural, one {…} other {…}}`).
+ * `panel.indicator.active` gets its count as text ("100+") when there are more than it counted.
+ */
+export const COUNT_MESSAGES = {
+  'overlay.more': ['count'],
+  'panel.counts': ['total', 'active'],
+  'panel.indicator.active': ['count'],
+  'panel.indicator.more': ['count'],
+} as const satisfies Partial<Record<MessageKey, readonly string[]>>;
 
 /**
  * The message key for a status; unknown statuses share one. Read from the status list, not the

@@ -3,12 +3,14 @@ import { checkJob, readMode, readStatus } from '../core/normalize';
 
 /** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
 export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
+/** A field read without normalizing the job: the unchanging ones, and `info` for a text search. */
+export type JobFieldKey = JobMetaKey | 'info';
 
 /** Reads jobs by id from one list page or several. */
 export interface JobsLookup {
   get(id: string): Job | undefined;
-  /** A field that never changes, read without normalizing the job. */
-  field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined;
+  /** A field read without normalizing the job (`info` as the latest version has it). */
+  field<K extends JobFieldKey>(id: string, key: K): Job[K] | undefined;
   /**
    * Whether some listed job is `hidden` or has a parent: without either, every listed job is a
    * top-level row and a list is grouped without reading a job.
@@ -97,7 +99,7 @@ export class ListedJobs implements JobsLookup {
     return read;
   }
 
-  field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined {
+  field<K extends JobFieldKey>(id: string, key: K): Job[K] | undefined {
     // Most listed jobs were never read: one lookup for them.
     const raw = this.raw.get(id);
     if (raw === undefined) return this.jobs.get(id)?.[key];

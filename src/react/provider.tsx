@@ -172,7 +172,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     return {
       locale,
       messages,
-      t: (key, values) => formatMessage(messages[key], values),
+      t: (key, values) => formatMessage(messages[key], values, locale),
       translate,
       navigate: hasNavigate ? (target) => handlers.current.navigate?.(target) : undefined,
       download: hasDownload ? (target) => handlers.current.download?.(target) : undefined,

@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
+import { jobMatcher, narrows, type Searched, searchRows, searchRowsInSlices, searchTerms } from './jobs-panel-search';
 import type { JobsLookup } from './listed';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
@@ -26,6 +27,12 @@ export interface JobsPanelFilter {
    */
   status?: JobsStatusGroup;
   operation?: string;
+  /**
+   * Words that each job listed must contain, in any case, in its name (the label of its operation), its
+   * operation or its `info`. Matched over the pages read so far (the panel reads on while few match); a
+   * part matching shows under its job. Debounce it when it follows typing (`JobsPanel` does).
+   */
+  search?: string;
   /** Jobs read per page; the next page is read when the user nears the end. Default 100. */
   pageSize?: number;
 }
@@ -117,6 +124,9 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
   return { rows, top: top.length, hidden: ids.length - top.length };
 }
 
+/** Rows above which a search runs in slices rather than in one task. */
+const SLICED_SEARCH_ABOVE = 20_000;
+
 /** Jobs that count as one each: visible, and not parts of another listed job. */
 function countJobs(ids: readonly string[], jobs: JobsLookup): number {
   if (!jobs.grouped()) return ids.length;
@@ -148,7 +158,7 @@ export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' |
  */
 export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const { jobLabel } = useJobsConfig('useJobsPanel');
-  const { source, spaceId, status = 'all', operation, pageSize = 100 } = filter;
+  const { source, spaceId, status = 'all', operation, search, pageSize = 100 } = filter;
   const listFilter = useMemo<JobsFilter>(
     () => ({ source, spaceId, status: groupStatuses[status], operation, pageSize, sortDirection: 'desc' }),
     [source, spaceId, status, operation, pageSize],
@@ -161,8 +171,45 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
 
   const { ids, jobs, hasMore, totalCount } = list;
   const grouped = useMemo(() => groupRows(ids, jobs, hasMore), [ids, jobs, hasMore]);
+  const terms = searchTerms(search);
+  const termsKey = terms.join(' ');
+  // Typing on narrows the search: the rows of the last one are all a longer search needs to look at. A
+  // search over many rows runs in slices (the last result shows meanwhile); a small one at once.
+  const lastSearch = useRef<{ rows: readonly JobsPanelItem[]; terms: readonly string[]; result: Searched } | undefined>(undefined);
+  const searchFrom = () => {
+    const last = lastSearch.current;
+    return last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms) ? last.result.source : grouped.rows;
+  };
+  const [sliced, setSliced] = useState<Searched | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
+  const searchedNow = useMemo(() => {
+    if (terms.length === 0) return undefined;
+    const from = searchFrom();
+    if (from.length > SLICED_SEARCH_ABOVE) return undefined;
+    const result = searchRows(from, jobMatcher(terms, jobs, jobLabel), hasMore);
+    lastSearch.current = { rows: grouped.rows, terms, result };
+    return result;
+  }, [termsKey, grouped.rows, jobs, jobLabel, hasMore]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
+  useEffect(() => {
+    if (terms.length === 0) {
+      setSliced(undefined);
+      return;
+    }
+    const from = searchFrom();
+    if (from.length <= SLICED_SEARCH_ABOVE) return;
+    const rowsNow = grouped.rows;
+    return searchRowsInSlices(from, jobMatcher(terms, jobs, jobLabel), hasMore, (result) => {
+      lastSearch.current = { rows: rowsNow, terms, result };
+      setSliced(result);
+    });
+  }, [termsKey, grouped.rows, jobs, jobLabel, hasMore]);
+  const searched = terms.length === 0 ? undefined : (searchedNow ?? sliced);
+  const rows = searched?.rows ?? grouped.rows;
   // Once every page is in, the top-level rows; before, the server's count less the hidden jobs and parts seen.
-  const total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
+  // While searching, the matches among the pages read.
+  let total = hasMore && totalCount !== undefined ? Math.max(grouped.top, totalCount - grouped.hidden) : grouped.top;
+  if (searched !== undefined) total = searched.top;
   const counts = useMemo(() => ({ total, active: active.count }), [total, active.count]);
 
   // Operations seen in this source or space, remembered across filters so the choice stays open.
@@ -193,10 +240,10 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
 
   let state: JobsPanelState['state'] = 'ready';
   if (list.pending) state = list.error !== null ? 'error' : 'loading';
-  else if (grouped.rows.length === 0 && !hasMore && !list.loading && list.error === null) state = 'empty';
+  else if (rows.length === 0 && !hasMore && !list.loading && list.error === null) state = 'empty';
   return useMemo(
     () => ({
-      rows: grouped.rows,
+      rows,
       counts,
       operations,
       state,
@@ -206,6 +253,6 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
       loadingMore: !list.pending && list.loading,
       loadMore,
     }),
-    [grouped.rows, counts, operations, state, list.error, list.retry, hasMore, list.pending, list.loading, loadMore],
+    [rows, counts, operations, state, list.error, list.retry, hasMore, list.pending, list.loading, loadMore],
   );
 }

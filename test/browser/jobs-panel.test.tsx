@@ -146,10 +146,24 @@ describe('JobsPanel in a real browser', () => {
     expect(mutations).toHaveLength(0);
   });
 
+  it('searches 30,000 jobs in slices and shows the matches, then the whole list again when cleared', async () => {
+    mountPanel(seeds(30_000), { pageSize: 30_000, searchDelayMs: 0 });
+    await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(3), { timeout: 10_000 });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'step 2999');
+    // "Step 2999", "Step 12999", "Step 22999" and "Step 29990" to "Step 29999": thirteen jobs, newest first.
+    await waitFor(() => expect(screen.getByText(/^13 total,/)).toBeInTheDocument(), { timeout: 5000 });
+    expect(screen.getAllByRole('listitem').map((row) => row.dataset.jobId).slice(0, 3)).toEqual(['us_jb_29999', 'us_jb_29998', 'us_jb_29997']);
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await waitFor(() => expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('data-job-id', 'us_jb_29999'));
+    expect(screen.getByText(/^30,000 total,/)).toBeInTheDocument();
+  });
+
   it('runs the keyboard path: one tab stop, arrows, End through a virtualized list, Home, Tab into the row buttons', async () => {
     mountPanel(seeds(10_000), { pageSize: 10_000 });
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(3), { timeout: 10_000 });
     await userEvent.click(screen.getByRole('button', { name: 'Before' }));
+    await userEvent.tab(); // the search field
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
     await userEvent.tab(); // the status filter (one stop for its radios)
     expect(screen.getByRole('radio', { name: 'All' })).toHaveFocus();
     await userEvent.tab(); // the operation filter

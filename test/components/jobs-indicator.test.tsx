@@ -168,3 +168,22 @@ describe('shortcuts', () => {
     expect(matchesShortcut(key({ key: 'j' }), 'hyper+j', false)).toBe(false);
   });
 });
+
+describe('JobsIndicator in another locale', () => {
+  it('says the count in the plural form of the locale', async () => {
+    const { de } = await import('../../src/locales/de');
+    engine = createMemoryJobsClient({ jobs: [job(1, { status: 'executing' })] });
+    render(
+      <JobsProvider client={engine} locale="de" messages={de}>
+        <JobsIndicator source="us_wb_1" />
+      </JobsProvider>,
+    );
+    await advance(10);
+    expect(trigger()).toHaveAccessibleName('Jobs 1 läuft');
+    await act(async () => {
+      await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'background' });
+    });
+    await advance(10);
+    expect(trigger()).toHaveAccessibleName('Jobs 2 laufen');
+  });
+});

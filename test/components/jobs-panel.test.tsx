@@ -221,6 +221,7 @@ describe('JobsPanel', () => {
     mount(seeds);
     await advance(10);
     await u.click(screen.getByRole('button', { name: 'Before' }));
+    await u.tab(); // the search field
     await u.tab(); // the status filter: one stop for its radios
     await u.tab();
     expect(document.activeElement?.getAttribute('role')).toBe('listitem');

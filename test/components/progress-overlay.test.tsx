@@ -89,17 +89,69 @@ describe('ProgressOverlay', () => {
     expect(regionOf('table').inert).toBe(true);
     expect(regionOf('table')).toHaveAttribute('aria-busy', 'true');
     expect(regionOf('toolbar').inert).toBe(true);
-    expect(screen.getAllByRole('group', { name: 'Dedupe' })).toHaveLength(2);
+    expect(screen.getAllByRole('group', { name: 'Dedupe' })).toHaveLength(1);
 
     await act(() => running.get(id)?.tick(40, 'Comparing records'));
     await advance(10);
-    expect(screen.getAllByText('Comparing records')).toHaveLength(2);
+    expect(screen.getAllByText('Comparing records')).toHaveLength(1);
 
     running.get(id)?.finish();
     await advance(20);
     expect(regionOf('table').inert).toBe(false);
     expect(regionOf('table')).not.toHaveAttribute('aria-busy');
     expect(screen.queryByRole('group', { name: 'Dedupe' })).not.toBeInTheDocument();
+  });
+
+  it('shows the controls of a foreground job once, over the resource, and only its name over the toolbar', async () => {
+    render(<Host client={engine} />);
+    await start('foreground');
+    const table = regionOf('table').parentElement as HTMLElement;
+    const toolbar = regionOf('toolbar').parentElement?.querySelector('[data-slot="progress-overlay-overlay"]') as HTMLElement;
+    expect(screen.getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
+    expect(within(table).getByRole('group', { name: 'Dedupe' })).toBeInTheDocument();
+    expect(within(table).getByRole('progressbar', { name: 'Dedupe' })).toBeInTheDocument();
+    expect(within(toolbar).queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(within(toolbar).queryByRole('button')).not.toBeInTheDocument();
+    // The toolbar shows the name; screen readers hear where the controls are.
+    const elsewhere = toolbar.querySelector('[data-slot="progress-overlay-elsewhere"]') as HTMLElement;
+    expect(elsewhere).toHaveTextContent('Dedupe');
+    expect(within(elsewhere).getByText('“Dedupe” is running: its progress and Cancel are on the panel over the content it blocks.')).toBeInTheDocument();
+  });
+
+  it('moves focus from the toolbar to the one panel, and back when the job ends', async () => {
+    render(<Host client={engine} />);
+    const filter = screen.getByRole('button', { name: 'Filter' });
+    filter.focus();
+    const id = await start('foreground');
+    expect(screen.getByRole('group', { name: 'Dedupe' })).toHaveFocus();
+    running.get(id)?.finish();
+    await advance(20);
+    expect(filter).toHaveFocus();
+  });
+
+  it('keeps the toolbar strip for a toolbarBlocking job while a foreground job holds the resource', async () => {
+    render(<Host client={engine} />);
+    await start('foreground');
+    await start('toolbarBlocking', 'export');
+    const table = regionOf('table').parentElement as HTMLElement;
+    const toolbar = regionOf('toolbar').parentElement as HTMLElement;
+    expect(within(table).getByRole('group', { name: 'Dedupe' })).toBeInTheDocument();
+    expect(within(toolbar).getByRole('group', { name: 'Export' })).toBeInTheDocument();
+    expect(within(toolbar).queryByText('and 1 more')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Cancel' })).toHaveLength(2);
+  });
+
+  it('shows the controls of a foreground job over the toolbar when the resource is not on screen', async () => {
+    render(
+      <JobsProvider client={engine}>
+        <ProgressOverlay source="us_sh_1" region="toolbar">
+          <button type="button">Filter</button>
+        </ProgressOverlay>
+      </JobsProvider>,
+    );
+    await start('foreground');
+    expect(screen.getByRole('group', { name: 'Dedupe' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
   });
 
   it('covers only the toolbar for a toolbarBlocking job, and nothing for background or hidden jobs', async () => {
@@ -143,7 +195,7 @@ describe('ProgressOverlay', () => {
     const id = await start('foreground');
     await act(() => running.get(id)?.tick(10, 'Working', new Date(Date.now() + 5 * 60_000)));
     await advance(1000);
-    expect(screen.getAllByText('About 5 minutes left')).toHaveLength(2);
+    expect(screen.getAllByText('About 5 minutes left')).toHaveLength(1);
   });
 
   it('says when a job stalls and lets the user stop waiting, without losing the job', async () => {
@@ -207,7 +259,7 @@ describe('ProgressOverlay', () => {
     engine.setFaults({ failNext: { cancel: 1 } });
     render(<Host client={engine} />);
     await start('foreground');
-    const panel = screen.getAllByRole('group', { name: 'Dedupe' })[1] as HTMLElement;
+    const panel = screen.getByRole('group', { name: 'Dedupe' });
     await act(async () => within(panel).getByRole('button', { name: 'Cancel' }).click());
     await advance(20);
     expect(within(panel).getByRole('alert')).toHaveTextContent('Could not cancel “Dedupe”');
@@ -220,10 +272,10 @@ describe('ProgressOverlay', () => {
     render(<Host client={engine} />);
     const first = await start('foreground');
     await start('foreground', 'export');
-    expect(screen.getAllByText('and 1 more')).toHaveLength(2);
+    expect(screen.getAllByText('and 1 more')).toHaveLength(1);
     running.get(first)?.finish();
     await advance(20);
-    expect(screen.getAllByRole('group', { name: 'Export' })).toHaveLength(2);
+    expect(screen.getAllByRole('group', { name: 'Export' })).toHaveLength(1);
     expect(screen.queryByText('and 1 more')).not.toBeInTheDocument();
   });
 
@@ -232,8 +284,7 @@ describe('ProgressOverlay', () => {
     const input = screen.getByLabelText('Name');
     input.focus();
     const id = await start('foreground');
-    const panels = screen.getAllByRole('group', { name: 'Dedupe' });
-    expect(panels[1]).toHaveFocus();
+    expect(screen.getByRole('group', { name: 'Dedupe' })).toHaveFocus();
     running.get(id)?.finish();
     await advance(20);
     expect(input).toHaveFocus();
@@ -242,7 +293,7 @@ describe('ProgressOverlay', () => {
   it('keeps focus on the page when the overlay that held it goes away', async () => {
     render(<Host client={engine} />);
     const id = await start('foreground');
-    const panel = screen.getAllByRole('group', { name: 'Dedupe' })[1] as HTMLElement;
+    const panel = screen.getByRole('group', { name: 'Dedupe' });
     within(panel).getByRole('button', { name: 'Cancel' }).focus();
     running.get(id)?.finish(new Error('Disk full'));
     await advance(20);

@@ -50,7 +50,8 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
     else setOpen(true);
   });
 
-  const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
+  // Counts go to messages as numbers (a translation may pick a plural form); "100+" goes as text.
+  const shown = more ? t('panel.indicator.more', { count }) : numberFormat(locale).format(count);
   return (
     <div
       {...part('root', props.className)}
@@ -79,7 +80,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
             <span {...part('count')} aria-hidden="true">
               {shown}
             </span>
-            <span data-jk="" data-slot="visually-hidden">{t('panel.indicator.active', { count: shown })}</span>
+            <span data-jk="" data-slot="visually-hidden">{t('panel.indicator.active', { count: more ? shown : count })}</span>
           </>
         ) : null}
       </button>

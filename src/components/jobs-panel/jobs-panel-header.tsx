@@ -1,5 +1,4 @@
 import { memo, type ReactNode, useId } from 'react';
-import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { JOBS_STATUS_GROUPS, type JobsPanelCounts, type JobsPanelOperation, type JobsStatusGroup } from '../../react/use-jobs-panel';
 import { flag } from '../shared';
@@ -14,6 +13,9 @@ export interface JobsPanelHeaderProps {
   operations: readonly JobsPanelOperation[];
   operation: string | null;
   onOperationChange(operation: string | null): void;
+  /** The search text as typed (the list follows it after a pause). */
+  search: string;
+  onSearchChange(search: string): void;
   part: JobsPanelPartGetter;
 }
 
@@ -23,16 +25,31 @@ export interface JobsPanelHeaderProps {
  */
 export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHeaderProps): ReactNode {
   const { titleId, title, counts, status, operations, operation, part } = props;
-  const { t, locale } = useJobsConfig('JobsPanel');
+  const { t } = useJobsConfig('JobsPanel');
   const name = useId();
-  const format = numberFormat(locale);
   const showOperations = operations.length > 1 || operation !== null;
   return (
     <div {...part('header')}>
       <h2 id={titleId} {...part('title')}>
         {title}
       </h2>
-      <span {...part('counts')}>{t('panel.counts', { total: format.format(counts.total), active: format.format(counts.active) })}</span>
+      <span {...part('counts')}>{t('panel.counts', { total: counts.total, active: counts.active })}</span>
+      <label {...part('search')}>
+        <span>{t('panel.search')}</span>
+        <input
+          type="search"
+          value={props.search}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => props.onSearchChange(event.target.value)}
+          onKeyDown={(event) => {
+            // Escape clears the text first; an empty field lets Escape through (to close a popover).
+            if (event.key !== 'Escape' || props.search === '') return;
+            event.preventDefault();
+            props.onSearchChange('');
+          }}
+        />
+      </label>
       <fieldset {...part('filters')}>
         <legend>{t('panel.filter')}</legend>
         {JOBS_STATUS_GROUPS.map((group) => (

@@ -34,6 +34,15 @@ export interface JobsPanelProps {
   operation?: string | null;
   defaultOperation?: string | null;
   onOperationChange?(operation: string | null): void;
+  /**
+   * The search text, controlled: jobs whose name, operation or info holds every word. `defaultSearch`
+   * leaves it to the panel. The list follows the text `searchDelayMs` after the last keystroke.
+   */
+  search?: string;
+  defaultSearch?: string;
+  onSearchChange?(search: string): void;
+  /** Pause after typing before the list is filtered, ms. Default 200. */
+  searchDelayMs?: number;
   /** Jobs read per page; the next page is read as the user scrolls near the end. Default 100. */
   pageSize?: number;
   /** Every row's height in px (rows are virtualized at a fixed height). Default 76. */
@@ -73,6 +82,20 @@ function useMinuteClock(): number {
   return now;
 }
 
+/** `value`, `delayMs` after it last changed; at once when it becomes empty. Leaves no timer behind. */
+function useDebounced(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (value === '') {
+      setSettled('');
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
 /**
  * The jobs of a source or space, newest first: filters by status group and operation, parts under their
  * job, endless paging, and a virtualized list where one job's update re-renders its row only.
@@ -82,7 +105,9 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
   const { t } = useJobsConfig('JobsPanel');
   const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange);
   const [operation, setOperation] = useControllableState<string | null>(props.operation, props.defaultOperation ?? null, props.onOperationChange);
-  const panel = useJobsPanel({ source, spaceId, status, operation: operation ?? undefined, pageSize });
+  const [search, setSearch] = useControllableState(props.search, props.defaultSearch ?? '', props.onSearchChange);
+  const query = useDebounced(search, props.searchDelayMs ?? 200);
+  const panel = useJobsPanel({ source, spaceId, status, operation: operation ?? undefined, search: query, pageSize });
   const titleId = useId();
   const now = useMinuteClock();
 
@@ -130,7 +155,7 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
     const empty = panel.state === 'empty';
     body = (
       <div role={empty ? 'status' : 'alert'} {...part('state')} data-state={panel.state}>
-        <span>{empty ? t(status === 'all' && operation === null ? 'panel.empty' : 'panel.emptyFiltered') : t('panel.loadFailed', { error: panel.error?.message ?? '' })}</span>
+        <span>{empty ? t(status === 'all' && operation === null && query.trim() === '' ? 'panel.empty' : 'panel.emptyFiltered') : t('panel.loadFailed', { error: panel.error?.message ?? '' })}</span>
         {empty ? null : (
           <button type="button" onClick={panel.retry}>
             {t('action.retry')}
@@ -197,6 +222,8 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
         operations={panel.operations}
         operation={operation}
         onOperationChange={setOperation}
+        search={search}
+        onSearchChange={setSearch}
         part={part}
       />
       {body}

@@ -10,6 +10,7 @@ export type JobsPanelPart =
   | 'filters'
   | 'filter'
   | 'operation'
+  | 'search'
   | 'state'
   | 'viewport'
   | 'list'

@@ -6,6 +6,7 @@ import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
 import { flag, partGetter, useIsomorphicLayoutEffect } from '../shared';
 import { OverlayPanel } from './overlay-panel';
+import { focusPanel, forgetFocus, registerPanel, takeFocusOrigin } from './panel-focus';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
 export type OverlayPart =
@@ -24,7 +25,8 @@ export type OverlayPart =
   | 'cancel'
   | 'error'
   | 'notices'
-  | 'notice';
+  | 'notice'
+  | 'elsewhere';
 
 export interface ProgressOverlayProps {
   /** Id of the resource (workbook, sheet, file...) whose jobs may block this region. */
@@ -49,16 +51,18 @@ export interface ProgressOverlayProps {
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
  * no Tab into it) and usable again the moment the job ends, is canceled, stalls and the user stops
  * waiting, disappears, or can no longer be read. A tick re-renders this overlay and nothing else.
+ * A job that blocks several regions of its source shows its controls once, in the region that holds the
+ * most of it (the resource for a `foreground` job); the others are dimmed with the job's name only.
  */
 export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
   const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
   const { sync } = useJobsStore('ProgressOverlay');
-  const { current, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
+  const { current, deferred, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
   const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
   const job = progress.job ?? current;
   const label = job === undefined ? '' : jobLabel(job);
-  const blocked = current !== undefined;
+  const blocked = current !== undefined || deferred !== undefined;
   const part = partGetter<OverlayPart>('progress-overlay', { root: 'progress-overlay-region' }, classNames, unstyled);
 
   // A job that vanished, or whose reads keep failing, must not lock the user out.
@@ -110,6 +114,16 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const panel = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const panelFocused = useRef(false);
+  const deferredId = useRef<string | undefined>(undefined);
+  deferredId.current = deferred?.id;
+  const shownId = current?.id;
+  const lastShownId = useRef<string | undefined>(undefined);
+  if (shownId !== undefined) lastShownId.current = shownId;
+  useIsomorphicLayoutEffect(() => {
+    const element = panel.current;
+    if (shownId === undefined || element === null) return;
+    return registerPanel(overlays, shownId, element);
+  }, [overlays, shownId]);
   useIsomorphicLayoutEffect(() => {
     const element = content.current;
     if (element === null) return;
@@ -118,7 +132,13 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       const focused = document.activeElement;
       if (focused instanceof HTMLElement && element.contains(focused)) {
         returnFocus.current = focused;
-        panel.current?.focus();
+        // The controls may be in another region: focus goes to the one panel that holds them.
+        if (panel.current !== null) panel.current.focus();
+        else if (deferredId.current !== undefined) {
+          const id = deferredId.current;
+          focusPanel(overlays, id, focused);
+          return () => forgetFocus(overlays, id);
+        }
       }
       return;
     }
@@ -126,13 +146,20 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     // give focus back to where it was, else to the notice that says what happened, else to the content.
     const target = returnFocus.current;
     const hadFocus = target !== null || panelFocused.current;
+    // Focus sent here from a region that defers to this one goes back there (that region does it, if it
+    // is still inert now).
+    const origin = lastShownId.current === undefined ? undefined : takeFocusOrigin(overlays, lastShownId.current);
     returnFocus.current = null;
     panelFocused.current = false;
     const focused = document.activeElement;
     if (!hadFocus || (focused !== null && focused !== document.body)) return;
+    if (origin?.isConnected) {
+      origin.focus();
+      return;
+    }
     const notice = root.current?.querySelector<HTMLElement>('[data-slot="progress-overlay-notice"] button');
     (target?.isConnected ? target : (notice ?? element)).focus();
-  }, [blocked]);
+  }, [blocked, overlays]);
 
   return (
     <div ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
@@ -152,7 +179,18 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       <div ref={content} {...part('content')} aria-busy={blocked || undefined} tabIndex={-1}>
         {props.children}
       </div>
-      {blocked && job !== undefined ? (
+      {current === undefined && deferred !== undefined ? (
+        // Dimmed, with the job's name: its progress and controls are in the region that holds it.
+        <div {...part('overlay')} data-deferred="">
+          <p {...part('elsewhere')} data-status={deferred.status} data-mode={deferred.mode}>
+            <span aria-hidden="true" {...part('label')} dir="auto">
+              {jobLabel(deferred)}
+            </span>
+            <span data-jk="" data-slot="visually-hidden">{t('overlay.elsewhere', { label: jobLabel(deferred) })}</span>
+          </p>
+        </div>
+      ) : null}
+      {current !== undefined && job !== undefined ? (
         <div
           {...part('overlay')}
           onFocus={() => {

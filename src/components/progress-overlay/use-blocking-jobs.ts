@@ -6,10 +6,23 @@ import type { OverlayNotice, NoticeKind } from '../../react/overlay-registry';
 
 export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
 
+/** Where a job that blocks several regions shows its controls: the region that holds the most of it first. */
+const HOLDERS: readonly BlockRegion[] = ['resource', 'toolbar'];
+
+/**
+ * The region of a source on screen that shows `job`'s controls: the first of {@link HOLDERS} that is
+ * mounted and blocked by the job; `region` itself when none of them is (it has not registered yet).
+ */
+export function holderOf(job: Pick<Job, 'mode' | 'status'>, region: BlockRegion, mounted: readonly BlockRegion[]): BlockRegion {
+  return HOLDERS.find((r) => mounted.includes(r) && isBlocking(job, r)) ?? region;
+}
+
 /**
  * The jobs blocking `region` of `source`, oldest first, less those the user stopped waiting for (or that
- * vanished): the first is shown, the rest are counted. Releases and notices are shared by every region of
- * the source; notices show in one region (the resource one when it is on screen).
+ * vanished). Those whose controls this region holds come first: the first is shown, the rest are counted.
+ * A job that another region on screen holds (a `foreground` job's toolbar, under the resource) is
+ * `deferred`: the region is blocked but shows no controls for it. Releases and notices are shared by every
+ * region of the source; notices show in one region (the resource one when it is on screen).
  */
 export function useBlockingJobs(source: string, region: BlockRegion) {
   const { overlays } = useJobsConfig('ProgressOverlay');
@@ -24,6 +37,10 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
     () => active.filter((job: Job) => isBlocking(job, region) && !state.released.has(job.id)),
     [active, region, state.released],
   );
+  const held = useMemo(
+    () => blocking.filter((job) => holderOf(job, region, state.regions) === region),
+    [blocking, region, state.regions],
+  );
   const showsNotices = region === 'resource' || !state.regions.includes('resource');
   const release = useCallback(
     (job: Job, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
@@ -32,8 +49,9 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
   const notify = useCallback((notice: OverlayNotice) => overlays.notify(source, notice), [overlays, source]);
   const dismiss = useCallback((notice: OverlayNotice) => overlays.dismiss(source, notice), [overlays, source]);
   return {
-    current: blocking[0],
-    more: Math.max(0, blocking.length - 1),
+    current: held[0],
+    deferred: held.length === 0 ? blocking[0] : undefined,
+    more: Math.max(0, held.length - 1),
     release,
     notices: showsNotices ? state.notices : [],
     notify,
