@@ -74,6 +74,8 @@ export default defineConfig({
         core: fromRoot('./src/core/index.ts'),
         memory: fromRoot('./src/memory/index.ts'),
         flatfile: fromRoot('./src/flatfile/index.ts'),
+        http: fromRoot('./src/http/index.ts'),
+        server: fromRoot('./src/server/index.ts'),
       },
       formats: ['es'],
       cssFileName: 'styles',
