@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 import type { Caller } from '../../src/server';
 import { toNodeListener } from '../../src/server';
@@ -18,17 +18,29 @@ export interface TestServer {
   baseUrl: string;
   /** Cuts every open connection (event streams included), as a proxy or a network drop would. */
   dropConnections(): void;
+  /** Cuts the open event streams only (requests in flight go on). */
+  dropStreams(): void;
   close(): Promise<void>;
 }
 
 /** The handler on Node's http server on 127.0.0.1, on a free port. */
 export async function listen(handle: (request: Request) => Promise<Response>): Promise<TestServer> {
   const server: Server = createServer(toNodeListener(handle));
+  const streams = new Set<Socket>();
+  server.on('request', (request: IncomingMessage) => {
+    if (!request.url?.includes('/events')) return;
+    const socket = request.socket;
+    streams.add(socket);
+    socket.once('close', () => streams.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dropConnections: () => server.closeAllConnections(),
+    dropStreams: () => {
+      for (const socket of streams) socket.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
