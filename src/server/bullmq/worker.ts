@@ -80,12 +80,15 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
         },
       };
       try {
-        const ending = completionOf(await handler(toKitJob(bullJob as unknown as BullJobLike, 'active'), context));
+        const details = await handler(toKitJob(bullJob as unknown as BullJobLike, 'active'), context);
+        // A handler that returns after a cancel does not complete the job.
+        if (abort.aborted) throw canceled('Canceled');
+        const ending = completionOf(details);
         const result: StoredResult = { outcome: ending.outcome };
         if (ending.info !== undefined) result.info = ending.info;
         return result;
       } catch (error) {
-        if (abort.aborted) throw canceled('Canceled');
+        if (abort.aborted || error instanceof bull.UnrecoverableError) throw canceled('Canceled');
         const ending = failureOf(error);
         if (error instanceof JobFailure && error.outcome !== undefined) {
           await bullJob.updateData({ ...(bullJob.data as StoredJob), failure: ending.outcome });
