@@ -79,22 +79,23 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
           await bullJob.updateProgress(next as object);
         },
       };
+      let details: Awaited<ReturnType<JobHandler>>;
       try {
-        const details = await handler(toKitJob(bullJob as unknown as BullJobLike, 'active'), context);
-        // A handler that returns after a cancel does not complete the job.
-        if (abort.aborted) throw canceled('Canceled');
-        const ending = completionOf(details);
-        const result: StoredResult = { outcome: ending.outcome };
-        if (ending.info !== undefined) result.info = ending.info;
-        return result;
+        details = await handler(toKitJob(bullJob as unknown as BullJobLike, 'active'), context);
       } catch (error) {
-        if (abort.aborted || error instanceof bull.UnrecoverableError) throw canceled('Canceled');
+        if (abort.aborted) throw canceled('Canceled');
         const ending = failureOf(error);
         if (error instanceof JobFailure && error.outcome !== undefined) {
           await bullJob.updateData({ ...(bullJob.data as StoredJob), failure: ending.outcome });
         }
         throw new bull.UnrecoverableError(ending.info ?? 'Job failed');
       }
+      // A handler that returns after a cancel does not complete the job.
+      if (abort.aborted) throw canceled('Canceled');
+      const ending = completionOf(details);
+      const result: StoredResult = { outcome: ending.outcome };
+      if (ending.info !== undefined) result.info = ending.info;
+      return result;
     },
     {
       ...base,
