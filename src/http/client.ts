@@ -65,7 +65,7 @@ export function createHttpJobsClient(options: HttpJobsClientOptions): HttpJobsCl
 
   async function job(method: 'GET' | 'POST', jobId: string, action: string, label: string, callOptions?: CallOptions, body?: unknown): Promise<Job> {
     const answer = await call(method, `/jobs/${encodeURIComponent(jobId)}${action}`, `${label} of job ${jobId}`, callOptions, body);
-    return normalizeJob(isObject(answer) ? answer.data : undefined);
+    return stream.fresher(normalizeJob(isObject(answer) ? answer.data : undefined));
   }
 
   const stream = createEventStream({
@@ -88,7 +88,7 @@ export function createHttpJobsClient(options: HttpJobsClientOptions): HttpJobsCl
     get: (jobId, callOptions) => job('GET', jobId, '', 'reading', callOptions),
     async create(config, callOptions) {
       const answer = await call('POST', '/jobs', `creating a ${config.type}:${config.operation} job`, callOptions, config);
-      return normalizeJob(isObject(answer) ? answer.data : undefined);
+      return stream.fresher(normalizeJob(isObject(answer) ? answer.data : undefined));
     },
     cancel: (jobId, callOptions) => job('POST', jobId, '/cancel', 'canceling', callOptions, {}),
     retry: (jobId, callOptions) => job('POST', jobId, '/retry', 'retrying', callOptions, {}),

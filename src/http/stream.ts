@@ -1,4 +1,4 @@
-import { JOB_EVENT_TOPICS, normalizeJob, toDate, type JobEvent, type JobEventListener } from '../core';
+import { JOB_EVENT_TOPICS, normalizeJob, toDate, type Job, type JobEvent, type JobEventListener } from '../core';
 import { createSseParser, type SseMessage } from './sse';
 import type { HttpReconnectOptions } from './types';
 
@@ -12,7 +12,20 @@ export interface StreamDeps {
 export interface EventStream {
   subscribe(listener: JobEventListener): () => void;
   readonly connected: boolean;
+  /**
+   * `job`, or the version of it an event already delivered when that one is newer: an answer that took longer
+   * than the job's own events (a create whose job finished meanwhile) must not take the job back in time.
+   */
+  fresher(job: Job): Job;
 }
+
+/** How far along a status is: a later stage wins a tie of `updatedAt`. */
+function stage(status: string): number {
+  if (status === 'complete' || status === 'failed' || status === 'canceled') return 2;
+  return status === 'executing' ? 1 : 0;
+}
+
+const RECENT_LIMIT = 2000;
 
 const topics = new Set<string>(JOB_EVENT_TOPICS);
 
@@ -43,11 +56,18 @@ export function createEventStream(deps: StreamDeps): EventStream {
   let lastId: string | undefined;
   let failures = 0;
   let connected = false;
+  /** The last version of the most recent jobs events carried, oldest first. */
+  const recent = new Map<string, Job>();
 
   function deliver(message: SseMessage): void {
     if (message.id !== undefined) lastId = message.id;
     const event = readEvent(message);
     if (event === undefined) return;
+    if (event.job !== undefined) {
+      recent.delete(event.job.id);
+      recent.set(event.job.id, event.job);
+      if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+    }
     for (const entry of [...listeners]) {
       if (!listeners.has(entry)) continue;
       try {
@@ -91,6 +111,7 @@ export function createEventStream(deps: StreamDeps): EventStream {
   }
 
   function stop(): void {
+    recent.clear();
     controller?.abort();
     controller = undefined;
     if (timer !== undefined) clearTimeout(timer);
@@ -101,6 +122,13 @@ export function createEventStream(deps: StreamDeps): EventStream {
   return {
     get connected() {
       return connected;
+    },
+    fresher(job) {
+      const seen = recent.get(job.id);
+      if (seen === undefined) return job;
+      const seenAt = seen.updatedAt?.getTime() ?? 0;
+      const jobAt = job.updatedAt?.getTime() ?? 0;
+      return seenAt > jobAt || (seenAt === jobAt && stage(seen.status) > stage(job.status)) ? seen : job;
     },
     subscribe(listener) {
       const entry = { listener };

@@ -117,6 +117,24 @@ describe('createHttpJobsClient', () => {
     stop?.();
   });
 
+  it('answers a create that took longer than its job’s events with the newer job, never an older one', async () => {
+    const seen: JobEvent[] = [];
+    const fetch: FetchLike = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      if (init.method !== 'POST' || !input.endsWith('/jobs')) return response;
+      // Hold the answer back until the job's events have told the whole story.
+      const { data } = (await response.clone().json()) as { data: { id: string } };
+      await until(() => seen.some((event) => event.context.jobId === data.id && event.topic === 'job:completed'), 5000, 'the completion');
+      return response;
+    };
+    const client = clientFor('alice', fetch);
+    const stop = client.subscribe?.((event) => seen.push(event));
+    await until(() => client.connected, 2000, 'the stream');
+    const job = await client.create(count);
+    expect(job).toMatchObject({ status: 'complete', progress: 100 });
+    stop?.();
+  });
+
   it('leaves no connection and no reconnect timer once the last listener goes', async () => {
     const signals: AbortSignal[] = [];
     let opened = 0;

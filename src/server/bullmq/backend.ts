@@ -215,7 +215,9 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
     async close() {
       if (closed) return;
       closed = true;
-      const { queues, events, producers } = await connecting;
+      const connected = await connecting.catch(() => undefined);
+      if (connected === undefined) return;
+      const { queues, events, producers } = connected;
       await Promise.all([...events, ...producers.values(), ...queues.values()].map((item) => item.close()));
     },
   };
