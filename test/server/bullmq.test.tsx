@@ -64,7 +64,7 @@ function Starter({ total }: { total: number }) {
         Start
       </button>
       <p>{`${started} started`}</p>
-      <p>{`${complete.data?.ids.length ?? 0} complete`}</p>
+      <p>{complete.data === undefined ? 'Loading' : `${complete.data.ids.length} complete`}</p>
     </>
   );
 }
@@ -88,6 +88,8 @@ describe('jobkit/server on BullMQ with two worker processes', () => {
         <Starter total={TOTAL} />
       </JobsProvider>,
     );
+    // As a user would: once the page has shown its list.
+    await screen.findByText('0 complete');
     await act(async () => screen.getByRole('button', { name: 'Start' }).click());
     await until(() => sent.length > 300, 60_000, 'the first events');
     server.dropStreams();
