@@ -69,7 +69,6 @@ export function createHttpJobsClient(options: HttpJobsClientOptions): HttpJobsCl
   }
 
   const stream = createEventStream({
-    url: `${baseUrl}/events`,
     reconnect: options.reconnect,
     open: async (headers, signal) => fetchImpl(`${baseUrl}/events`, { headers: await headersFor(headers), signal }),
   });

@@ -1,6 +1,7 @@
 /** One message of a `text/event-stream`. */
 export interface SseMessage {
   id: string | undefined;
+  /** Empty for a message that only sets the id. */
   event: string;
   data: string;
 }
@@ -14,11 +15,14 @@ export function createSseParser(onMessage: (message: SseMessage) => void): { pus
   let data: string[] = [];
   let event = '';
   let id: string | undefined;
+  let dispatchedId: string | undefined;
   let pendingCr = false;
 
   function line(text: string): void {
     if (text === '') {
-      if (data.length > 0) onMessage({ id, event: event || 'message', data: data.join('\n') });
+      // A message without data still moves the last event id (as EventSource does), with nothing to deliver.
+      if (data.length > 0 || id !== dispatchedId) onMessage({ id, event: data.length > 0 ? event || 'message' : '', data: data.join('\n') });
+      dispatchedId = id;
       data = [];
       event = '';
       return;

@@ -3,7 +3,6 @@ import { createSseParser, type SseMessage } from './sse';
 import type { HttpReconnectOptions } from './types';
 
 export interface StreamDeps {
-  url: string;
   /** Fetches the stream with the caller's headers. */
   open(headers: Record<string, string>, signal: AbortSignal): Promise<Response>;
   reconnect?: HttpReconnectOptions;
@@ -111,6 +110,8 @@ export function createEventStream(deps: StreamDeps): EventStream {
   }
 
   function stop(): void {
+    // The next listener starts from now: nobody was listening in between, so nothing was missed.
+    lastId = undefined;
     recent.clear();
     controller?.abort();
     controller = undefined;

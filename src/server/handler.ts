@@ -76,9 +76,10 @@ function route(method: string, path: string): Route {
   throw new HttpError(404, `No such operation: ${method} ${path}`);
 }
 
-function lastEventId(request: Request, url: URL): number {
+/** The id a stream resumes after; undefined for a new stream (it gets only events from now on). */
+function lastEventId(request: Request, url: URL): number | undefined {
   const value = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
-  if (value === null || value === '') return 0;
+  if (value === null || value === '') return undefined;
   if (!/^\d{1,15}$/.test(value)) throw badRequest('Last-Event-ID', 'must be an event id this server sent');
   return Number(value);
 }
@@ -133,7 +134,7 @@ export function createJobsHandler(options: JobsHandlerOptions): JobsHandler {
         return jsonResponse(201, { data: await backend.create(config, caller.id) });
       }
       case 'events': {
-        const after = lastEventId(request, url);
+        const after = lastEventId(request, url) ?? log.lastSeq;
         const signal = AbortSignal.any([request.signal, closing.signal]);
         const body = sseStream({ log, after, visible: canAccess, heartbeatMs, signal });
         return new Response(body, {

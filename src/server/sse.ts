@@ -52,8 +52,9 @@ export function sseStream(options: SseOptions): ReadableStream<Uint8Array> {
       };
       if (options.signal.aborted) return stop();
       options.signal.addEventListener('abort', stop);
-      // `retry` tells EventSource how long to wait before reconnecting; the first line opens the stream at once.
-      send(`retry: 1000\n: ${options.log.lastSeq}\n\n`);
+      // `retry` tells EventSource how long to wait before reconnecting. The `id` is where the stream starts: a
+      // client that drops before the first event resumes from there, so nothing after the connection is lost.
+      send(`retry: 1000\nid: ${options.after}\n\n`);
       for (const entry of backlog) write(entry);
       timer = setInterval(() => send(': ping\n\n'), options.heartbeatMs);
     },

@@ -96,6 +96,21 @@ describe('createHttpJobsClient', () => {
     stopBob?.();
   });
 
+  it('starts a new stream with events from now on, none from before it connected', async () => {
+    const client = clientFor('alice');
+    const job = await client.create(count);
+    await until(async () => (await client.get(job.id)).status === 'complete', 5000, 'the job to finish');
+    const seen: JobEvent[] = [];
+    const stop = client.subscribe?.((event) => seen.push(event));
+    await until(() => client.connected, 2000, 'the stream');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([]);
+    await client.create(count);
+    await until(() => seen.some((event) => event.topic === 'job:completed'), 5000, 'the new job’s events');
+    expect(seen.every((event) => event.context.jobId !== job.id)).toBe(true);
+    stop?.();
+  });
+
   it('resumes a dropped stream by Last-Event-ID: every event arrives once, in order', async () => {
     const sent: string[] = [];
     backend.subscribe((event) => sent.push(event.id));
