@@ -17,7 +17,7 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
   writeFileSync(`${out}sse.html`, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>jobkit sse bench</title><link rel="icon" href="data:,"><link rel="stylesheet" href="styles.css"></head><body><div id="root"></div><script type="module" src="sse.js"></script></body></html>');
 
   const seconds = quick ? 2 : 5;
-  const rates = quick ? [1000, 4000] : [500, 1000, 2000, 4000, 8000];
+  const rates = quick ? [1000, 4000] : [500, 1000, 2000, 4000, 8000, 16000];
   const rows = [];
   const best = { sse: 0, memory: 0 };
   for (const rate of rates) {
