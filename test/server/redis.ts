@@ -20,6 +20,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+const WATCHDOG = `
+const { spawn } = require('node:child_process');
+const redis = spawn(process.argv[1], process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit'] });
+process.on('disconnect', () => redis.kill('SIGKILL'));
+process.on('SIGTERM', () => redis.kill('SIGTERM'));
+redis.on('exit', (code) => process.exit(code ?? 0));
+`;
+
 export interface Redis {
   port: number;
   connection: { host: string; port: number; maxRetriesPerRequest: null };
@@ -38,9 +46,13 @@ function findRedisServer(): string {
 export async function startRedis(): Promise<Redis> {
   const binary = findRedisServer();
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // redis-server runs under a small Node watchdog that kills it when this process goes away, however it ends
+  // (a crash or a kill of the test runner included): no instance outlives the run.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-e', WATCHDOG, binary, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -64,7 +76,7 @@ export async function startRedis(): Promise<Redis> {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       spawnSync(binary.replace(/redis-server$/, 'redis-cli'), ['-p', String(port), 'shutdown', 'nosave'], { timeout: 5000 });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      const timer = setTimeout(() => child.kill('SIGTERM'), 3000);
       await exited;
       clearTimeout(timer);
     },
