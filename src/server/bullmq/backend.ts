@@ -12,7 +12,8 @@ import {
   type JobStatus,
 } from '../../core';
 import type { JobsBackend } from '../backend';
-import { loadBullmq, type BullmqConnection, type BullModule } from './load';
+import type { BullmqConnection } from './connection';
+import { loadBullmq, type BullModule } from './load';
 import { statesFor, toKitJob, type BullJobLike, type BullState, type StoredJob } from './mapping';
 
 export interface BullmqBackendOptions {

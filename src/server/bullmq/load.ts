@@ -13,6 +13,3 @@ export async function loadBullmq(): Promise<BullModule> {
     throw new JobsClientError('server', 'bullmqBackend needs the bullmq package: npm install bullmq', { cause: error });
   }
 }
-
-/** Redis connection options for BullMQ (`{ host, port, ... }`, as ioredis takes them), or an ioredis client. */
-export type BullmqConnection = object;

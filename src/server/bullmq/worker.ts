@@ -1,7 +1,8 @@
 import { toDate, toProgress } from '../../core';
 import { completionOf, failureOf, JobFailure, type JobHandler, type JobHandlerContext } from '../../memory/handler';
 import { CANCEL_EVENT } from './backend';
-import { loadBullmq, type BullmqConnection } from './load';
+import type { BullmqConnection } from './connection';
+import { loadBullmq } from './load';
 import { toKitJob, type BullJobLike, type StoredJob, type StoredProgress, type StoredResult } from './mapping';
 
 export interface BullmqWorkerOptions {
