@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: sizes and main-thread figures of jobkit next to its peers, in one run, on production
 // builds in Chromium. Prints one table per budget of PERFORMANCE.md (P1, P2, P3, P4/P5, P9), the scaling
-// table (scale) and the soak (soak, bench/soak.mjs). Prints figures only: nothing here asserts a timing.
-// Options: --quick (1 run, shorter windows), --only=P1,P2,scale,soak...
+// table (scale), the soak (soak, bench/soak.mjs) and the SSE path's events per second (sse). Prints figures
+// only: nothing here asserts a timing. Options: --quick (1 run, shorter windows), --only=P1,P2,scale,soak,sse...
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,7 +21,9 @@ const TICK_SECONDS = quick ? 2 : 5;
 
 // ---- set-up: bench deps, the kit's build ----
 const sh = (cmd, cwd = root) => execSync(cmd, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-if (!existsSync(`${bench}node_modules/sonner`)) {
+// The SSE figures (`--only=sse`) need no peer.
+const needPeers = only.length === 0 || only.some((id) => id !== 'sse');
+if (needPeers && !existsSync(`${bench}node_modules/sonner`)) {
   console.error('installing bench/ dependencies (npm ci --prefix bench)...');
   sh('npm ci --prefix bench --no-audit --no-fund');
 }
@@ -33,7 +35,7 @@ const { build } = await import('esbuild');
 const { entries, measure } = await import('../scripts/sizes.mjs');
 
 // ---- header: machine and versions ----
-const version = (dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).version;
+const version = (dir) => (existsSync(`${dir}/package.json`) ? JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).version : 'not installed');
 const peerNames = ['sonner', 'react-hot-toast', 'notistack', '@radix-ui/react-dialog', '@uppy/core', '@uppy/status-bar', '@flatfile/react'];
 const KB = 1024;
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -134,7 +136,7 @@ const started = Date.now();
 const cpus = os.cpus();
 const { chromium } = await import('playwright-core');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const needBrowser = ['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants);
+const needBrowser = ['P2', 'P3', 'P4', 'P9', 'scale', 'soak', 'sse'].some(wants);
 const browser = needBrowser ? await chromium.launch({ executablePath, args: ['--no-sandbox', '--js-flags=--expose-gc', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }) : undefined;
 
 console.log('## Jobkit benchmarks');
@@ -145,7 +147,12 @@ console.log(`method: production builds (NODE_ENV=production), ${RUNS === 1 ? '1 
 
 if (wants('P1')) await p1();
 
-if (needBrowser) {
+if (wants('sse')) {
+  const { sseBench } = await import('./sse.mjs');
+  await sseBench({ root, bench, browser, build, table, quick });
+}
+
+if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
   const server = await serve(await buildPage());
   const url = `http://127.0.0.1:${server.address().port}/`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

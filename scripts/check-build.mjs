@@ -5,7 +5,8 @@
 //     react, react-dom, @tanstack/* or @radix-ui/*: core and memory are framework-free;
 //  3. dist/index.js starts with the 'use client' directive;
 //  4. dist/flatfile.js (the Flatfile adapter) imports neither React nor `@flatfile/api`, and nothing
-//     dist/index.js loads contains it: the main entry never pulls the adapter in.
+//     dist/index.js loads contains it: the main entry never pulls the adapter in;
+//  5. dist/http.js and dist/server.js import no React; dist/http.js (browser) neither bullmq nor node:*.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,8 @@ checkFrameworkFree('dist/core.js');
 checkFrameworkFree('dist/memory.js');
 checkFrameworkFree('dist/locales/de.js');
 checkFrameworkFree('dist/flatfile.js', [/^@flatfile\//]);
+checkFrameworkFree('dist/http.js', [/^bullmq/, /^node:/]);
+checkFrameworkFree('dist/server.js');
 
 const adapter = join(root, 'dist/flatfile.js');
 for (const file of walk('dist/index.js').files) {
@@ -106,5 +109,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  "check-build: exports resolve, core, memory and flatfile are React-free, dist/index.js starts with 'use client' and does not load the Flatfile adapter.",
+  "check-build: exports resolve, core, memory, flatfile, http and server are React-free, dist/index.js starts with 'use client' and does not load the Flatfile adapter.",
 );

@@ -25,6 +25,7 @@ export const entries = [
   { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
   { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB },
   { name: 'jobkit/locales/de', code: "export * from './dist/locales/de.js';", external: peers, budget: 3 * KB },
+  { name: 'jobkit/http', code: "export * from './dist/http.js';", external: peers, budget: 8 * KB },
   { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB },
 ];
 
