@@ -8,7 +8,8 @@ import { ActionButton, actionName } from '../action-button';
 import { useActionFlow } from '../action-button/use-action-flow';
 import { ActionIcon, hasActionIcon } from '../action-icon';
 import { ActionMenu, type ActionMenuItem } from '../action-menu';
-import { cx, flag } from '../shared';
+import { clsx } from 'clsx';
+import { flag } from '../shared';
 
 export type ActionBarPart = 'root' | 'menu';
 
@@ -74,7 +75,7 @@ export function ActionBar(props: ActionBarProps): ReactNode {
       aria-label={props.label}
       data-slot="action-bar"
       data-unstyled={u}
-      className={cx(classNames.root, props.className)}
+      className={clsx(classNames.root, props.className)}
       style={props.style}
     >
       {primary.map((action, index) => (

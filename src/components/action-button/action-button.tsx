@@ -5,7 +5,8 @@ import { useJobsConfig } from '../../react/context';
 import { useActionState } from '../../react/use-action-state';
 import type { RunActionTarget } from '../../react/use-run-action';
 import { ActionIcon, hasActionIcon } from '../action-icon';
-import { cx, flag } from '../shared';
+import { clsx } from 'clsx';
+import { flag } from '../shared';
 import { Tooltip } from '../tooltip';
 import { useActionFlow } from './use-action-flow';
 
@@ -51,7 +52,7 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
   const u = flag(unstyled);
   const disabled = !status.enabled;
   return (
-    <span data-slot="action-button-root" data-unstyled={u} className={cx(classNames.root, props.className)} style={props.style}>
+    <span data-slot="action-button-root" data-unstyled={u} className={clsx(classNames.root, props.className)} style={props.style}>
       <Tooltip content={status.tooltip} tone={disabled ? 'error' : 'info'} unstyled={unstyled}>
         <button
           type="button"

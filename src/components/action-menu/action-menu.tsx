@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { cx, flag } from '../shared';
+import { clsx } from 'clsx';
+import { flag } from '../shared';
 import { useActionMenu } from './use-action-menu';
 
 export interface ActionMenuItem {
@@ -81,7 +82,7 @@ export function ActionMenu({
       data-slot="action-menu"
       data-state={state}
       data-unstyled={unstyledFlag}
-      className={cx(className, classNames?.root)}
+      className={clsx(className, classNames?.root)}
       style={style}
     >
       <button

@@ -14,7 +14,8 @@ import {
 import { useJobsConfig } from '../../react/context';
 import { type JobsStatusGroup, useJobsPanel } from '../../react/use-jobs-panel';
 import { OutcomeDialog } from '../outcome-dialog';
-import { cx, useControllableState } from '../shared';
+import { clsx } from 'clsx';
+import { useControllableState } from '../shared';
 import { JobsPanelHeader } from './jobs-panel-header';
 import { JobsPanelList, type JobsPanelListHandle } from './jobs-panel-list';
 import { JobsPanelRow, type JobsPanelRowProps } from './jobs-panel-row';
@@ -187,7 +188,7 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
         }}
       />
     ) : null}
-    <section ref={root} tabIndex={-1} aria-labelledby={titleId} {...rootPart} className={cx(rootClass, props.className)} style={props.style}>
+    <section ref={root} tabIndex={-1} aria-labelledby={titleId} {...rootPart} className={clsx(rootClass, props.className)} style={props.style}>
       <JobsPanelHeader
         titleId={titleId}
         title={props.title ?? t('panel.title')}

@@ -1,4 +1,4 @@
-export { cx, flag } from './cx';
+export { flag } from './flag';
 export { type PartProps, partGetter } from './parts';
 export { useControllableState } from './use-controllable-state';
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';

@@ -1,4 +1,5 @@
-import { cx, flag } from './cx';
+import { clsx } from 'clsx';
+import { flag } from './flag';
 
 /** What every rendered part carries: its `data-slot`, `data-unstyled`, and the host's class for it. */
 export interface PartProps {
@@ -23,6 +24,6 @@ export function partGetter<P extends string>(
   return (part, className) => ({
     'data-slot': slots[part] ?? `${prefix}-${part.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     'data-unstyled': u,
-    className: cx(classNames?.[part], className),
+    className: clsx(classNames?.[part], className) || undefined,
   });
 }

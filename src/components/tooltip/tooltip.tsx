@@ -1,5 +1,6 @@
 import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
-import { cx, flag } from '../shared';
+import { clsx } from 'clsx';
+import { flag } from '../shared';
 import { useTooltip } from './use-tooltip';
 import { applyShift, fittingSide, viewportShift } from './viewport-shift';
 
@@ -78,7 +79,7 @@ export function Tooltip({
   const unstyledFlag = flag(unstyled);
   const describedBy = children.props['aria-describedby'];
   const trigger = enabled
-    ? cloneElement(children, { 'aria-describedby': cx(describedBy, contentId) })
+    ? cloneElement(children, { 'aria-describedby': clsx(describedBy, contentId) })
     : children;
   return (
     <span
@@ -87,7 +88,7 @@ export function Tooltip({
       data-slot="tooltip"
       data-state={state}
       data-unstyled={unstyledFlag}
-      className={cx(className, classNames?.root)}
+      className={clsx(className, classNames?.root)}
       style={style}
     >
       {trigger}
