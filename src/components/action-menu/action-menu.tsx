@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
 import { clsx } from 'clsx';
-import { flag } from '../shared';
+import { FloatingPortal, flag } from '../shared';
 import { useActionMenu } from './use-action-menu';
 
 export interface ActionMenuItem {
@@ -35,6 +35,8 @@ export interface ActionMenuProps {
   style?: CSSProperties;
   classNames?: Partial<Record<ActionMenuPart, string>>;
   unstyled?: boolean;
+  /** Where the menu is mounted; the document's body by default. */
+  container?: Element | DocumentFragment | null;
 }
 
 /** A horizontal ellipsis ("⋯") in the current colour. */
@@ -55,8 +57,9 @@ function descriptionOf(item: ActionMenuItem): string | undefined {
 }
 
 /**
- * The overflow menu of actions: a menu button (WAI-ARIA pattern) whose menu renders inline, under the
- * trigger. Disabled items stay in the menu, focusable, with their reason as visible text and description.
+ * The overflow menu of actions: a menu button (WAI-ARIA pattern) whose menu is portalled (so no
+ * `overflow: hidden` ancestor clips it) and placed under the trigger, or above it when there is no room,
+ * limited to the viewport's height (it scrolls), following the trigger while open. Disabled items stay in the menu, focusable, with their reason as visible text and description.
  */
 export function ActionMenu({
   items,
@@ -70,9 +73,10 @@ export function ActionMenu({
   style,
   classNames,
   unstyled,
+  container,
 }: ActionMenuProps): ReactNode {
   const { t, locale } = useJobsConfig('ActionMenu');
-  const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale });
+  const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale, align });
   const name = label ?? t('action.moreActions');
   const state = menu.open ? 'open' : 'closed';
   const unstyledFlag = flag(unstyled);
@@ -100,49 +104,52 @@ export function ActionMenu({
           </>
         )}
       </button>
-      <div
-        {...menu.menuProps}
-        data-slot="action-menu-content"
-        data-state={state}
-        data-align={align}
-        data-unstyled={unstyledFlag}
-        className={classNames?.menu}
-      >
-        {items.map((item, index) => {
-          const props = menu.getItemProps(item, index);
-          const description = descriptionOf(item);
-          return (
-            <div
-              key={item.id}
-              {...props}
-              aria-describedby={description === undefined ? undefined : `${props.id}-description`}
-              data-slot="action-menu-item"
-              data-disabled={flag(item.disabled)}
-              data-highlighted={flag(menu.highlightedId === item.id)}
-              data-danger={flag(item.danger)}
-              data-unstyled={unstyledFlag}
-              className={classNames?.item}
-            >
-              {item.icon === undefined || item.icon === null ? null : (
-                <span data-slot="action-menu-item-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
-              )}
-              <span data-slot="action-menu-item-text">
-                <span data-slot="action-menu-item-label">
-                  {item.label}
-                </span>
-                {description === undefined ? null : (
-                  // Hidden from the name (which is the label alone), read as the description instead.
-                  <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description">
-                    {description}
+      <FloatingPortal container={container} dir={menu.dir}>
+        <div
+          {...menu.menuProps}
+          data-slot="action-menu-content"
+          data-state={state}
+          data-align={align}
+          data-side={menu.side}
+          data-unstyled={unstyledFlag}
+          className={classNames?.menu}
+        >
+          {items.map((item, index) => {
+            const props = menu.getItemProps(item, index);
+            const description = descriptionOf(item);
+            return (
+              <div
+                key={item.id}
+                {...props}
+                aria-describedby={description === undefined ? undefined : `${props.id}-description`}
+                data-slot="action-menu-item"
+                data-disabled={flag(item.disabled)}
+                data-highlighted={flag(menu.highlightedId === item.id)}
+                data-danger={flag(item.danger)}
+                data-unstyled={unstyledFlag}
+                className={classNames?.item}
+              >
+                {item.icon === undefined || item.icon === null ? null : (
+                  <span data-slot="action-menu-item-icon" aria-hidden="true">
+                    {item.icon}
                   </span>
                 )}
-              </span>
-            </div>
-          );
-        })}
-      </div>
+                <span data-slot="action-menu-item-text">
+                  <span data-slot="action-menu-item-label">
+                    {item.label}
+                  </span>
+                  {description === undefined ? null : (
+                    // Hidden from the name (which is the label alone), read as the description instead.
+                    <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description">
+                      {description}
+                    </span>
+                  )}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </FloatingPortal>
     </div>
   );
 }

@@ -1,10 +1,13 @@
-import { type CSSProperties, type ReactNode, useId, useRef } from 'react';
+import { type CSSProperties, type KeyboardEvent, type ReactNode, useCallback, useId, useRef } from 'react';
 import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
 import { JobsPanel, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
-import { flag, partGetter, useControllableState } from '../shared';
+import { FloatingPortal, flag, partGetter, useAnchored, useControllableState } from '../shared';
+
+/** The distance (px) between the button and the popover. */
+const POPOVER_GAP = 6;
 
 export type JobsIndicatorPart = 'root' | 'trigger' | 'label' | 'count' | 'popover';
 
@@ -27,11 +30,37 @@ export interface JobsIndicatorProps {
   style?: CSSProperties;
   classNames?: Partial<Record<JobsIndicatorPart, string>>;
   unstyled?: boolean;
+  /** Where the popover is mounted; the document's body by default. */
+  container?: Element | DocumentFragment | null;
+}
+
+/** What Tab can reach inside the popover, in order. */
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab out of the portalled popover leaves from its trigger, as if the popover sat right after it: Shift+Tab
+ * from its first stop lands on the trigger; Tab from its last stop moves on to what follows the trigger
+ * (the browser's own move, from the trigger focused here).
+ */
+function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement | null): void {
+  if (event.key !== 'Tab' || trigger === null || event.defaultPrevented) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    // An unchecked radio is no stop: Tab reaches a group at its checked radio.
+    (element) => element.closest('[hidden], [inert]') === null && !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
+  );
+  const focused = event.target as HTMLElement;
+  const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+  if (edge !== undefined && edge !== focused && !edge.contains(focused)) return;
+  if (event.shiftKey) event.preventDefault();
+  trigger.focus();
 }
 
 /**
  * A small button with the number of active jobs that opens the jobs panel below it: a disclosure
- * (`aria-expanded`), non-modal, so the page stays usable while it is open. Opening focuses the panel's
+ * (`aria-expanded`), non-modal, so the page stays usable while it is open. The popover is portalled (no
+ * `overflow: hidden` ancestor clips it), flips above the button and slides along the edge to stay on
+ * screen, and follows the button while open. Opening focuses the panel's
  * list; Escape inside it closes it and returns focus to the button. The count is part of the button's
  * name and is never announced as it changes.
  */
@@ -41,6 +70,15 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
   const { count, more } = useActiveJobsCount({ source, spaceId });
   const trigger = useRef<HTMLButtonElement>(null);
+  const anchored = useAnchored({ open, placement: 'bottom-end', gap: POPOVER_GAP });
+  const { setReference } = anchored;
+  const setTrigger = useCallback(
+    (element: HTMLButtonElement | null) => {
+      trigger.current = element;
+      setReference(element);
+    },
+    [setReference],
+  );
   const panel = useRef<JobsPanelHandle>(null);
   const popoverId = useId();
   const part = partGetter<JobsIndicatorPart>('jobs-indicator', { root: 'jobs-indicator' }, classNames, unstyled);
@@ -65,7 +103,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
       }}
     >
       <button
-        ref={trigger}
+        ref={setTrigger}
         type="button"
         {...part('trigger')}
         aria-expanded={open}
@@ -84,16 +122,25 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
         ) : null}
       </button>
       {open ? (
-        <div id={popoverId} {...part('popover')}>
-          <JobsPanel
-            ref={panel}
-            {...props.panelProps}
-            {...(source === undefined ? {} : { source })}
-            {...(spaceId === undefined ? {} : { spaceId })}
-            {...(props.onOpenOutcome === undefined ? {} : { onOpenOutcome: props.onOpenOutcome })}
-            autoFocus
-          />
-        </div>
+        <FloatingPortal container={props.container} dir={anchored.dir}>
+          <div
+            ref={anchored.setFloating}
+            id={popoverId}
+            {...part('popover')}
+            data-side={anchored.side}
+            style={anchored.style}
+            onKeyDown={(event) => tabOutOfPopover(event, trigger.current)}
+          >
+            <JobsPanel
+              ref={panel}
+              {...props.panelProps}
+              {...(source === undefined ? {} : { source })}
+              {...(spaceId === undefined ? {} : { spaceId })}
+              {...(props.onOpenOutcome === undefined ? {} : { onOpenOutcome: props.onOpenOutcome })}
+              autoFocus
+            />
+          </div>
+        </FloatingPortal>
       ) : null}
     </div>
   );
