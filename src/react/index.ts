@@ -2,6 +2,7 @@ export type {
   DownloadHandler,
   DownloadTarget,
   FileUrlResolver,
+  JobkitDefaults,
   JobkitRootProps,
   JobLabelGetter,
   NavigateHandler,

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
 import { clsx } from 'clsx';
-import { FloatingPortal, flag } from '../shared';
+import { FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, useStyling } from '../shared';
 import { useActionMenu } from './use-action-menu';
 
 export interface ActionMenuItem {
@@ -18,9 +18,10 @@ export interface ActionMenuItem {
   onSelect(): void;
 }
 
-export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item';
+export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item' | 'itemIcon' | 'itemText' | 'itemLabel' | 'itemDescription';
+export type ActionMenuClassNames = PartClassNames<ActionMenuPart>;
 
-export interface ActionMenuProps {
+interface ActionMenuOwnProps {
   items: ActionMenuItem[];
   /** The trigger's accessible name. Default: the catalogue's `action.moreActions` ("More actions"). */
   label?: string;
@@ -33,11 +34,13 @@ export interface ActionMenuProps {
   align?: 'start' | 'end';
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<ActionMenuPart, string>>;
+  classNames?: ActionMenuClassNames;
   unstyled?: boolean;
   /** Where the menu is mounted; the document's body by default. */
-  container?: Element | DocumentFragment | null;
+  container?: PortalContainer;
 }
+
+export interface ActionMenuProps extends ActionMenuOwnProps, RootAttributes<HTMLDivElement, ActionMenuOwnProps> {}
 
 /** A horizontal ellipsis ("⋯") in the current colour. */
 function KebabIcon(): ReactNode {
@@ -71,10 +74,12 @@ export function ActionMenu({
   align = 'end',
   className,
   style,
-  classNames,
-  unstyled,
-  container,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  container: ownContainer,
+  ...rest
 }: ActionMenuProps): ReactNode {
+  const { classNames, unstyled, container } = useStyling('ActionMenu', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
   const { t, locale } = useJobsConfig('ActionMenu');
   const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale, align });
   const name = label ?? t('action.moreActions');
@@ -82,6 +87,7 @@ export function ActionMenu({
   const unstyledFlag = flag(unstyled);
   return (
     <div
+      {...rest}
       ref={menu.rootRef}
       data-slot="action-menu"
       data-state={state}
@@ -130,17 +136,17 @@ export function ActionMenu({
                 className={classNames?.item}
               >
                 {item.icon === undefined || item.icon === null ? null : (
-                  <span data-slot="action-menu-item-icon" aria-hidden="true">
+                  <span data-slot="action-menu-item-icon" data-unstyled={unstyledFlag} className={classNames.itemIcon} aria-hidden="true">
                     {item.icon}
                   </span>
                 )}
-                <span data-slot="action-menu-item-text">
-                  <span data-slot="action-menu-item-label">
+                <span data-slot="action-menu-item-text" data-unstyled={unstyledFlag} className={classNames.itemText}>
+                  <span data-slot="action-menu-item-label" data-unstyled={unstyledFlag} className={classNames.itemLabel}>
                     {item.label}
                   </span>
                   {description === undefined ? null : (
                     // Hidden from the name (which is the label alone), read as the description instead.
-                    <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description">
+                    <span id={`${props.id}-description`} aria-hidden="true" data-slot="action-menu-item-description" data-unstyled={unstyledFlag} className={classNames.itemDescription}>
                       {description}
                     </span>
                   )}

@@ -2,16 +2,29 @@ import { type CSSProperties, type KeyboardEvent, type ReactNode, useCallback, us
 import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
-import { JobsPanel, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
+import { JobsPanel, type JobsPanelClassNames, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
-import { FloatingPortal, flag, partGetter, useAnchored, useControllableState } from '../shared';
+import {
+  FloatingPortal,
+  flag,
+  type PartClassNames,
+  partGetter,
+  type PortalContainer,
+  type RootAttributes,
+  restOf,
+  useAnchored,
+  useControllableState,
+  useStyling,
+} from '../shared';
 
 /** The distance (px) between the button and the popover. */
 const POPOVER_GAP = 6;
 
 export type JobsIndicatorPart = 'root' | 'trigger' | 'label' | 'count' | 'popover';
+/** A class for each part, and for the parts of the panel it opens (`panel`). */
+export type JobsIndicatorClassNames = PartClassNames<JobsIndicatorPart> & { panel?: JobsPanelClassNames };
 
-export interface JobsIndicatorProps {
+interface JobsIndicatorOwnProps {
   /** Count and list the jobs of this file, workbook, sheet or app. */
   source?: string;
   /** Count and list the jobs of this space. */
@@ -28,11 +41,18 @@ export interface JobsIndicatorProps {
   panelProps?: Omit<JobsPanelProps, 'source' | 'spaceId' | 'shortcut' | 'autoFocus' | 'onOpenOutcome'>;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<JobsIndicatorPart, string>>;
+  classNames?: JobsIndicatorClassNames;
   unstyled?: boolean;
-  /** Where the popover is mounted; the document's body by default. */
-  container?: Element | DocumentFragment | null;
+  /** Where the popover (and the panel's outcome dialog) mount; the document's body by default. */
+  container?: PortalContainer;
 }
+
+export interface JobsIndicatorProps extends JobsIndicatorOwnProps, RootAttributes<HTMLDivElement, JobsIndicatorOwnProps> {}
+
+const ownKeys = [
+  'source', 'spaceId', 'open', 'defaultOpen', 'onOpenChange', 'shortcut', 'onOpenOutcome', 'panelProps',
+  'className', 'style', 'classNames', 'unstyled', 'container',
+] as const satisfies readonly (keyof JobsIndicatorOwnProps)[];
 
 /** What Tab can reach inside the popover, in order. */
 const TABBABLE =
@@ -65,7 +85,8 @@ function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement
  * name and is never announced as it changes.
  */
 export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
-  const { source, spaceId, classNames = {}, unstyled } = props;
+  const { source, spaceId } = props;
+  const { classNames, unstyled, container } = useStyling('JobsIndicator', props);
   const { t, locale } = useJobsConfig('JobsIndicator');
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
   const { count, more } = useActiveJobsCount({ source, spaceId });
@@ -91,6 +112,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
   return (
     <div
+      {...restOf(props, ownKeys)}
       {...part('root', props.className)}
       style={props.style}
       data-state={open ? 'open' : 'closed'}
@@ -122,18 +144,22 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
         ) : null}
       </button>
       {open ? (
-        <FloatingPortal container={props.container} dir={anchored.dir}>
+        <FloatingPortal container={container} dir={anchored.dir}>
           <div
             ref={anchored.setFloating}
             id={popoverId}
             {...part('popover')}
             data-side={anchored.side}
+            data-state="open"
             style={anchored.style}
             onKeyDown={(event) => tabOutOfPopover(event, trigger.current)}
           >
             <JobsPanel
               ref={panel}
               {...props.panelProps}
+              {...(unstyled === undefined ? {} : { unstyled })}
+              {...(container === undefined ? {} : { container })}
+              {...(classNames.panel === undefined ? {} : { classNames: classNames.panel })}
               {...(source === undefined ? {} : { source })}
               {...(spaceId === undefined ? {} : { spaceId })}
               {...(props.onOpenOutcome === undefined ? {} : { onOpenOutcome: props.onOpenOutcome })}

@@ -4,7 +4,7 @@ import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { flag, partGetter } from '../shared';
+import { flag, type PartClassNames, partGetter, type RootAttributes, useStyling } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -24,9 +24,12 @@ export type OverlayPart =
   | 'cancel'
   | 'error'
   | 'notices'
-  | 'notice';
+  | 'notice'
+  | 'progress';
 
-export interface ProgressOverlayProps {
+export type ProgressOverlayClassNames = PartClassNames<OverlayPart>;
+
+interface ProgressOverlayOwnProps {
   /** Id of the resource (workbook, sheet, file...) whose jobs may block this region. */
   source: string;
   /**
@@ -41,9 +44,11 @@ export interface ProgressOverlayProps {
   children?: ReactNode;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<OverlayPart, string>>;
+  classNames?: ProgressOverlayClassNames;
   unstyled?: boolean;
 }
+
+export interface ProgressOverlayProps extends ProgressOverlayOwnProps, RootAttributes<HTMLDivElement, ProgressOverlayOwnProps> {}
 
 /**
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
@@ -51,7 +56,19 @@ export interface ProgressOverlayProps {
  * waiting, disappears, or can no longer be read. A tick re-renders this overlay and nothing else.
  */
 export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
-  const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
+  const {
+    source,
+    region = 'resource',
+    stallAfterMs,
+    maxFailedReads = 3,
+    children: _children,
+    className: _className,
+    style: _style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    ...rest
+  } = props;
+  const { classNames, unstyled } = useStyling('ProgressOverlay', props);
   const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
   const { sync } = useJobsStore('ProgressOverlay');
   const { current, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
@@ -135,7 +152,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   }, [blocked]);
 
   return (
-    <div ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
+    <div {...rest} ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (

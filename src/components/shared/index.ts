@@ -3,3 +3,13 @@ export { type PartProps, partGetter } from './parts';
 export { useControllableState } from './use-controllable-state';
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';
 export { type Anchored, directionOf, FloatingPortal, type FloatingPortalProps, type Side, useAnchored, VIEWPORT_MARGIN } from './floating';
+export {
+  mergeClassNames,
+  restOf,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  type Styling,
+  type StylingProps,
+  useStyling,
+} from './contract';

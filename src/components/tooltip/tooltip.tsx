@@ -1,16 +1,17 @@
 import { clsx } from 'clsx';
 import { cloneElement, type CSSProperties, type ReactElement, type ReactNode } from 'react';
-import { FloatingPortal, flag, type Side, useAnchored } from '../shared';
+import { FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, type Side, useAnchored, useStyling } from '../shared';
 import { useTooltip } from './use-tooltip';
 
 export type TooltipTone = 'info' | 'error';
 export type TooltipSide = Side;
 export type TooltipPart = 'root' | 'content';
+export type TooltipClassNames = PartClassNames<TooltipPart>;
 
 /** The distance (px) between the trigger and the tooltip. */
 const TOOLTIP_GAP = 6;
 
-export interface TooltipProps {
+interface TooltipOwnProps {
   /** What the tooltip says. Nothing (undefined, null, false, '') shows no tooltip. */
   content: ReactNode | undefined;
   /** The trigger: one element that takes `aria-describedby` (a button; `aria-disabled` is fine). */
@@ -26,12 +27,14 @@ export interface TooltipProps {
    */
   side?: TooltipSide;
   /** Where the tooltip is mounted; the document's body by default. */
-  container?: Element | DocumentFragment | null;
+  container?: PortalContainer;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<TooltipPart, string>>;
+  classNames?: TooltipClassNames;
   unstyled?: boolean;
 }
+
+export interface TooltipProps extends TooltipOwnProps, RootAttributes<HTMLSpanElement, TooltipOwnProps> {}
 
 function hasContent(content: ReactNode): boolean {
   return content !== undefined && content !== null && content !== false && content !== '';
@@ -59,10 +62,12 @@ export function Tooltip({
   side = 'top',
   className,
   style,
-  classNames,
-  unstyled,
-  container,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  container: ownContainer,
+  ...rest
 }: TooltipProps): ReactNode {
+  const { classNames, unstyled, container } = useStyling('Tooltip', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
   const enabled = hasContent(content);
   const { open, contentId, rootProps } = useTooltip({ open: openProp, defaultOpen, onOpenChange, enabled });
   const anchored = useAnchored({ open, placement: side, gap: TOOLTIP_GAP, crossSides: true });
@@ -74,6 +79,7 @@ export function Tooltip({
     : children;
   return (
     <span
+      {...rest}
       {...rootProps}
       ref={anchored.setReference}
       data-slot="tooltip"
