@@ -40,7 +40,7 @@ const MENU_GAP = 4;
  * that `onSelect` opens takes focus from the trigger and gives it back there.
  */
 export function useActionMenu({ items, open: openProp, defaultOpen = false, onOpenChange, locale, align = 'end' }: UseActionMenuOptions) {
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
+  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange, 'ActionMenu open');
   // Below the trigger, or above it when there is no room below; shifted and height-limited to stay on screen.
   const anchored = useAnchored({ open, placement: `bottom-${align}`, gap: MENU_GAP });
   const { setReference, setFloating } = anchored;

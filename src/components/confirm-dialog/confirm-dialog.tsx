@@ -75,7 +75,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
   } = props;
   const { classNames, unstyled, container } = useStyling('ConfirmDialog', props);
   const { t, rootProps } = useJobsConfig('ConfirmDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'ConfirmDialog open');
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
   const part = partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled);
   const onOpenChange = (next: boolean) => {

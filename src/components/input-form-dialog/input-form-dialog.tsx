@@ -89,7 +89,7 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
   } = props;
   const { classNames, unstyled, container } = useStyling('InputFormDialog', props);
   const { t, rootProps } = useJobsConfig('InputFormDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'InputFormDialog open');
   const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({ form, open, pending, error, onSubmit });
   useInputFormWarnings(form, title);
   const part = partProps(classNames, unstyled);

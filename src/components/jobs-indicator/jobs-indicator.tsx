@@ -88,7 +88,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const { source, spaceId } = props;
   const { classNames, unstyled, container } = useStyling('JobsIndicator', props);
   const { t, locale } = useJobsConfig('JobsIndicator');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'JobsIndicator open');
   const { count, more } = useActiveJobsCount({ source, spaceId });
   const trigger = useRef<HTMLButtonElement>(null);
   const anchored = useAnchored({ open, placement: 'bottom-end', gap: POPOVER_GAP });

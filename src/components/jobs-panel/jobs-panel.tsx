@@ -96,8 +96,13 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
   const { classNames, unstyled, container } = useStyling('JobsPanel', props);
   const rest = restOf(props, ownKeys);
   const { t } = useJobsConfig('JobsPanel');
-  const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange);
-  const [operation, setOperation] = useControllableState<string | null>(props.operation, props.defaultOperation ?? null, props.onOperationChange);
+  const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange, 'JobsPanel status');
+  const [operation, setOperation] = useControllableState<string | null>(
+    props.operation,
+    props.defaultOperation ?? null,
+    props.onOperationChange,
+    'JobsPanel operation',
+  );
   const panel = useJobsPanel({ source, spaceId, status, operation: operation ?? undefined, pageSize });
   const titleId = useId();
   const now = useMinuteClock();

@@ -64,7 +64,12 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
   const onDemand = 'jobId' in props;
   const { t, rootProps } = useJobsConfig('OutcomeDialog');
   const queue = useOutcomeQueue({ enabled: !onDemand });
-  const [wanted, setWanted] = useControllableState(props.open, props.defaultOpen ?? true, onDemand ? props.onOpenChange : undefined);
+  const [wanted, setWanted] = useControllableState(
+    props.open,
+    props.defaultOpen ?? true,
+    onDemand ? props.onOpenChange : undefined,
+    'OutcomeDialog open',
+  );
   const shownId = onDemand ? jobId : queue.current?.id;
   const last = useRef(shownId);
   if (shownId !== undefined) last.current = shownId;
