@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../src/styles.css';
-import { ActionButton, ConfirmDialog, JobsProvider, ProgressBar } from '../../src';
+import { ActionButton, ConfirmDialog, JobsIndicator, JobsProvider, ProgressBar, Tooltip } from '../../src';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { cases, classMap, SOURCE, seeded } from './contract-cases';
 
@@ -127,5 +128,31 @@ describe('provider defaults', () => {
     } finally {
       container.remove();
     }
+  });
+});
+
+describe('root handlers', () => {
+  it('run beside the kit’s own: neither replaces the other', async () => {
+    client = createMemoryJobsClient();
+    const onKeyDown = vi.fn();
+    const onFocus = vi.fn();
+    render(
+      <JobsProvider client={client}>
+        <JobsIndicator onKeyDown={onKeyDown} />
+        <Tooltip content="Exports every sheet" onFocus={onFocus}>
+          <button type="button">Export</button>
+        </Tooltip>
+      </JobsProvider>,
+    );
+    const trigger = screen.getByRole('button', { name: /^Jobs/ });
+    await userEvent.click(trigger);
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Escape}');
+    expect(onKeyDown).toHaveBeenCalled();
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveFocus();
+    expect(onFocus).toHaveBeenCalled();
+    expect(await screen.findByRole('tooltip')).toBeVisible();
   });
 });

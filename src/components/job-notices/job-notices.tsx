@@ -1,6 +1,6 @@
 import { type CSSProperties, type FocusEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { flag, type PartClassNames, partGetter, type RootAttributes, useStyling } from '../shared';
+import { chainHandlers, flag, type PartClassNames, partGetter, type RootAttributes, useStyling } from '../shared';
 import { NoticeItem } from './notice-item';
 import { useJobNotices } from './use-job-notices';
 
@@ -65,12 +65,14 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
       {...part('root', props.className)}
       style={props.style}
       data-paused={flag(hovered || focused)}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={(event: FocusEvent<HTMLDivElement>) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
-      }}
+      {...chainHandlers(rest, {
+        onMouseEnter: () => setHovered(true),
+        onMouseLeave: () => setHovered(false),
+        onFocus: () => setFocused(true),
+        onBlur: (event: FocusEvent<HTMLDivElement>) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+        },
+      })}
     >
       {notices.map((notice) => (
         <NoticeItem

@@ -5,6 +5,7 @@ import { useActiveJobsCount } from '../../react/use-jobs-panel';
 import { JobsPanel, type JobsPanelClassNames, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
 import {
+  chainHandlers,
   FloatingPortal,
   flag,
   type PartClassNames,
@@ -87,6 +88,7 @@ function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement
 export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const { source, spaceId } = props;
   const { classNames, unstyled, container } = useStyling('JobsIndicator', props);
+  const rest = restOf(props, ownKeys);
   const { t, locale } = useJobsConfig('JobsIndicator');
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'JobsIndicator open');
   const { count, more } = useActiveJobsCount({ source, spaceId });
@@ -112,25 +114,28 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
   return (
     <div
-      {...restOf(props, ownKeys)}
+      {...rest}
       {...part('root', props.className)}
       style={props.style}
       data-state={open ? 'open' : 'closed'}
       data-active={flag(count > 0)}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
-        event.preventDefault();
-        setOpen(false);
-        trigger.current?.focus();
-      }}
+      {...chainHandlers(rest, {
+        onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+          if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
+          event.preventDefault();
+          setOpen(false);
+          trigger.current?.focus();
+        },
+      })}
     >
       <button
         ref={setTrigger}
         type="button"
         {...part('trigger')}
+        data-state={open ? 'open' : 'closed'}
         aria-expanded={open}
         aria-controls={open ? popoverId : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
         <span {...part('label')}>{t('panel.indicator')}</span>
         {count > 0 ? (

@@ -69,3 +69,22 @@ export function restOf<P extends object, K extends keyof P>(props: P, own: reado
   for (const key of own) delete rest[key as string];
   return rest as Omit<P, K>;
 }
+
+type Handlers = Record<string, ((event: never) => void) | undefined>;
+
+/**
+ * The kit's own handlers for a root element, each run after the host's handler of the same name (from the
+ * root attributes the host passed), so that neither replaces the other.
+ */
+export function chainHandlers<K extends Handlers>(host: object, own: K): K {
+  const chained: Record<string, unknown> = { ...own };
+  for (const [name, kit] of Object.entries(own)) {
+    const theirs = (host as Handlers)[name];
+    if (typeof theirs !== 'function' || typeof kit !== 'function') continue;
+    chained[name] = (event: never) => {
+      theirs(event);
+      kit(event);
+    };
+  }
+  return chained as K;
+}

@@ -4,6 +4,7 @@ export { type StateUpdate, useControllableState } from './use-controllable-state
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';
 export { type Anchored, directionOf, FloatingPortal, type FloatingPortalProps, type Side, useAnchored, VIEWPORT_MARGIN } from './floating';
 export {
+  chainHandlers,
   mergeClassNames,
   restOf,
   type PartClassNames,

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import { cloneElement, type CSSProperties, type ReactElement, type ReactNode } from 'react';
-import { FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, type Side, useAnchored, useStyling } from '../shared';
+import { chainHandlers, FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, type Side, useAnchored, useStyling } from '../shared';
 import { useTooltip } from './use-tooltip';
 
 export type TooltipTone = 'info' | 'error';
@@ -80,7 +80,7 @@ export function Tooltip({
   return (
     <span
       {...rest}
-      {...rootProps}
+      {...chainHandlers(rest, rootProps)}
       ref={anchored.setReference}
       data-slot="tooltip"
       data-state={state}
