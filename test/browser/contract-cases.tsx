@@ -48,6 +48,8 @@ export interface Case {
   name: string;
   /** Parts expected on the page once `reveal` ran; `a.b` is part `b` of the composed `a`. */
   parts: string[];
+  /** Parts that also carry `data-state` (with this value). */
+  states?: Record<string, string>;
   /** Whether something mounts in `container`. */
   portals?: boolean;
   faults?: Parameters<typeof createMemoryJobsClient>[0];
@@ -69,11 +71,12 @@ const form: InputForm = {
 };
 
 export const cases: Case[] = [
-  { name: 'ProgressBar', parts: ['root', 'fill'], render: (c) => <ProgressBar value={40} label="Import" {...c} /> },
+  { name: 'ProgressBar', parts: ['root', 'fill'], states: { root: 'loading', fill: 'loading' }, render: (c) => <ProgressBar value={40} label="Import" {...c} /> },
   { name: 'ActionIcon', parts: ['root'], render: (c) => <ActionIcon name="download" {...c} /> },
   {
     name: 'Tooltip',
     parts: ['root', 'content'],
+    states: { root: 'open', content: 'open' },
     portals: true,
     render: (c) => (
       <Tooltip content="Exports every sheet" defaultOpen {...c}>
@@ -93,18 +96,21 @@ export const cases: Case[] = [
     name: 'ConfirmDialog',
     parts: ['overlay', 'content', 'title', 'description', 'error', 'actions', 'cancel', 'confirm'],
     portals: true,
+    states: { overlay: 'open', content: 'open', title: 'open', description: 'open', error: 'open', actions: 'open', cancel: 'open', confirm: 'open' },
     render: (c) => <ConfirmDialog title="Export" defaultOpen error="It failed" onConfirm={() => undefined} {...c} />,
   },
   {
     name: 'InputFormDialog',
     parts: ['overlay', 'content', 'title', 'description', 'form', 'field', 'label', 'required', 'fieldDescription', 'control', 'options', 'option', 'optionLabel', 'optionDescription', 'alert', 'actions', 'cancel', 'submit'],
     portals: true,
+    states: { content: 'open', title: 'open', form: 'open', field: 'open', submit: 'open' },
     render: (c) => <InputFormDialog title="Ask" description="Answer this" defaultOpen form={form} error="It failed" onSubmit={() => undefined} {...c} />,
   },
   {
     name: 'OutcomeDialog',
     parts: ['overlay', 'content', 'title', 'message', 'actions', 'default'],
     portals: true,
+    states: { overlay: 'open', content: 'open', title: 'open', message: 'open', actions: 'open', default: 'open' },
     render: (c) => <OutcomeDialog jobId="us_jb_done" {...c} />,
     reveal: async () => {
       await screen.findByRole('dialog');
@@ -136,6 +142,7 @@ export const cases: Case[] = [
   {
     name: 'JobsIndicator',
     parts: ['root', 'trigger', 'label', 'count', 'popover', 'panel.root', 'panel.row'],
+    states: { root: 'open', trigger: 'open', popover: 'open' },
     portals: true,
     render: (c) => <JobsIndicator source={SOURCE} defaultOpen {...c} />,
     reveal: async () => {
@@ -172,6 +179,7 @@ export const cases: Case[] = [
   {
     name: 'ActionButton (inline error)',
     parts: ['root', 'button', 'error', 'errorMessage', 'errorRetry', 'errorDismiss'],
+    states: { root: 'idle', button: 'idle' },
     faults: { faults: { failNext: { create: 1 } } },
     render: (c) => <ActionButton action={{ label: 'Sync', operation: 'sync', confirm: false }} domain="sheet" source={IDLE} {...c} />,
     reveal: async () => {

@@ -63,6 +63,8 @@ describe('every exported component keeps the part contract', () => {
           expect({ name, found: part !== null }).toEqual({ name, found: true });
           expect({ name, slot: part?.hasAttribute('data-slot') }).toEqual({ name, slot: true });
           expect({ name, unstyled: part?.getAttribute('data-unstyled') }).toEqual({ name, unstyled: '' });
+          const state = testCase.states?.[name];
+          if (state !== undefined) expect({ name, state: part?.getAttribute('data-state') }).toEqual({ name, state });
         }
       });
 

@@ -74,8 +74,9 @@ export function ActionButton(props: ActionButtonProps): ReactNode {
   const iconOnly = label.trim() === '';
   const u = flag(unstyled);
   const disabled = !status.enabled;
+  const partState = flow.pending ? 'pending' : disabled ? 'disabled' : 'idle';
   return (
-    <span {...restOf(props, ownKeys)} data-slot="action-button-root" data-unstyled={u} className={clsx(classNames.root, props.className)} style={props.style}>
+    <span {...restOf(props, ownKeys)} data-slot="action-button-root" data-state={partState} data-unstyled={u} className={clsx(classNames.root, props.className)} style={props.style}>
       <Tooltip
         content={status.tooltip}
         tone={disabled ? 'error' : 'info'}
@@ -89,6 +90,7 @@ export function ActionButton(props: ActionButtonProps): ReactNode {
           data-mode={actionMode(action)}
           data-disabled={flag(disabled)}
           data-pending={flag(flow.pending)}
+          data-state={partState}
           data-icon-only={flag(iconOnly)}
           data-unstyled={u}
           className={classNames.button}
@@ -105,7 +107,7 @@ export function ActionButton(props: ActionButtonProps): ReactNode {
               {...(classNames.icon === undefined ? {} : { classNames: classNames.icon })}
             /> : null}
           {iconOnly ? null : (
-            <span data-slot="action-button-label" data-unstyled={u} className={classNames.label}>
+            <span data-slot="action-button-label" data-state={partState} data-unstyled={u} className={classNames.label}>
               {flow.pending ? t('action.starting') : label}
             </span>
           )}

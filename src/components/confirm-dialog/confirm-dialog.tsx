@@ -10,6 +10,7 @@ import {
   useControllableState,
   useDialogAnchor,
   useStyling,
+  withState,
 } from '../shared';
 
 export type ConfirmDialogPart = 'overlay' | 'content' | 'title' | 'description' | 'error' | 'actions' | 'cancel' | 'confirm';
@@ -77,7 +78,10 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
   const { t, rootProps } = useJobsConfig('ConfirmDialog');
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'ConfirmDialog open');
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
-  const part = partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled);
+  const part = withState(
+    partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled),
+    open ? 'open' : 'closed',
+  );
   const onOpenChange = (next: boolean) => {
     if (!next && pending) return;
     setOpen(next);

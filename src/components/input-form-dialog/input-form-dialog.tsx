@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { checkInputForm, devWarn, type InputForm } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { flag, type PartClassNames, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling } from '../shared';
+import { flag, type PartClassNames, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
 import { InputFormField } from './input-form-field';
 import { type InputFormDialogPart, partProps } from './parts';
 import { useInputForm } from './use-input-form';
@@ -92,7 +92,7 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
   const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'InputFormDialog open');
   const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({ form, open, pending, error, onSubmit });
   useInputFormWarnings(form, title);
-  const part = partProps(classNames, unstyled);
+  const part = withState(partProps(classNames, unstyled), open ? 'open' : 'closed');
   const invalid = Object.keys(errors).length > 0;
 
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'input-form-dialog');

@@ -4,7 +4,7 @@ import { outcomeKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useOutcome } from '../../react/use-outcome';
 import { useOutcomeQueue } from '../../react/use-outcome-queue';
-import { flag, type PartClassNames, partGetter, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling } from '../shared';
+import { flag, type PartClassNames, partGetter, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
 import { Confetti, prefersReducedMotion } from './confetti';
 import { OutcomeMessage } from './outcome-message';
 
@@ -134,7 +134,10 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
   };
 
   const u = flag(unstyled);
-  const part = partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled);
+  const part = withState(
+    partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled),
+    visible ? 'open' : 'closed',
+  );
   const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter((text): text is string => text !== undefined);
   const hasNext = view.nextLabel !== undefined;
   const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';

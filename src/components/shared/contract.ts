@@ -88,3 +88,8 @@ export function chainHandlers<K extends Handlers>(host: object, own: K): K {
   }
   return chained as K;
 }
+
+/** A part getter whose parts all carry `data-state` (a dialog's `open` / `closed` on its title too). */
+export function withState<A extends unknown[], R extends object>(getter: (...args: A) => R, state: string): (...args: A) => R & { 'data-state': string } {
+  return (...args) => ({ ...getter(...args), 'data-state': state });
+}

@@ -13,4 +13,5 @@ export {
   type Styling,
   type StylingProps,
   useStyling,
+  withState,
 } from './contract';
