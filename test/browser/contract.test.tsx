@@ -131,6 +131,36 @@ describe('provider defaults', () => {
       container.remove();
     }
   });
+
+  it('fall back to the body for a container that is null (a ref not attached yet)', async () => {
+    client = createMemoryJobsClient();
+    render(
+      <JobsProvider client={client}>
+        <ConfirmDialog title="Export" defaultOpen onConfirm={() => undefined} container={null} />
+      </JobsProvider>,
+    );
+    expect(await screen.findByRole('alertdialog')).toBeVisible();
+  });
+
+  it('leave nothing behind: a container given and then removed', async () => {
+    client = createMemoryJobsClient();
+    const container = document.createElement('div');
+    document.body.append(container);
+    try {
+      const { unmount } = render(
+        <JobsProvider client={client} container={container}>
+          <Tooltip content="Tip" defaultOpen>
+            <button type="button">Export</button>
+          </Tooltip>
+        </JobsProvider>,
+      );
+      expect(container.querySelector('[role="tooltip"]')).not.toBeNull();
+      unmount();
+      expect(container.childElementCount).toBe(0);
+    } finally {
+      container.remove();
+    }
+  });
 });
 
 describe('root handlers', () => {

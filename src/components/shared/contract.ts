@@ -4,7 +4,7 @@ import { JobsConfigContext } from '../../react/context';
 /** The class of each part of a component, by part name (`data-slot` tells the part on the page). */
 export type PartClassNames<P extends string> = Partial<Record<P, string>>;
 
-/** Where dialogs, menus, tooltips and popovers mount: an element or a shadow root; the body by default. */
+/** Where dialogs, menus, tooltips and popovers mount: an element or a shadow root; the body when undefined or null. */
 export type PortalContainer = Element | DocumentFragment | null;
 
 /** The styling contract every exported component takes. */
@@ -59,7 +59,8 @@ export function useStyling<C extends object>(
   return {
     classNames: mergeClassNames(base, props.classNames),
     unstyled: props.unstyled ?? defaults?.unstyled,
-    container: props.container === undefined ? defaults?.container : props.container,
+    // null (a ref not attached yet) falls back like undefined: to the provider's container, else the body.
+    container: props.container ?? defaults?.container ?? undefined,
   };
 }
 
