@@ -16,11 +16,13 @@ const KB = 1024;
  * What is measured, and its budget in bytes (min + gzip). `--check` (CI) fails when an entry is over its
  * budget. The kit code, the whole kit and `jobkit/core` are over their PERFORMANCE.md budgets today: for
  * them `--check` enforces a `ceiling` a little above today's size instead, so they cannot grow unnoticed
- * while the kit is slimmed toward the budget (lower a ceiling whenever the kit gets smaller).
+ * while the kit is slimmed toward the budget (lower a ceiling whenever the kit gets smaller). Positioning on
+ * Floating UI (flip, shift, size, autoUpdate through @floating-ui/react-dom) raised both kit ceilings by 8 KB,
+ * the part contract (classNames into composed parts, provider defaults) by 1.5 KB more.
  */
 export const entries = [
-  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, ceiling: 39.5 * KB },
-  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, ceiling: 53.5 * KB },
+  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, ceiling: 46.5 * KB },
+  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, ceiling: 60.5 * KB },
   { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10.5 * KB },
   { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
   { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB },

@@ -86,7 +86,7 @@ const disabledBy = (constraint: NonNullable<Action['constraints']>[number], stat
     await userEvent.tab();
     await expect(button).toHaveFocus();
     await expect(button).toHaveAccessibleDescription(reason);
-    await expect(await within(canvasElement).findByRole('tooltip')).toHaveTextContent(reason);
+    await expect(await body().findByRole('tooltip')).toHaveTextContent(reason);
     await userEvent.keyboard('{Enter}');
     await expect(body().queryByRole('alertdialog')).toBeNull();
   },
@@ -122,7 +122,7 @@ export const InfoTooltip: Story = {
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Export' });
     await userEvent.hover(button);
-    const tooltip = await within(canvasElement).findByRole('tooltip');
+    const tooltip = await body().findByRole('tooltip');
     await expect(tooltip).toHaveTextContent('Download a CSV file');
     await expect(tooltip).toHaveTextContent('Large sheets take a minute.');
     // The tooltip and the info message are two lines, not one run-on sentence.

@@ -64,7 +64,8 @@ export const MenuClosed: Story = {
     </Frame>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     const trigger = canvas.getByRole('button', { name: 'More actions' });
     await expect(trigger).toHaveAttribute('aria-haspopup', 'menu');
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');
@@ -80,7 +81,8 @@ export const MenuOpenWithDisabledItem: Story = {
     </Frame>
   ),
   play: async ({ canvasElement, step }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     const trigger = canvas.getByRole('button', { name: 'More actions' });
     await step('the keyboard opens it on the first item', async () => {
       trigger.focus();
@@ -113,7 +115,8 @@ export const TooltipOnDisabledButton: Story = {
     </Frame>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     await userEvent.tab();
     const button = canvas.getByRole('button', { name: 'Delete records' });
     await expect(button).toHaveFocus();
@@ -145,7 +148,8 @@ export const IconVariants: Story = {
     </Frame>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     const iconIn = (name: string) => canvas.getByRole('button', { name }).querySelector('[data-slot="action-icon"]');
     await expect(iconIn('Default')).toHaveAttribute('data-default', '');
     await expect(iconIn('Default')?.querySelector('svg')).toBeVisible();
@@ -171,7 +175,8 @@ export const RightToLeft: Story = {
     </Frame>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     const trigger = canvas.getByRole('button', { name: 'פעולות נוספות' });
     await userEvent.click(trigger);
     const menu = canvas.getByRole('menu');
@@ -196,7 +201,8 @@ export const Dark: Story = {
     </Frame>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    // The page, not just the canvas: menus and tooltips are portalled to the end of the body.
+    const canvas = within(canvasElement.ownerDocument.body);
     await userEvent.click(canvas.getByRole('button', { name: 'More actions' }));
     const menu = canvas.getByRole('menu');
     await expect(getComputedStyle(menu).backgroundColor).toBe('rgb(23, 25, 30)');

@@ -241,7 +241,8 @@ export const IndicatorOpensThePanel: Story = {
     await waitFor(() => expect(trigger).toHaveAccessibleName('Jobs 3 running'), { timeout: 3000 });
     await userEvent.click(trigger);
     await expect(trigger).toHaveAttribute('aria-expanded', 'true');
-    await waitFor(() => expect(canvas.getAllByRole('listitem').length).toBeGreaterThan(4));
+    // The popover is portalled to the end of the body.
+    await waitFor(() => expect(within(canvasElement.ownerDocument.body).getAllByRole('listitem').length).toBeGreaterThan(4));
     await waitFor(() => expect(document.activeElement).toHaveAttribute('role', 'listitem'));
     await userEvent.keyboard('{Escape}');
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');

@@ -11,3 +11,4 @@ export * from './outcome-dialog';
 export * from './job-notices';
 export * from './jobs-panel';
 export * from './jobs-indicator';
+export type { KitClassNames } from './class-names';

@@ -66,3 +66,28 @@ export function isRetryableError(error: unknown): boolean {
   // An error from a host's own client: assume the network, the usual cause.
   return error instanceof TypeError;
 }
+
+/** What the kit's hooks report as `error`: a failed call, or an answer that is not a job. */
+export type JobsError = JobsClientError | JobValidationError;
+
+/**
+ * Any failure as a `JobsError`, so a hook's `error.code` needs no cast: the kit's own errors pass as they
+ * are; an abort becomes `aborted`; a `TypeError` (what `fetch` throws offline) `network`; anything else
+ * from a host's own client `server`, the original kept as `cause`.
+ */
+export function toJobsError(error: unknown): JobsError {
+  if (error instanceof JobsClientError || error instanceof JobValidationError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DOMException && error.name === 'AbortError') return new JobsClientError('aborted', message, { cause: error });
+  if (error instanceof TypeError) return new JobsClientError('network', message, { cause: error });
+  return new JobsClientError('server', message, { cause: error });
+}
+
+/** Runs `work`, turning whatever it throws into a `JobsError`. */
+export async function asJobsError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toJobsError(error);
+  }
+}

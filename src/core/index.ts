@@ -2,8 +2,8 @@ export type { Action, ActionConstraint, ActionConstraintType, ActionMessage, Act
 export { INPUT_FIELD_TYPES } from './action';
 export type { CallOptions, JobsClient, JobsFilter, JobsPage, Pagination } from './client';
 export { compareJobs, matchesFilter } from './client';
-export type { JobsClientErrorCode, JobsClientErrorOptions } from './errors';
-export { isRetryableError, JobsClientError, JobValidationError } from './errors';
+export type { JobsClientErrorCode, JobsClientErrorOptions, JobsError } from './errors';
+export { asJobsError, isRetryableError, JobsClientError, JobValidationError, toJobsError } from './errors';
 export type { JobEvent, JobEventContext, JobEventListener, JobEventPayload, JobEventTopic, UnknownJobEventTopic } from './events';
 export { JOB_EVENT_TOPICS, jobEventPayload } from './events';
 export type { CollectionJobSubject, CollectionJobSubjectQuery, DateInput, Job, JobAckDetails, JobCompleteDetails, JobConfig, JobMode, JobPartExecution, JobStatus, JobSubject, JobTrigger, JobType, ResourceJobSubject, UnknownJobStatus } from './job';

@@ -42,6 +42,15 @@ export interface JobkitRootProps {
   style: CSSProperties;
 }
 
+/** Styling the provider sets for every component of the kit; each component's own props override it. */
+export interface JobkitDefaults {
+  unstyled: boolean | undefined;
+  /** Part classes by component name (`ActionButton`, `JobsPanel`...). */
+  classNames: Readonly<Record<string, object | undefined>> | undefined;
+  /** Where dialogs, menus, tooltips and popovers mount. */
+  container: Element | DocumentFragment | null | undefined;
+}
+
 /** The parts that stay the same for a provider's life: the client, the cache and its keeper. */
 export interface JobsStoreContextValue {
   client: JobsClient;
@@ -77,6 +86,8 @@ export interface JobsConfigContextValue {
    * tokens and color scheme reach them.
    */
   rootProps: JobkitRootProps;
+  /** The provider's `unstyled`, `classNames` and `container`, for every component. */
+  defaults: JobkitDefaults;
   /** The provider's live regions. */
   announcer: Announcer;
   /** What the progress overlays of each source share (releases, notices). */

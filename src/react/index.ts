@@ -2,6 +2,7 @@ export type {
   DownloadHandler,
   DownloadTarget,
   FileUrlResolver,
+  JobkitDefaults,
   JobkitRootProps,
   JobLabelGetter,
   NavigateHandler,
@@ -17,6 +18,8 @@ export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 export { useCancelJob } from './use-cancel-job';
 export { useCreateJob } from './use-create-job';
 export { useJob } from './use-job';
+export type { JobProgress, JobProgressOptions } from './use-job-progress';
+export { useJobProgress } from './use-job-progress';
 export type { JobEventFilter } from './use-job-events';
 export { useJobEvents } from './use-job-events';
 export type { UseJobsResult } from './use-jobs';

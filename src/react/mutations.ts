@@ -1,5 +1,5 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
-import type { CallOptions, Job, JobsClient } from '../core';
+import { asJobsError, type CallOptions, type Job, type JobsClient, type JobsError, JobValidationError } from '../core';
 import { useJobsStore } from './context';
 import type { WriteCause } from './sync';
 
@@ -13,13 +13,13 @@ export function useJobMutation<TVariables>(
   name: string,
   call: Call<TVariables>,
   cause: WriteCause,
-): UseMutationResult<Job, Error, TVariables> {
+): UseMutationResult<Job, JobsError, TVariables> {
   const { client, queryClient, sync } = useJobsStore(name);
-  return useMutation(
+  return useMutation<Job, JobsError, TVariables>(
     {
       mutationFn: async (variables: TVariables) => {
-        const job = sync.accept(await call(client, variables, {}), cause);
-        if (job === undefined) throw new Error('The jobs client answered with something that is not a job.');
+        const job = sync.accept(await asJobsError(() => call(client, variables, {})), cause);
+        if (job === undefined) throw new JobValidationError('(answer)', 'is not a job: the jobs client answered with something else.');
         return job;
       },
       retry: false,

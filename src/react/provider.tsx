@@ -13,6 +13,7 @@ import {
 import {
   type DownloadHandler,
   type FileUrlResolver,
+  type JobkitDefaults,
   type JobkitRootProps,
   type JobLabelGetter,
   JobsConfigContext,
@@ -23,6 +24,7 @@ import {
   type OutcomeHandlers,
   type Translate,
 } from './context';
+import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsSync } from './sync';
@@ -65,6 +67,12 @@ export interface JobsProviderProps {
   currentUserId?: string;
   /** How often active jobs are read when the client pushes no events (ms). Default 1000. */
   pollInterval?: number;
+  /** Leaves every component's parts to the host's CSS, unless a component says `unstyled={false}`. */
+  unstyled?: boolean;
+  /** Part classes for every instance of a component, by its name; a component's own `classNames` win, part by part. */
+  classNames?: KitClassNames;
+  /** Where dialogs, menus, tooltips and popovers mount (a shadow root, a host modal...); the body by default. */
+  container?: Element | DocumentFragment | null;
   className?: string;
   style?: CSSProperties;
   children?: ReactNode;
@@ -165,6 +173,13 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     [themeKey, colorScheme],
   );
   const icons = props.icons ?? noIcons;
+  const { unstyled, container } = props;
+  const classNamesKey = JSON.stringify(props.classNames ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: class names are compared by content
+  const defaults = useMemo<JobkitDefaults>(
+    () => ({ unstyled, classNames: props.classNames as JobkitDefaults['classNames'], container }),
+    [unstyled, classNamesKey, container],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: overrides are compared by content
   const config = useMemo<JobsConfigContextValue>(() => {
     const messages: Messages = { ...defaultMessages, ...overrides };
@@ -185,6 +200,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       },
       icons,
       rootProps,
+      defaults,
       announcer,
       overlays,
       jobLabel: (job) =>
@@ -195,7 +211,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, announcer, overlays]);
+  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, defaults, announcer, overlays]);
 
 
   return (

@@ -10,6 +10,7 @@ import {
   isActive,
   type Job,
   nextEtaDisplay,
+  type JobsError,
 } from '../core';
 import { useJobsConfig } from './context';
 import { useJob } from './use-job';
@@ -37,7 +38,7 @@ export interface JobProgress {
   /** How long it has reported nothing (ms); 0 while it reports. */
   quietForMs: number;
   /** The last failed read of the job (`not-found` when it is gone); the last good job stays in `job`. */
-  error: Error | null;
+  error: JobsError | null;
   /** Reads that failed in a row. */
   failureCount: number;
 }

@@ -1,5 +1,5 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { type Job, normalizeJob } from '../core';
+import { asJobsError, type Job, type JobsError, normalizeJob } from '../core';
 import { useJobsStore } from './context';
 import { jobKey } from './keys';
 import { retryRead } from './query-options';
@@ -10,12 +10,12 @@ import { shareEqual } from './share';
  * then re-renders only when that part changes (a progress bar selecting `progress` ignores `info`).
  * A job that is in no loaded list and not in the cache yet is read from the client; `undefined` reads nothing.
  */
-export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) => T): UseQueryResult<T, Error> {
+export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) => T): UseQueryResult<T, JobsError> {
   const { client, queryClient, scope, sync } = useJobsStore('useJob');
   return useQuery(
     {
       queryKey: jobKey(scope, jobId ?? ''),
-      queryFn: async ({ signal }) => normalizeJob(await client.get(jobId as string, { signal })),
+      queryFn: ({ signal }) => asJobsError(async () => normalizeJob(await client.get(jobId as string, { signal }))),
       // A listed job is taken from its list: reading a row of a loaded list asks the server nothing.
       initialData: () => (jobId ? sync.peek(jobId) : undefined),
       enabled: jobId !== undefined && jobId !== '',
@@ -26,5 +26,5 @@ export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) =
       ...(select === undefined ? {} : { select }),
     },
     queryClient,
-  ) as UseQueryResult<T, Error>;
+  ) as UseQueryResult<T, JobsError>;
 }

@@ -1,6 +1,6 @@
 import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
-import type { JobsFilter } from '../core';
+import { asJobsError, type JobsError, type JobsFilter } from '../core';
 import { useJobsStore } from './context';
 import { type JobsListData, listKey } from './keys';
 import { type JobsLookup, type ListedJobs, lookupAll } from './listed';
@@ -23,7 +23,7 @@ export interface JobsPagesResult {
   /** A page without data is being read (the first, or the next one). */
   loading: boolean;
   /** The error of the first page that failed and has nothing to show. */
-  error: Error | null;
+  error: JobsError | null;
   /** The 1-based page `error` belongs to. */
   errorPage: number | undefined;
   /** Reads the failed pages again. */
@@ -39,7 +39,7 @@ interface CombinedFields {
   lastEntries: number;
   pending: boolean;
   loading: boolean;
-  error: Error | null;
+  error: JobsError | null;
   errorPage: number | undefined;
 }
 
@@ -59,19 +59,20 @@ function stable<T>(prev: readonly T[], next: readonly T[]): readonly T[] {
   return prev;
 }
 
+// Every page's queryFn throws JobsErrors only (`asJobsError`); useQueries types errors as plain `Error`.
 function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
   const seen = new Set<string>();
   let ids: string[] = [];
   const pages: ListedJobs[] = [];
   let loaded = 0;
-  let error: Error | null = null;
+  let error: JobsError | null = null;
   let errorPage: number | undefined;
   let loading = false;
   for (const [index, result] of results.entries()) {
     const data = result.data;
     if (data === undefined) {
       if (result.error !== null && error === null) {
-        error = result.error;
+        error = result.error as JobsError;
         errorPage = index + 1;
       } else if (result.error === null) loading = true;
       continue;
@@ -118,7 +119,7 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
         const pageFilter: JobsFilter = { ...filter, pageNumber: index + 1 };
         return {
           queryKey: listKey(scope, pageFilter),
-          queryFn: ({ signal }: { signal: AbortSignal }) => readJobsList(client, sync, pageFilter, signal),
+          queryFn: ({ signal }: { signal: AbortSignal }) => asJobsError(() => readJobsList(client, sync, pageFilter, signal)),
           staleTime: 30_000,
           retry: retryRead,
           // A list's ids change only by a new page or a membership change, both new arrays: walking

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
+import { ACTIVE_STATUSES, type Job, type JobsError, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
 import { jobMatcher, narrows, type Searched, searchRows, searchRowsInSlices, searchTerms } from './jobs-panel-search';
 import type { JobsLookup } from './listed';
@@ -67,7 +67,7 @@ export interface JobsPanelState {
   /** `loading` before the first page, `error` when it failed, `empty` when nothing is listed. */
   state: 'loading' | 'error' | 'empty' | 'ready';
   /** The failed read (of the first page, or of the next one while `state` is `ready`). */
-  error: Error | null;
+  error: JobsError | null;
   /** Reads the failed pages again. */
   retry(): void;
   hasMore: boolean;

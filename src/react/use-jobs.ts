@@ -1,12 +1,12 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import type { JobsClient, JobsFilter } from '../core';
+import { asJobsError, type JobsClient, type JobsError, type JobsFilter } from '../core';
 import type { JobsSync } from './sync';
 import { useJobsStore } from './context';
 import { type JobsListData, listKey } from './keys';
 import { ListedJobs } from './listed';
 import { retryRead } from './query-options';
 
-export type UseJobsResult = UseQueryResult<JobsListData, Error>;
+export type UseJobsResult = UseQueryResult<JobsListData, JobsError>;
 
 /**
  * Reads one list page: its entries are checked and kept by id (normalized when read); jobs that
@@ -27,10 +27,10 @@ export async function readJobsList(client: JobsClient, sync: JobsSync, filter: J
  */
 export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } = {}): UseJobsResult {
   const { client, queryClient, scope, sync } = useJobsStore('useJobs');
-  return useQuery(
+  return useQuery<JobsListData, JobsError>(
     {
       queryKey: listKey(scope, filter),
-      queryFn: ({ signal }) => readJobsList(client, sync, filter, signal),
+      queryFn: ({ signal }) => asJobsError(() => readJobsList(client, sync, filter, signal)),
       staleTime: 30_000,
       enabled: options.enabled ?? true,
       retry: retryRead,

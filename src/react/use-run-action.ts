@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { type Action, actionJobConfig, actionOperation, type Job, type JobSubject } from '../core';
+import { type Action, actionJobConfig, actionOperation, type Job, type JobsError, type JobSubject } from '../core';
 import { useJobsConfig } from './context';
 import type { ActionTarget } from './use-action-state';
 import { useCreateJob } from './use-create-job';
@@ -16,7 +16,7 @@ export interface RunActionResult {
    */
   run(input?: Record<string, unknown>): Promise<Job>;
   isPending: boolean;
-  error: Error | null;
+  error: JobsError | null;
   /** The job the last run created. */
   job: Job | undefined;
   reset(): void;

@@ -139,7 +139,8 @@ describe('ActionMenu in a real browser', () => {
   it('lines the menu up with the trigger’s start edge in right-to-left text', async () => {
     render(
       <Page>
-        <div dir="rtl" style={{ display: 'flex', justifyContent: 'center' }}>
+        {/* At the start (right) edge, so the menu has room on the left, where `start` sends it. */}
+        <div dir="rtl" style={{ display: 'flex', justifyContent: 'flex-start' }}>
           <ActionMenu items={menuItems()} align="start" />
         </div>
       </Page>,
@@ -147,7 +148,33 @@ describe('ActionMenu in a real browser', () => {
     const trigger = screen.getByRole('button', { name: 'More actions' });
     await userEvent.click(trigger);
     const menu = screen.getByRole('menu');
-    expect(menu.getBoundingClientRect().right).toBeCloseTo(trigger.getBoundingClientRect().right, 0);
+    // The page may still settle (a scrollbar appearing): the menu follows the trigger.
+    await waitFor(() => expect(menu.getBoundingClientRect().right).toBeCloseTo(trigger.getBoundingClientRect().right, 0));
+  });
+
+  it('follows its trigger when a box around it scrolls, and stays whole inside an overflow: hidden toolbar', async () => {
+    render(
+      <Page>
+        <div data-testid="scroller" style={{ blockSize: 120, overflow: 'auto' }}>
+          <div style={{ blockSize: 40, overflow: 'hidden' }}>
+            <ActionMenu items={menuItems()} align="start" />
+          </div>
+          <div style={{ blockSize: 400 }} />
+        </div>
+      </Page>,
+    );
+    const trigger = screen.getByRole('button', { name: 'More actions' });
+    await userEvent.click(trigger);
+    const menu = screen.getByRole('menu');
+    const gap = () => menu.getBoundingClientRect().top - trigger.getBoundingClientRect().bottom;
+    await waitFor(() => expect(gap()).toBeCloseTo(4, 0));
+    // Taller than the 40px toolbar, and seen whole: nothing clips it.
+    expect(menu.getBoundingClientRect().height).toBeGreaterThan(100);
+    for (const item of screen.getAllByRole('menuitem')) expect(onTop(item)).toBe(true);
+    const before = menu.getBoundingClientRect().top;
+    screen.getByTestId('scroller').scrollTop = 30;
+    await waitFor(() => expect(menu.getBoundingClientRect().top).toBeCloseTo(before - 30, 0));
+    expect(gap()).toBeCloseTo(4, 0);
   });
 
   it('shows a tooltip on hover and keeps it while the pointer moves onto it', async () => {

@@ -89,6 +89,32 @@ describe('JobsIndicator', () => {
     expect(screen.queryByRole('region', { name: 'Jobs' })).toBeNull();
   });
 
+  it('is portalled, yet Tab leaves it as if it sat right after the button', async () => {
+    const u = user();
+    engine = createMemoryJobsClient({ jobs: [job(1, { outcome: { message: 'Done' } })] });
+    render(
+      <JobsProvider client={engine}>
+        <JobsIndicator source="us_wb_1" onOpenOutcome={() => undefined} />
+        <button type="button">After</button>
+      </JobsProvider>,
+    );
+    await advance(10);
+    await u.click(trigger());
+    await advance(10);
+    const popover = screen.getByRole('region', { name: 'Jobs' }).parentElement as HTMLElement;
+    expect(trigger().parentElement).not.toContainElement(popover);
+    // Tab on through the panel: the stop after its last one is the button after the indicator.
+    for (let presses = 0; presses < 20 && popover.contains(document.activeElement); presses += 1) await u.tab();
+    expect(screen.getByRole('button', { name: 'After' })).toHaveFocus();
+    await u.click(trigger());
+    await u.click(trigger());
+    await advance(10);
+    const again = screen.getByRole('region', { name: 'Jobs' }).parentElement as HTMLElement;
+    // And back: the stop before its first one is the indicator's button.
+    for (let presses = 0; presses < 20 && again.contains(document.activeElement); presses += 1) await u.tab({ shift: true });
+    expect(trigger()).toHaveFocus();
+  });
+
   it('works controlled: it asks to open and shows what it is told', async () => {
     const u = user();
     const onOpenChange = vi.fn();

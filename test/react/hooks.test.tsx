@@ -1,9 +1,9 @@
 import { focusManager, QueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job, JobEvent } from '../../src/core';
+import { type Job, type JobEvent, type JobsClient, JobsClientError } from '../../src/core';
 import { createMemoryJobsClient, type JobHandlerContext } from '../../src/memory';
-import { JobsProvider, useCreateJob, useJob, useJobEvents, useJobs } from '../../src/react';
+import { JobsProvider, useCreateJob, useJob, useJobEvents, useJobProgress, useJobs } from '../../src';
 import { counting, deferred, wrapper } from './helpers';
 
 const seed = (n: number, status: Job['status'] = 'complete') =>
@@ -94,6 +94,29 @@ describe('reading jobs', () => {
     engine.dispose();
   });
 
+  it('gives a job’s progress, its words and its ETA from the public useJobProgress', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    const { result } = renderHook(
+      () => {
+        const create = useCreateJob();
+        return { create, progress: useJobProgress(create.data?.id) };
+      },
+      { wrapper: wrapper({ client: engine, pollInterval: 1000, locale: 'en' }) },
+    );
+    await act(() => result.current.create.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }));
+    await advance(10);
+    const id = result.current.create.data?.id as string;
+    await act(() => running.get(id)?.tick(40, 'Exported 400 of 1,000'));
+    await advance(1000);
+    expect(result.current.progress).toMatchObject({ progress: 40, indeterminate: false, info: 'Exported 400 of 1,000', stalled: false, error: null });
+    expect(result.current.progress.valueText).toMatch(/^40%/);
+    running.get(id)?.finish();
+    await advance(2000);
+    expect(result.current.progress.job?.status).toBe('complete');
+    engine.dispose();
+  });
+
   it('pauses polling while the page is hidden and resumes when it is shown', async () => {
     const { handler } = manualHandler();
     const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
@@ -173,6 +196,30 @@ describe('errors', () => {
     const { result } = renderHook(() => useJob('us_jb_missing'), { wrapper: wrapper({ client: engine }) });
     await advance(10);
     expect(result.current.error).toMatchObject({ name: 'JobsClientError', code: 'not-found' });
+    engine.dispose();
+  });
+
+  it('types every hook error as a JobsError, a host client’s own errors included', async () => {
+    const engine = createMemoryJobsClient();
+    // A host's own client that fails the way fetch does offline, and one that throws something of its own.
+    const offline: JobsClient = Object.assign(Object.create(engine) as JobsClient, {
+      get: () => Promise.reject(new TypeError('Failed to fetch')),
+      create: () => Promise.reject(new Error('Quota exceeded')),
+    });
+    const read = renderHook(() => useJob('us_jb_1'), { wrapper: wrapper({ client: offline }) });
+    // Reads that fail on the network are tried again a few times first.
+    await advance(30_000);
+    // No cast: the error is JobsClientError | JobValidationError, told apart by `name`.
+    const error = read.result.current.error;
+    const code = error?.name === 'JobsClientError' ? error.code : error?.path;
+    expect(code).toBe('network');
+    expect(read.result.current.error).toMatchObject({ message: 'Failed to fetch', cause: expect.any(TypeError) });
+    const create = renderHook(() => useCreateJob(), { wrapper: wrapper({ client: offline }) });
+    await act(async () => {
+      await expect(create.result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' })).rejects.toBeInstanceOf(JobsClientError);
+    });
+    await advance(0);
+    expect(create.result.current.error).toMatchObject({ name: 'JobsClientError', code: 'server', message: 'Quota exceeded' });
     engine.dispose();
   });
 

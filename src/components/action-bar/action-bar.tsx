@@ -4,15 +4,23 @@ import { useJobsConfig } from '../../react/context';
 import { describeActionState } from '../../react/use-action-state';
 import type { RunActionTarget } from '../../react/use-run-action';
 import { useActiveSourceJobs } from '../../react/use-source-jobs';
-import { ActionButton, actionName } from '../action-button';
-import { useActionFlow } from '../action-button/use-action-flow';
+import { ActionButton, type ActionButtonClassNames, actionName } from '../action-button';
+import { type ActionFlowClassNames, useActionFlow } from '../action-button/use-action-flow';
 import { ActionIcon, hasActionIcon } from '../action-icon';
-import { ActionMenu, type ActionMenuItem } from '../action-menu';
-import { cx, flag } from '../shared';
+import { ActionMenu, type ActionMenuClassNames, type ActionMenuItem } from '../action-menu';
+import { clsx } from 'clsx';
+import { flag, type PartClassNames, type PortalContainer, type RootAttributes, restOf, useStyling } from '../shared';
 
 export type ActionBarPart = 'root' | 'menu';
 
-export interface ActionBarProps extends RunActionTarget {
+/**
+ * A class for each part (`menu` is the overflow menu's root), for the primary buttons (`actionButton`), the
+ * overflow menu's parts (`actionMenu`), and the dialogs and inline error of the actions run from the menu.
+ */
+export type ActionBarClassNames = PartClassNames<ActionBarPart> &
+  ActionFlowClassNames & { actionButton?: ActionButtonClassNames; actionMenu?: ActionMenuClassNames };
+
+interface ActionBarOwnProps extends RunActionTarget {
   /** The Flatfile actions, in their configured order. */
   actions: Action[];
   state?: ActionContextState;
@@ -23,17 +31,31 @@ export interface ActionBarProps extends RunActionTarget {
   menuLabel?: string;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<ActionBarPart, string>>;
+  classNames?: ActionBarClassNames;
   unstyled?: boolean;
+  /** Where its dialogs, menu and tooltips mount; the document's body by default. */
+  container?: PortalContainer;
 }
+
+export interface ActionBarProps extends ActionBarOwnProps, RootAttributes<HTMLDivElement, ActionBarOwnProps> {}
+
+const ownKeys = [
+  'actions', 'state', 'onJobCreated', 'label', 'menuLabel', 'domain', 'source', 'subject',
+  'className', 'style', 'classNames', 'unstyled', 'container',
+] as const satisfies readonly (keyof ActionBarOwnProps)[];
 
 /**
  * A set of actions placed as Flatfile places them: primary actions as buttons, the others in an overflow
  * menu, each group in its configured order. Every action behaves as an `ActionButton` would.
  */
 export function ActionBar(props: ActionBarProps): ReactNode {
-  const { actions, state = {}, onJobCreated, domain, source, subject, classNames = {}, unstyled } = props;
+  const { actions, state = {}, onJobCreated, domain, source, subject } = props;
   const config = useJobsConfig('ActionBar');
+  const { classNames, unstyled, container } = useStyling('ActionBar', props);
+  const composed = {
+    ...(unstyled === undefined ? {} : { unstyled }),
+    ...(container === undefined ? {} : { container }),
+  };
   const jobs = useActiveSourceJobs(source);
   const list = Array.isArray(actions) ? actions.filter((a): a is Action => typeof a === 'object' && a !== null) : [];
   const primary = list.filter((a) => a.primary === true);
@@ -47,6 +69,8 @@ export function ActionBar(props: ActionBarProps): ReactNode {
     target,
     state,
     ...(onJobCreated === undefined ? {} : { onJobCreated }),
+    ...composed,
+    classNames,
   });
   const { begin } = flow;
   useEffect(() => {
@@ -61,7 +85,7 @@ export function ActionBar(props: ActionBarProps): ReactNode {
       disabled: !status.enabled || flow.pending,
       onSelect: () => setChosen({ action, nonce: Date.now() }),
     };
-    if (hasActionIcon(action.icon)) item.icon = <ActionIcon name={action.icon} />;
+    if (hasActionIcon(action.icon)) item.icon = <ActionIcon name={action.icon} {...(unstyled === undefined ? {} : { unstyled })} />;
     if (status.reasonText !== undefined) item.disabledReason = status.reasonText;
     else if (status.tooltip !== undefined) item.tooltip = status.tooltip;
     return item;
@@ -70,12 +94,13 @@ export function ActionBar(props: ActionBarProps): ReactNode {
   const u = flag(unstyled);
   return (
     <div
+      {...restOf(props, ownKeys)}
       role="group"
       aria-label={props.label}
       data-jk=""
       data-slot="action-bar"
       data-unstyled={u}
-      className={cx(classNames.root, props.className)}
+      className={clsx(classNames.root, props.className)}
       style={props.style}
     >
       {primary.map((action, index) => (
@@ -86,7 +111,8 @@ export function ActionBar(props: ActionBarProps): ReactNode {
           state={state}
           {...target}
           {...(onJobCreated === undefined ? {} : { onJobCreated })}
-          unstyled={unstyled}
+          {...composed}
+          {...(classNames.actionButton === undefined ? {} : { classNames: classNames.actionButton })}
         />
       ))}
       {items.length > 0 ? (
@@ -94,8 +120,9 @@ export function ActionBar(props: ActionBarProps): ReactNode {
           items={items}
           align="end"
           {...(props.menuLabel === undefined ? {} : { label: props.menuLabel })}
-          unstyled={unstyled}
+          {...composed}
           {...(classNames.menu === undefined ? {} : { className: classNames.menu })}
+          {...(classNames.actionMenu === undefined ? {} : { classNames: classNames.actionMenu })}
         />
       ) : null}
       {flow.element}

@@ -1,2 +1,2 @@
-export type { ActionBarPart, ActionBarProps } from './action-bar';
+export type { ActionBarClassNames, ActionBarPart, ActionBarProps } from './action-bar';
 export { ActionBar } from './action-bar';

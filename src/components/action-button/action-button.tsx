@@ -4,14 +4,22 @@ import { actionMode } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useActionState } from '../../react/use-action-state';
 import type { RunActionTarget } from '../../react/use-run-action';
-import { ActionIcon, hasActionIcon } from '../action-icon';
-import { cx, flag } from '../shared';
-import { Tooltip } from '../tooltip';
-import { useActionFlow } from './use-action-flow';
+import { ActionIcon, type ActionIconClassNames, hasActionIcon } from '../action-icon';
+import { clsx } from 'clsx';
+import { flag, type PartClassNames, type PortalContainer, type RootAttributes, restOf, useStyling } from '../shared';
+import { Tooltip, type TooltipClassNames } from '../tooltip';
+import { type ActionFlowClassNames, useActionFlow } from './use-action-flow';
 
 export type ActionButtonPart = 'root' | 'button' | 'label';
 
-export interface ActionButtonProps extends RunActionTarget {
+/**
+ * A class for each part, and for what the button composes: its tooltip, its icon, the confirm and form
+ * dialogs, and the inline error (`error`, `errorMessage`, `errorRetry`, `errorDismiss`).
+ */
+export type ActionButtonClassNames = PartClassNames<ActionButtonPart> &
+  ActionFlowClassNames & { tooltip?: TooltipClassNames; icon?: ActionIconClassNames };
+
+interface ActionButtonOwnProps extends RunActionTarget {
   /** The Flatfile action, as configured. */
   action: Action;
   /** What the constraints read: has data, all valid, selection, column enabled. */
@@ -20,9 +28,17 @@ export interface ActionButtonProps extends RunActionTarget {
   onJobCreated?(job: Job): void;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<ActionButtonPart, string>>;
+  classNames?: ActionButtonClassNames;
   unstyled?: boolean;
+  /** Where its dialogs and tooltip mount; the document's body by default. */
+  container?: PortalContainer;
 }
+
+export interface ActionButtonProps extends ActionButtonOwnProps, RootAttributes<HTMLSpanElement, ActionButtonOwnProps> {}
+
+const ownKeys = [
+  'action', 'state', 'onJobCreated', 'domain', 'source', 'subject', 'className', 'style', 'classNames', 'unstyled', 'container',
+] as const satisfies readonly (keyof ActionButtonOwnProps)[];
 
 /** The accessible name of an action: its label, or for an icon-only action its tooltip or operation. */
 export function actionName(action: Action, translate: (text: string) => string, fallback: string): string {
@@ -36,8 +52,14 @@ export function actionName(action: Action, translate: (text: string) => string, 
  * One action as a button. A disabled action stays focusable (`aria-disabled`) and says why in a tooltip
  * that keyboard users reach too.
  */
-export function ActionButton({ action, state, onJobCreated, classNames = {}, unstyled, ...props }: ActionButtonProps): ReactNode {
+export function ActionButton(props: ActionButtonProps): ReactNode {
+  const { action, state, onJobCreated } = props;
   const { translate, t } = useJobsConfig('ActionButton');
+  const { classNames, unstyled, container } = useStyling('ActionButton', props);
+  const composed = {
+    ...(unstyled === undefined ? {} : { unstyled }),
+    ...(container === undefined ? {} : { container }),
+  };
   const { domain, source, subject } = props;
   const status = useActionState(action, state, { domain, source });
   const flow = useActionFlow({
@@ -45,14 +67,22 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
     target: { domain, source, ...(subject === undefined ? {} : { subject }) },
     ...(state === undefined ? {} : { state }),
     ...(onJobCreated === undefined ? {} : { onJobCreated }),
+    ...composed,
+    classNames,
   });
   const label = typeof action.label === 'string' ? translate(action.label) : '';
   const iconOnly = label.trim() === '';
   const u = flag(unstyled);
   const disabled = !status.enabled;
+  const partState = flow.pending ? 'pending' : disabled ? 'disabled' : 'idle';
   return (
-    <span data-jk="" data-slot="action-button-root" data-unstyled={u} className={cx(classNames.root, props.className)} style={props.style}>
-      <Tooltip content={status.tooltip} tone={disabled ? 'error' : 'info'} unstyled={unstyled}>
+    <span {...restOf(props, ownKeys)} data-jk="" data-slot="action-button-root" data-state={partState} data-unstyled={u} className={clsx(classNames.root, props.className)} style={props.style}>
+      <Tooltip
+        content={status.tooltip}
+        tone={disabled ? 'error' : 'info'}
+        {...composed}
+        {...(classNames.tooltip === undefined ? {} : { classNames: classNames.tooltip })}
+      >
         <button
           type="button"
           data-jk=""
@@ -61,6 +91,7 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
           data-mode={actionMode(action)}
           data-disabled={flag(disabled)}
           data-pending={flag(flow.pending)}
+          data-state={partState}
           data-icon-only={flag(iconOnly)}
           data-unstyled={u}
           className={classNames.button}
@@ -71,9 +102,13 @@ export function ActionButton({ action, state, onJobCreated, classNames = {}, uns
             if (!disabled && !flow.pending) flow.begin();
           }}
         >
-          {hasActionIcon(action.icon) || iconOnly ? <ActionIcon name={iconOnly && action.icon === 'none' ? undefined : action.icon} /> : null}
+          {hasActionIcon(action.icon) || iconOnly ? <ActionIcon
+              name={iconOnly && action.icon === 'none' ? undefined : action.icon}
+              {...(unstyled === undefined ? {} : { unstyled })}
+              {...(classNames.icon === undefined ? {} : { classNames: classNames.icon })}
+            /> : null}
           {iconOnly ? null : (
-            <span data-jk="" data-slot="action-button-label" data-unstyled={u} className={classNames.label}>
+            <span data-jk="" data-slot="action-button-label" data-state={partState} data-unstyled={u} className={classNames.label}>
               {flow.pending ? t('action.starting') : label}
             </span>
           )}

@@ -10,8 +10,18 @@ import {
 } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { type RunActionTarget, useRunAction } from '../../react/use-run-action';
-import { ConfirmDialog } from '../confirm-dialog';
-import { InputFormDialog } from '../input-form-dialog';
+import { ConfirmDialog, type ConfirmDialogClassNames } from '../confirm-dialog';
+import { InputFormDialog, type InputFormDialogClassNames } from '../input-form-dialog';
+import { flag, type PartClassNames, type PortalContainer } from '../shared';
+
+/** The parts the flow renders itself: the inline error (without a dialog open) and the action's notes. */
+export type ActionFlowPart = 'error' | 'errorMessage' | 'errorRetry' | 'errorDismiss' | 'guide' | 'guardrail';
+
+/** Classes for the flow's own parts and for the dialogs it opens. */
+export type ActionFlowClassNames = PartClassNames<ActionFlowPart> & {
+  confirmDialog?: ConfirmDialogClassNames;
+  inputFormDialog?: InputFormDialogClassNames;
+};
 
 export interface ActionFlowOptions {
   /** The action to run; undefined runs nothing (an overflow menu before anything is chosen). */
@@ -20,6 +30,11 @@ export interface ActionFlowOptions {
   /** What the constraints read; here for the valid / invalid confirmation text. */
   state?: ActionContextState;
   onJobCreated?(job: Job): void;
+  classNames?: ActionFlowClassNames;
+  /** Leaves the dialogs and the inline error to the host's CSS. */
+  unstyled?: boolean;
+  /** Where the dialogs mount. */
+  container?: PortalContainer;
 }
 
 export interface ActionFlow {
@@ -48,7 +63,12 @@ export function confirmText(action: Action, state: ActionContextState = {}): str
  * first unless `confirm: false`; then the job is created once. A failure stays in the dialog (or, without
  * one, next to the trigger) with a way to try again; nothing the user typed is lost.
  */
-export function useActionFlow({ action: given, target, state, onJobCreated }: ActionFlowOptions): ActionFlow {
+export function useActionFlow({ action: given, target, state, onJobCreated, classNames = {}, unstyled, container }: ActionFlowOptions): ActionFlow {
+  const u = flag(unstyled);
+  const composed = {
+    ...(unstyled === undefined ? {} : { unstyled }),
+    ...(container === undefined ? {} : { container }),
+  };
   const action = given ?? nothing;
   const { t, translate } = useJobsConfig('useActionFlow');
   const runner = useRunAction(action, target);
@@ -99,9 +119,9 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
   const notes =
     guide === undefined && guardrail === undefined ? undefined : (
       <>
-        {guide === undefined ? null : <p data-jk="" data-slot="action-guide">{guide}</p>}
+        {guide === undefined ? null : <p data-jk="" data-slot="action-guide" data-unstyled={u} className={classNames.guide}>{guide}</p>}
         {guardrail === undefined ? null : (
-          <aside data-jk="" data-slot="action-guardrail" aria-label={t('action.guardrail')}>
+          <aside data-jk="" data-slot="action-guardrail" data-unstyled={u} className={classNames.guardrail} aria-label={t('action.guardrail')}>
             {guardrail}
           </aside>
         )}
@@ -128,6 +148,8 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
           pending={runner.isPending}
           error={errorText}
           onConfirm={() => void start(undefined)}
+          {...composed}
+          {...(classNames.confirmDialog === undefined ? {} : { classNames: classNames.confirmDialog })}
         >
           {notes}
         </ConfirmDialog>
@@ -143,17 +165,21 @@ export function useActionFlow({ action: given, target, state, onJobCreated }: Ac
           pending={runner.isPending}
           error={errorText}
           onSubmit={(input) => void start(input)}
+          {...composed}
+          {...(classNames.inputFormDialog === undefined ? {} : { classNames: classNames.inputFormDialog })}
         >
           {notes}
         </InputFormDialog>
       ) : null}
       {dialog === undefined && failed !== undefined ? (
-        <span role="alert" data-jk="" data-slot="action-error">
-          <span data-jk="" data-slot="action-error-message">{errorText}</span>
-          <button type="button" data-jk="" data-slot="action-error-retry" onClick={() => void start(failed.input)}>
+        <span role="alert" data-jk="" data-slot="action-error" data-unstyled={u} className={classNames.error}>
+          <span data-jk="" data-slot="action-error-message" data-unstyled={u} className={classNames.errorMessage}>
+            {errorText}
+          </span>
+          <button type="button" data-jk="" data-slot="action-error-retry" data-unstyled={u} className={classNames.errorRetry} onClick={() => void start(failed.input)}>
             {t('action.retry')}
           </button>
-          <button type="button" data-jk="" data-slot="action-error-dismiss" onClick={() => setFailed(undefined)}>
+          <button type="button" data-jk="" data-slot="action-error-dismiss" data-unstyled={u} className={classNames.errorDismiss} onClick={() => setFailed(undefined)}>
             {t('action.dismiss')}
           </button>
         </span>

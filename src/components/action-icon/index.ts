@@ -1,2 +1,2 @@
-export type { ActionIconProps } from './action-icon';
+export type { ActionIconClassNames, ActionIconPart, ActionIconProps } from './action-icon';
 export { ActionIcon, hasActionIcon, LightningBolt } from './action-icon';

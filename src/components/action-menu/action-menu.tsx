@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { cx, flag } from '../shared';
+import { clsx } from 'clsx';
+import { FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, useStyling } from '../shared';
 import { useActionMenu } from './use-action-menu';
 
 export interface ActionMenuItem {
@@ -17,9 +18,10 @@ export interface ActionMenuItem {
   onSelect(): void;
 }
 
-export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item';
+export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item' | 'itemIcon' | 'itemText' | 'itemLabel' | 'itemDescription';
+export type ActionMenuClassNames = PartClassNames<ActionMenuPart>;
 
-export interface ActionMenuProps {
+interface ActionMenuOwnProps {
   items: ActionMenuItem[];
   /** The trigger's accessible name. Default: the catalogue's `action.moreActions` ("More actions"). */
   label?: string;
@@ -32,9 +34,13 @@ export interface ActionMenuProps {
   align?: 'start' | 'end';
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<ActionMenuPart, string>>;
+  classNames?: ActionMenuClassNames;
   unstyled?: boolean;
+  /** Where the menu is mounted; the document's body by default. */
+  container?: PortalContainer;
 }
+
+export interface ActionMenuProps extends ActionMenuOwnProps, RootAttributes<HTMLDivElement, ActionMenuOwnProps> {}
 
 /** A horizontal ellipsis ("⋯") in the current colour. */
 function KebabIcon(): ReactNode {
@@ -54,8 +60,9 @@ function descriptionOf(item: ActionMenuItem): string | undefined {
 }
 
 /**
- * The overflow menu of actions: a menu button (WAI-ARIA pattern) whose menu renders inline, under the
- * trigger. Disabled items stay in the menu, focusable, with their reason as visible text and description.
+ * The overflow menu of actions: a menu button (WAI-ARIA pattern) whose menu is portalled (so no
+ * `overflow: hidden` ancestor clips it) and placed under the trigger, or above it when there is no room,
+ * limited to the viewport's height (it scrolls), following the trigger while open. Disabled items stay in the menu, focusable, with their reason as visible text and description.
  */
 export function ActionMenu({
   items,
@@ -67,22 +74,26 @@ export function ActionMenu({
   align = 'end',
   className,
   style,
-  classNames,
-  unstyled,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  container: ownContainer,
+  ...rest
 }: ActionMenuProps): ReactNode {
+  const { classNames, unstyled, container } = useStyling('ActionMenu', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
   const { t, locale } = useJobsConfig('ActionMenu');
-  const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale });
+  const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale, align });
   const name = label ?? t('action.moreActions');
   const state = menu.open ? 'open' : 'closed';
   const unstyledFlag = flag(unstyled);
   return (
     <div
+      {...rest}
       ref={menu.rootRef}
       data-jk=""
       data-slot="action-menu"
       data-state={state}
       data-unstyled={unstyledFlag}
-      className={cx(className, classNames?.root)}
+      className={clsx(className, classNames?.root)}
       style={style}
     >
       <button
@@ -101,51 +112,52 @@ export function ActionMenu({
           </>
         )}
       </button>
-      <div
-        {...menu.menuProps}
-        data-jk=""
-        data-slot="action-menu-content"
-        data-state={state}
-        data-align={align}
-        data-unstyled={unstyledFlag}
-        className={classNames?.menu}
-      >
-        {items.map((item, index) => {
-          const props = menu.getItemProps(item, index);
-          const description = descriptionOf(item);
-          return (
-            <div
-              key={item.id}
-              {...props}
-              aria-describedby={description === undefined ? undefined : `${props.id}-description`}
-              data-jk=""
-              data-slot="action-menu-item"
-              data-disabled={flag(item.disabled)}
-              data-highlighted={flag(menu.highlightedId === item.id)}
-              data-danger={flag(item.danger)}
-              data-unstyled={unstyledFlag}
-              className={classNames?.item}
-            >
-              {item.icon === undefined || item.icon === null ? null : (
-                <span data-jk="" data-slot="action-menu-item-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
-              )}
-              <span data-jk="" data-slot="action-menu-item-text">
-                <span data-jk="" data-slot="action-menu-item-label">
-                  {item.label}
-                </span>
-                {description === undefined ? null : (
-                  // Hidden from the name (which is the label alone), read as the description instead.
-                  <span id={`${props.id}-description`} aria-hidden="true" data-jk="" data-slot="action-menu-item-description">
-                    {description}
+      <FloatingPortal container={container} dir={menu.dir}>
+        <div
+          {...menu.menuProps}
+          data-jk="" data-slot="action-menu-content"
+          data-state={state}
+          data-align={align}
+          data-side={menu.side}
+          data-unstyled={unstyledFlag}
+          className={classNames?.menu}
+        >
+          {items.map((item, index) => {
+            const props = menu.getItemProps(item, index);
+            const description = descriptionOf(item);
+            return (
+              <div
+                key={item.id}
+                {...props}
+                aria-describedby={description === undefined ? undefined : `${props.id}-description`}
+                data-jk="" data-slot="action-menu-item"
+                data-disabled={flag(item.disabled)}
+                data-highlighted={flag(menu.highlightedId === item.id)}
+                data-danger={flag(item.danger)}
+                data-unstyled={unstyledFlag}
+                className={classNames?.item}
+              >
+                {item.icon === undefined || item.icon === null ? null : (
+                  <span data-jk="" data-slot="action-menu-item-icon" data-unstyled={unstyledFlag} className={classNames.itemIcon} aria-hidden="true">
+                    {item.icon}
                   </span>
                 )}
-              </span>
-            </div>
-          );
-        })}
-      </div>
+                <span data-jk="" data-slot="action-menu-item-text" data-unstyled={unstyledFlag} className={classNames.itemText}>
+                  <span data-jk="" data-slot="action-menu-item-label" data-unstyled={unstyledFlag} className={classNames.itemLabel}>
+                    {item.label}
+                  </span>
+                  {description === undefined ? null : (
+                    // Hidden from the name (which is the label alone), read as the description instead.
+                    <span id={`${props.id}-description`} aria-hidden="true" data-jk="" data-slot="action-menu-item-description" data-unstyled={unstyledFlag} className={classNames.itemDescription}>
+                      {description}
+                    </span>
+                  )}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </FloatingPortal>
     </div>
   );
 }

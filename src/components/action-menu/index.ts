@@ -1,4 +1,4 @@
-export type { ActionMenuItem, ActionMenuPart, ActionMenuProps } from './action-menu';
+export type { ActionMenuClassNames, ActionMenuItem, ActionMenuPart, ActionMenuProps } from './action-menu';
 export { ActionMenu } from './action-menu';
 export type { NavigableItem } from './navigation';
 export type { UseActionMenuItem, UseActionMenuOptions, UseActionMenuResult } from './use-action-menu';

@@ -8,8 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useControllableState, useIsomorphicLayoutEffect } from '../shared';
-import { applyShift, viewportShift } from '../tooltip/viewport-shift';
+import { type Side, useAnchored, useControllableState, useIsomorphicLayoutEffect } from '../shared';
 import { firstEnabledIndex, isPrintableKey, lastEnabledIndex, type NavigableItem, stepIndex, typeaheadIndex } from './navigation';
 
 export interface UseActionMenuItem extends NavigableItem {
@@ -24,9 +23,14 @@ export interface UseActionMenuOptions {
   onOpenChange?(open: boolean): void;
   /** For type-ahead: labels are compared without case in this locale. */
   locale?: string;
+  /** Which edge of the trigger the menu lines up with, in the writing direction. Default `end`. */
+  align?: 'start' | 'end';
 }
 
 type FocusTarget = 'first' | 'last' | 'menu';
+
+/** The distance (px) between the trigger and the menu. */
+const MENU_GAP = 4;
 
 /**
  * The WAI-ARIA menu button pattern without markup: a trigger that opens a menu of items with roving focus
@@ -34,8 +38,11 @@ type FocusTarget = 'first' | 'last' | 'menu';
  * click close it. Selecting closes the menu and focuses the trigger before calling `onSelect`, so a dialog
  * that `onSelect` opens takes focus from the trigger and gives it back there.
  */
-export function useActionMenu({ items, open: openProp, defaultOpen = false, onOpenChange, locale }: UseActionMenuOptions) {
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
+export function useActionMenu({ items, open: openProp, defaultOpen = false, onOpenChange, locale, align = 'end' }: UseActionMenuOptions) {
+  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange, 'ActionMenu open');
+  // Below the trigger, or above it when there is no room below; shifted and height-limited to stay on screen.
+  const anchored = useAnchored({ open, placement: `bottom-${align}`, gap: MENU_GAP });
+  const { setReference, setFloating } = anchored;
   const baseId = useId();
   const triggerId = `${baseId}trigger`;
   const menuId = `${baseId}menu`;
@@ -46,12 +53,20 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
   const setRoot = useCallback((element: HTMLElement | null) => {
     rootRef.current = element;
   }, []);
-  const setTrigger = useCallback((element: HTMLButtonElement | null) => {
-    triggerRef.current = element;
-  }, []);
-  const setMenu = useCallback((element: HTMLElement | null) => {
-    menuRef.current = element;
-  }, []);
+  const setTrigger = useCallback(
+    (element: HTMLButtonElement | null) => {
+      triggerRef.current = element;
+      setReference(element);
+    },
+    [setReference],
+  );
+  const setMenu = useCallback(
+    (element: HTMLElement | null) => {
+      menuRef.current = element;
+      setFloating(element);
+    },
+    [setFloating],
+  );
   const itemRefs = useRef<(HTMLElement | null)[]>([]);
   const pendingFocus = useRef<FocusTarget | null>(null);
   const keyboardClick = useRef(false);
@@ -90,14 +105,10 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
     item.onSelect();
   };
 
-  // Once shown: keep the menu inside the viewport, then move focus where the opening asked for.
+  // Once shown, move focus where the opening asked for.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the menu opens, reading refs
   useIsomorphicLayoutEffect(() => {
-    const menu = menuRef.current;
-    if (!open || menu === null) return;
-    applyShift(menu, '--jk-menu-shift', 0);
-    const rect = menu.getBoundingClientRect();
-    applyShift(menu, '--jk-menu-shift', viewportShift(rect.left, rect.right, menu.ownerDocument.documentElement.clientWidth));
+    if (!open || menuRef.current === null) return;
     pressOnTrigger.current = false;
     const target = pendingFocus.current;
     pendingFocus.current = null;
@@ -112,7 +123,9 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
       const root = rootRef.current;
       const target = event.target instanceof Node ? event.target : null;
       pressOnTrigger.current = target !== null && triggerRef.current?.contains(target) === true;
-      if (root !== null && target !== null && !root.contains(target)) setOpen(false);
+      // The menu is portalled: it is not inside the root.
+      const inside = target !== null && (root?.contains(target) === true || menuRef.current?.contains(target) === true);
+      if (root !== null && target !== null && !inside) setOpen(false);
     };
     const doc = rootRef.current?.ownerDocument ?? document;
     doc.addEventListener('pointerdown', onPointerDown, true);
@@ -158,6 +171,7 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
     'aria-labelledby': triggerId,
     tabIndex: -1,
     hidden: !open,
+    style: anchored.style,
     onKeyDown(event: KeyboardEvent) {
       pressOnTrigger.current = false;
       const count = latestItems.current.length;
@@ -176,10 +190,17 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
         event.stopPropagation();
         close(true);
         return;
+      } else if (event.key === 'Tab') {
+        // The menu is portalled to the end of the page, so Tab would leave from there. It leaves from the
+        // trigger instead: Shift+Tab lands on the trigger, Tab moves on to what follows it (the browser's
+        // own move, from the trigger focused here).
+        if (event.shiftKey) event.preventDefault();
+        close(true);
+        return;
       } else if (isPrintableKey(event)) {
         next = typeaheadIndex(latestItems.current, current, event.key, locale);
       }
-      if (next === -2) return; // Tab and other keys: focus moves on, and the blur below closes the menu.
+      if (next === -2) return; // Other keys do nothing here; a blur (a click elsewhere) closes the menu.
       event.preventDefault();
       if (next >= 0) focusItem(next);
     },
@@ -226,6 +247,10 @@ export function useActionMenu({ items, open: openProp, defaultOpen = false, onOp
   return {
     open,
     setOpen,
+    /** The side of the trigger the menu is on (`bottom`, or `top` when there was no room below). */
+    side: anchored.side as Side,
+    /** The trigger's writing direction, for the menu once portalled out of the page's `dir`. */
+    dir: anchored.dir,
     highlightedId,
     rootRef: setRoot,
     triggerProps,

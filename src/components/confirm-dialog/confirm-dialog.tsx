@@ -1,11 +1,22 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { flag, partGetter, useControllableState, useDialogAnchor } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  partGetter,
+  type PortalContainer,
+  type RootAttributes,
+  useControllableState,
+  useDialogAnchor,
+  useStyling,
+  withState,
+} from '../shared';
 
 export type ConfirmDialogPart = 'overlay' | 'content' | 'title' | 'description' | 'error' | 'actions' | 'cancel' | 'confirm';
+export type ConfirmDialogClassNames = PartClassNames<ConfirmDialogPart>;
 
-export interface ConfirmDialogProps {
+interface ConfirmDialogOwnProps {
   open?: boolean;
   defaultOpen?: boolean;
   onOpenChange?(open: boolean): void;
@@ -28,9 +39,14 @@ export interface ConfirmDialogProps {
   danger?: boolean;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<ConfirmDialogPart, string>>;
+  classNames?: ConfirmDialogClassNames;
   unstyled?: boolean;
+  /** Where the dialog is mounted; the document's body by default. */
+  container?: PortalContainer;
 }
+
+/** Other attributes go to the dialog's content element (its root). */
+export interface ConfirmDialogProps extends ConfirmDialogOwnProps, RootAttributes<HTMLDivElement, ConfirmDialogOwnProps> {}
 
 /**
  * The question before an action runs: an alert dialog that starts with focus on Cancel, is never confirmed
@@ -38,11 +54,34 @@ export interface ConfirmDialogProps {
  * failure in place with a way to try again.
  */
 export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
-  const { title, description, pending = false, error, onConfirm, danger, classNames = {}, unstyled } = props;
+  const {
+    open: _open,
+    defaultOpen: _defaultOpen,
+    onOpenChange: _onOpenChange,
+    title,
+    description,
+    confirmLabel: _confirmLabel,
+    cancelLabel: _cancelLabel,
+    pending = false,
+    error,
+    onConfirm,
+    children: _children,
+    danger,
+    className: _className,
+    style: _style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    container: _container,
+    ...rest
+  } = props;
+  const { classNames, unstyled, container } = useStyling('ConfirmDialog', props);
   const { t, rootProps } = useJobsConfig('ConfirmDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'ConfirmDialog open');
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
-  const part = partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled);
+  const part = withState(
+    partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled),
+    open ? 'open' : 'closed',
+  );
   const onOpenChange = (next: boolean) => {
     if (!next && pending) return;
     setOpen(next);
@@ -52,10 +91,11 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
     <>
     {anchor}
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
-      <AlertDialog.Portal>
+      <AlertDialog.Portal container={container}>
         <div {...rootProps} dir={dir}>
           <AlertDialog.Overlay {...part('overlay')} />
           <AlertDialog.Content
+            {...rest}
             {...part('content', props.className)}
             data-pending={flag(pending)}
             data-danger={flag(danger)}

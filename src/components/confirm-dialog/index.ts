@@ -1,2 +1,2 @@
-export type { ConfirmDialogPart, ConfirmDialogProps } from './confirm-dialog';
+export type { ConfirmDialogClassNames, ConfirmDialogPart, ConfirmDialogProps } from './confirm-dialog';
 export { ConfirmDialog } from './confirm-dialog';

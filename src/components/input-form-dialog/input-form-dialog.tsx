@@ -2,12 +2,14 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { checkInputForm, devWarn, type InputForm } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { flag, useControllableState, useDialogAnchor } from '../shared';
+import { flag, type PartClassNames, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
 import { InputFormField } from './input-form-field';
 import { type InputFormDialogPart, partProps } from './parts';
 import { useInputForm } from './use-input-form';
 
-export interface InputFormDialogProps {
+export type InputFormDialogClassNames = PartClassNames<InputFormDialogPart>;
+
+interface InputFormDialogOwnProps {
   open?: boolean;
   defaultOpen?: boolean;
   onOpenChange?(open: boolean): void;
@@ -28,9 +30,14 @@ export interface InputFormDialogProps {
   onSubmit(input: Record<string, unknown>): void;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<InputFormDialogPart, string>>;
+  classNames?: InputFormDialogClassNames;
   unstyled?: boolean;
+  /** Where the dialog is mounted; the document's body by default. */
+  container?: PortalContainer;
 }
+
+/** Other attributes go to the dialog's content element (its root). */
+export interface InputFormDialogProps extends InputFormDialogOwnProps, RootAttributes<HTMLDivElement, InputFormDialogOwnProps> {}
 
 /**
  * Warns once per distinct form about what is wrong with it (unknown types, missing options, ...), in
@@ -61,12 +68,31 @@ function useInputFormWarnings(form: InputForm, title: string): void {
  * stays open and locked; a failed submit (`error`) keeps what was typed.
  */
 export function InputFormDialog(props: InputFormDialogProps): ReactNode {
-  const { title, description, form, submitLabel, pending = false, error, onSubmit, className, style, classNames, unstyled } = props;
+  const {
+    open: _open,
+    defaultOpen: _defaultOpen,
+    onOpenChange: _onOpenChange,
+    title,
+    description,
+    form,
+    submitLabel,
+    pending = false,
+    error,
+    children: _children,
+    onSubmit,
+    className,
+    style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    container: _container,
+    ...rest
+  } = props;
+  const { classNames, unstyled, container } = useStyling('InputFormDialog', props);
   const { t, rootProps } = useJobsConfig('InputFormDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'InputFormDialog open');
   const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({ form, open, pending, error, onSubmit });
   useInputFormWarnings(form, title);
-  const part = partProps(classNames, unstyled);
+  const part = withState(partProps(classNames, unstyled), open ? 'open' : 'closed');
   const invalid = Object.keys(errors).length > 0;
 
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'input-form-dialog');
@@ -82,10 +108,11 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
     <>
       {anchor}
       <Dialog.Root open={open} onOpenChange={requestOpen}>
-        <Dialog.Portal>
+        <Dialog.Portal container={container}>
           <div {...rootProps} dir={dir}>
             <Dialog.Overlay {...part('overlay')} />
             <Dialog.Content
+              {...rest}
               {...part('content', className)}
               style={style}
               data-pending={flag(pending)}

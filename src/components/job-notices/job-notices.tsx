@@ -1,12 +1,13 @@
 import { type CSSProperties, type FocusEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { flag, partGetter } from '../shared';
+import { chainHandlers, flag, type PartClassNames, partGetter, type RootAttributes, useStyling } from '../shared';
 import { NoticeItem } from './notice-item';
 import { useJobNotices } from './use-job-notices';
 
 export type JobNoticesPart = 'root' | 'notice' | 'text' | 'message' | 'error' | 'actions' | 'retry' | 'dismiss';
+export type JobNoticesClassNames = PartClassNames<JobNoticesPart>;
 
-export interface JobNoticesProps {
+interface JobNoticesOwnProps {
   /**
    * How long a success notice stays (ms), counted again from the start each time the pointer or focus
    * leaves the notices. Default 6000; 0 or `Infinity` keeps them until dismissed. Failures always stay.
@@ -16,9 +17,11 @@ export interface JobNoticesProps {
   max?: number;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<JobNoticesPart, string>>;
+  classNames?: JobNoticesClassNames;
   unstyled?: boolean;
 }
+
+export interface JobNoticesProps extends JobNoticesOwnProps, RootAttributes<HTMLDivElement, JobNoticesOwnProps> {}
 
 /**
  * Mount once inside the provider. When a background job the user started ends, a notice says so in one
@@ -28,7 +31,8 @@ export interface JobNoticesProps {
  * rule), so their outcome never pops up: its `next` stays reachable from the Jobs Panel's "View outcome".
  */
 export function JobNotices(props: JobNoticesProps): ReactNode {
-  const { duration = 6000, max = 5, classNames = {}, unstyled } = props;
+  const { duration = 6000, max = 5, className: _className, style: _style, classNames: _classNames, unstyled: _unstyled, ...rest } = props;
+  const { classNames, unstyled } = useStyling('JobNotices', props);
   const { t } = useJobsConfig('JobNotices');
   const { notices, dismiss } = useJobNotices(max);
   const [hovered, setHovered] = useState(false);
@@ -52,6 +56,7 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
 
   return (
     <div
+      {...rest}
       ref={region}
       role="status"
       aria-live="polite"
@@ -60,12 +65,14 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
       {...part('root', props.className)}
       style={props.style}
       data-paused={flag(hovered || focused)}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={(event: FocusEvent<HTMLDivElement>) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
-      }}
+      {...chainHandlers(rest, {
+        onMouseEnter: () => setHovered(true),
+        onMouseLeave: () => setHovered(false),
+        onFocus: () => setFocused(true),
+        onBlur: (event: FocusEvent<HTMLDivElement>) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+        },
+      })}
     >
       {notices.map((notice) => (
         <NoticeItem

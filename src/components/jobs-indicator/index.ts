@@ -1,2 +1,2 @@
-export type { JobsIndicatorPart, JobsIndicatorProps } from './jobs-indicator';
+export type { JobsIndicatorClassNames, JobsIndicatorPart, JobsIndicatorProps } from './jobs-indicator';
 export { JobsIndicator } from './jobs-indicator';

@@ -1,14 +1,31 @@
-import { type CSSProperties, type ReactNode, useId, useRef } from 'react';
+import { type CSSProperties, type KeyboardEvent, type ReactNode, useCallback, useId, useRef } from 'react';
 import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
-import { JobsPanel, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
+import { JobsPanel, type JobsPanelClassNames, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
-import { flag, partGetter, useControllableState } from '../shared';
+import {
+  chainHandlers,
+  FloatingPortal,
+  flag,
+  type PartClassNames,
+  partGetter,
+  type PortalContainer,
+  type RootAttributes,
+  restOf,
+  useAnchored,
+  useControllableState,
+  useStyling,
+} from '../shared';
+
+/** The distance (px) between the button and the popover. */
+const POPOVER_GAP = 6;
 
 export type JobsIndicatorPart = 'root' | 'trigger' | 'label' | 'count' | 'popover';
+/** A class for each part, and for the parts of the panel it opens (`panel`). */
+export type JobsIndicatorClassNames = PartClassNames<JobsIndicatorPart> & { panel?: JobsPanelClassNames };
 
-export interface JobsIndicatorProps {
+interface JobsIndicatorOwnProps {
   /** Count and list the jobs of this file, workbook, sheet or app. */
   source?: string;
   /** Count and list the jobs of this space. */
@@ -25,22 +42,66 @@ export interface JobsIndicatorProps {
   panelProps?: Omit<JobsPanelProps, 'source' | 'spaceId' | 'shortcut' | 'autoFocus' | 'onOpenOutcome'>;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<JobsIndicatorPart, string>>;
+  classNames?: JobsIndicatorClassNames;
   unstyled?: boolean;
+  /** Where the popover (and the panel's outcome dialog) mount; the document's body by default. */
+  container?: PortalContainer;
+}
+
+export interface JobsIndicatorProps extends JobsIndicatorOwnProps, RootAttributes<HTMLDivElement, JobsIndicatorOwnProps> {}
+
+const ownKeys = [
+  'source', 'spaceId', 'open', 'defaultOpen', 'onOpenChange', 'shortcut', 'onOpenOutcome', 'panelProps',
+  'className', 'style', 'classNames', 'unstyled', 'container',
+] as const satisfies readonly (keyof JobsIndicatorOwnProps)[];
+
+/** What Tab can reach inside the popover, in order. */
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab out of the portalled popover leaves from its trigger, as if the popover sat right after it: Shift+Tab
+ * from its first stop lands on the trigger; Tab from its last stop moves on to what follows the trigger
+ * (the browser's own move, from the trigger focused here).
+ */
+function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement | null): void {
+  if (event.key !== 'Tab' || trigger === null || event.defaultPrevented) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    // An unchecked radio is no stop: Tab reaches a group at its checked radio.
+    (element) => element.closest('[hidden], [inert]') === null && !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
+  );
+  const focused = event.target as HTMLElement;
+  const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+  if (edge !== undefined && edge !== focused && !edge.contains(focused)) return;
+  if (event.shiftKey) event.preventDefault();
+  trigger.focus();
 }
 
 /**
  * A small button with the number of active jobs that opens the jobs panel below it: a disclosure
- * (`aria-expanded`), non-modal, so the page stays usable while it is open. Opening focuses the panel's
+ * (`aria-expanded`), non-modal, so the page stays usable while it is open. The popover is portalled (no
+ * `overflow: hidden` ancestor clips it), flips above the button and slides along the edge to stay on
+ * screen, and follows the button while open. Opening focuses the panel's
  * list; Escape inside it closes it and returns focus to the button. The count is part of the button's
  * name and is never announced as it changes.
  */
 export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
-  const { source, spaceId, classNames = {}, unstyled } = props;
+  const { source, spaceId } = props;
+  const { classNames, unstyled, container } = useStyling('JobsIndicator', props);
+  const rest = restOf(props, ownKeys);
   const { t, locale } = useJobsConfig('JobsIndicator');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange);
+  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'JobsIndicator open');
   const { count, more } = useActiveJobsCount({ source, spaceId });
   const trigger = useRef<HTMLButtonElement>(null);
+  const anchored = useAnchored({ open, placement: 'bottom-end', gap: POPOVER_GAP });
+  const { setReference } = anchored;
+  const setTrigger = useCallback(
+    (element: HTMLButtonElement | null) => {
+      trigger.current = element;
+      setReference(element);
+    },
+    [setReference],
+  );
   const panel = useRef<JobsPanelHandle>(null);
   const popoverId = useId();
   const part = partGetter<JobsIndicatorPart>('jobs-indicator', { root: 'jobs-indicator' }, classNames, unstyled);
@@ -54,24 +115,28 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const shown = more ? t('panel.indicator.more', { count }) : numberFormat(locale).format(count);
   return (
     <div
+      {...rest}
       {...part('root', props.className)}
       style={props.style}
       data-state={open ? 'open' : 'closed'}
       data-active={flag(count > 0)}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
-        event.preventDefault();
-        setOpen(false);
-        trigger.current?.focus();
-      }}
+      {...chainHandlers(rest, {
+        onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+          if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
+          event.preventDefault();
+          setOpen(false);
+          trigger.current?.focus();
+        },
+      })}
     >
       <button
-        ref={trigger}
+        ref={setTrigger}
         type="button"
         {...part('trigger')}
+        data-state={open ? 'open' : 'closed'}
         aria-expanded={open}
         aria-controls={open ? popoverId : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
         <span {...part('label')}>{t('panel.indicator')}</span>
         {count > 0 ? (
@@ -85,16 +150,29 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
         ) : null}
       </button>
       {open ? (
-        <div id={popoverId} {...part('popover')}>
-          <JobsPanel
-            ref={panel}
-            {...props.panelProps}
-            {...(source === undefined ? {} : { source })}
-            {...(spaceId === undefined ? {} : { spaceId })}
-            {...(props.onOpenOutcome === undefined ? {} : { onOpenOutcome: props.onOpenOutcome })}
-            autoFocus
-          />
-        </div>
+        <FloatingPortal container={container} dir={anchored.dir}>
+          <div
+            ref={anchored.setFloating}
+            id={popoverId}
+            {...part('popover')}
+            data-side={anchored.side}
+            data-state="open"
+            style={anchored.style}
+            onKeyDown={(event) => tabOutOfPopover(event, trigger.current)}
+          >
+            <JobsPanel
+              ref={panel}
+              {...props.panelProps}
+              {...(unstyled === undefined ? {} : { unstyled })}
+              {...(container === undefined ? {} : { container })}
+              {...(classNames.panel === undefined ? {} : { classNames: classNames.panel })}
+              {...(source === undefined ? {} : { source })}
+              {...(spaceId === undefined ? {} : { spaceId })}
+              {...(props.onOpenOutcome === undefined ? {} : { onOpenOutcome: props.onOpenOutcome })}
+              autoFocus
+            />
+          </div>
+        </FloatingPortal>
       ) : null}
     </div>
   );

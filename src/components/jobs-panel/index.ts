@@ -1,4 +1,4 @@
-export type { JobsPanelHandle, JobsPanelProps } from './jobs-panel';
+export type { JobsPanelClassNames, JobsPanelHandle, JobsPanelProps } from './jobs-panel';
 export { JobsPanel } from './jobs-panel';
 export type { JobsPanelRowProps } from './jobs-panel-row';
 export { JobsPanelRow } from './jobs-panel-row';

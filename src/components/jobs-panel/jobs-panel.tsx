@@ -13,15 +13,19 @@ import {
 } from 'react';
 import { useJobsConfig } from '../../react/context';
 import { type JobsStatusGroup, useJobsPanel } from '../../react/use-jobs-panel';
-import { OutcomeDialog } from '../outcome-dialog';
-import { cx, useControllableState } from '../shared';
+import { OutcomeDialog, type OutcomeDialogClassNames } from '../outcome-dialog';
+import { clsx } from 'clsx';
+import { type PartClassNames, type PortalContainer, type RootAttributes, restOf, useControllableState, useStyling } from '../shared';
 import { JobsPanelHeader } from './jobs-panel-header';
 import { JobsPanelList, type JobsPanelListHandle } from './jobs-panel-list';
 import { JobsPanelRow, type JobsPanelRowProps } from './jobs-panel-row';
 import { type JobsPanelPart, partGetter } from './parts';
 import { type KeyboardShortcut, useShortcut } from './shortcut';
 
-export interface JobsPanelProps {
+/** A class for each part, and for the parts of the outcome dialog that "View outcome" opens. */
+export type JobsPanelClassNames = PartClassNames<JobsPanelPart> & { outcomeDialog?: OutcomeDialogClassNames };
+
+interface JobsPanelOwnProps {
   /** Jobs acting on this file, workbook, sheet or app. */
   source?: string;
   /** Jobs of this space. */
@@ -63,9 +67,19 @@ export interface JobsPanelProps {
   rowComponent?: ComponentType<JobsPanelRowProps>;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<JobsPanelPart, string>>;
+  classNames?: JobsPanelClassNames;
   unstyled?: boolean;
+  /** Where the outcome dialog (without `onOpenOutcome`) is mounted; the document's body by default. */
+  container?: PortalContainer;
 }
+
+const ownKeys = [
+  'source', 'spaceId', 'status', 'defaultStatus', 'onStatusChange', 'operation', 'defaultOperation', 'onOperationChange',
+  'pageSize', 'rowHeight', 'overscan', 'height', 'title', 'shortcut', 'autoFocus', 'onOpenOutcome', 'rowComponent',
+  'className', 'style', 'classNames', 'unstyled', 'container',
+] as const satisfies readonly (keyof JobsPanelOwnProps)[];
+
+export interface JobsPanelProps extends JobsPanelOwnProps, RootAttributes<HTMLElement, JobsPanelOwnProps> {}
 
 export interface JobsPanelHandle {
   /** Focuses the row holding the list's tab stop, or the panel when the list has no rows. */
@@ -101,11 +115,18 @@ function useDebounced(value: string, delayMs: number): string {
  * job, endless paging, and a virtualized list where one job's update re-renders its row only.
  */
 export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function JobsPanel(props, ref) {
-  const { source, spaceId, pageSize, rowHeight = 76, overscan = 2, classNames, unstyled } = props;
+  const { source, spaceId, pageSize, rowHeight = 76, overscan = 2 } = props;
+  const { classNames, unstyled, container } = useStyling('JobsPanel', props);
+  const rest = restOf(props, ownKeys);
   const { t } = useJobsConfig('JobsPanel');
-  const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange);
-  const [operation, setOperation] = useControllableState<string | null>(props.operation, props.defaultOperation ?? null, props.onOperationChange);
-  const [search, setSearch] = useControllableState(props.search, props.defaultSearch ?? '', props.onSearchChange);
+  const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange, 'JobsPanel status');
+  const [operation, setOperation] = useControllableState<string | null>(
+    props.operation,
+    props.defaultOperation ?? null,
+    props.onOperationChange,
+    'JobsPanel operation',
+  );
+  const [search, setSearch] = useControllableState(props.search, props.defaultSearch ?? '', props.onSearchChange, 'JobsPanel search');
   const query = useDebounced(search, props.searchDelayMs ?? 200);
   const panel = useJobsPanel({ source, spaceId, status, operation: operation ?? undefined, search: query, pageSize });
   const titleId = useId();
@@ -210,9 +231,12 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
         onOpenChange={(open) => {
           if (!open) setViewing(undefined);
         }}
+        {...(classNames.outcomeDialog === undefined ? {} : { classNames: classNames.outcomeDialog })}
+        {...(unstyled === undefined ? {} : { unstyled })}
+        {...(container === undefined ? {} : { container })}
       />
     ) : null}
-    <section ref={root} tabIndex={-1} aria-labelledby={titleId} {...rootPart} className={cx(rootClass, props.className)} style={props.style}>
+    <section {...rest} ref={root} tabIndex={-1} aria-labelledby={titleId} {...rootPart} className={clsx(rootClass, props.className)} style={props.style}>
       <JobsPanelHeader
         titleId={titleId}
         title={props.title ?? t('panel.title')}

@@ -21,7 +21,7 @@ export interface RowBodyProps {
 export function RowBody({ label, value, valueText, info, failure, eta, times, part }: RowBodyProps): ReactNode {
   return (
     <>
-      <ProgressBar label={label} value={value} className={part('progress').className} {...(valueText === undefined ? {} : { valueText })} />
+      <ProgressBar label={label} value={value} className={part('progress').className} unstyled={part('progress')['data-unstyled'] !== undefined} {...(valueText === undefined ? {} : { valueText })} />
       <div {...part('details')}>
         {failure !== undefined ? (
           <span role="alert" {...part('error')}>

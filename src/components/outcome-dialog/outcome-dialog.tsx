@@ -4,13 +4,14 @@ import { outcomeKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useOutcome } from '../../react/use-outcome';
 import { useOutcomeQueue } from '../../react/use-outcome-queue';
-import { flag, partGetter, useControllableState, useDialogAnchor } from '../shared';
+import { flag, type PartClassNames, partGetter, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
 import { Confetti, prefersReducedMotion } from './confetti';
 import { OutcomeMessage } from './outcome-message';
 
 export type OutcomeDialogPart = 'overlay' | 'content' | 'title' | 'message' | 'alert' | 'actions' | 'default' | 'next' | 'confetti';
+export type OutcomeDialogClassNames = PartClassNames<OutcomeDialogPart>;
 
-export interface OutcomeDialogProps {
+interface OutcomeDialogOwnProps {
   /**
    * Show this job's outcome on demand (a jobs panel's "View outcome"); closing it acknowledges the outcome
    * if it was not yet. Passing the prop at all, even `undefined` (no job chosen yet), makes the dialog an
@@ -27,9 +28,14 @@ export interface OutcomeDialogProps {
   onOpenChange?(open: boolean): void;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<OutcomeDialogPart, string>>;
+  classNames?: OutcomeDialogClassNames;
   unstyled?: boolean;
+  /** Where the dialog is mounted; the document's body by default. */
+  container?: PortalContainer;
 }
+
+/** Other attributes go to the dialog's content element (its root). */
+export interface OutcomeDialogProps extends OutcomeDialogOwnProps, RootAttributes<HTMLDivElement, OutcomeDialogOwnProps> {}
 
 /** How long a `wait` outcome with `fade` takes to fade out (ms); instant under reduced motion. */
 export const OUTCOME_FADE_MS = 300;
@@ -42,11 +48,28 @@ export const OUTCOME_FADE_MS = 300;
  * succeeds. Focus starts on the `next` button (else the default one) and returns where it was.
  */
 export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
-  const { jobId, classNames = {}, unstyled } = props;
+  const {
+    jobId,
+    open: _open,
+    defaultOpen: _defaultOpen,
+    onOpenChange: _onOpenChange,
+    className: _className,
+    style: _style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    container: _container,
+    ...rest
+  } = props;
+  const { classNames, unstyled, container } = useStyling('OutcomeDialog', props);
   const onDemand = 'jobId' in props;
   const { t, rootProps } = useJobsConfig('OutcomeDialog');
   const queue = useOutcomeQueue({ enabled: !onDemand });
-  const [wanted, setWanted] = useControllableState(props.open, props.defaultOpen ?? true, onDemand ? props.onOpenChange : undefined);
+  const [wanted, setWanted] = useControllableState(
+    props.open,
+    props.defaultOpen ?? true,
+    onDemand ? props.onOpenChange : undefined,
+    'OutcomeDialog open',
+  );
   const shownId = onDemand ? jobId : queue.current?.id;
   const last = useRef(shownId);
   if (shownId !== undefined) last.current = shownId;
@@ -111,7 +134,10 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
   };
 
   const u = flag(unstyled);
-  const part = partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled);
+  const part = withState(
+    partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled),
+    visible ? 'open' : 'closed',
+  );
   const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter((text): text is string => text !== undefined);
   const hasNext = view.nextLabel !== undefined;
   const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';
@@ -120,11 +146,12 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
     <>
       {anchor}
       <Dialog.Root open={visible} onOpenChange={(open) => (open ? undefined : close())}>
-        <Dialog.Portal>
+        <Dialog.Portal container={container}>
           <div {...rootProps} dir={dir}>
             <Dialog.Overlay {...part('overlay')} data-fading={flag(fading)} />
             {confetti ? <Confetti key={key} className={classNames.confetti} unstyled={u} /> : null}
             <Dialog.Content
+              {...rest}
               {...part('content', props.className)}
               style={props.style}
               data-status={job?.status}

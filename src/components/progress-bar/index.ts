@@ -1,2 +1,2 @@
-export type { ProgressBarProps } from './progress-bar';
+export type { ProgressBarClassNames, ProgressBarPart, ProgressBarProps } from './progress-bar';
 export { ProgressBar } from './progress-bar';

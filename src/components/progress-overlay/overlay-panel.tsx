@@ -58,7 +58,13 @@ export const OverlayPanel = forwardRef<HTMLDivElement, OverlayPanelProps>(functi
         </span>
         {more > 0 ? <span {...part('more')}>{t('overlay.more', { count: more })}</span> : null}
       </div>
-      <ProgressBar label={label} value={progress.indeterminate ? undefined : progress.progress} valueText={progress.valueText} />
+      <ProgressBar
+        label={label}
+        value={progress.indeterminate ? undefined : progress.progress}
+        valueText={progress.valueText}
+        unstyled={part('progress')['data-unstyled'] !== undefined}
+        className={part('progress').className}
+      />
       <div {...part('details')}>
         {info === undefined ? null : (
           // Server text may run the other way from the page.

@@ -4,7 +4,7 @@ import { useJobsConfig, useJobsStore } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEvents } from '../../react/use-job-events';
 import { useJobProgress } from '../../react/use-job-progress';
-import { flag, partGetter, useIsomorphicLayoutEffect } from '../shared';
+import { flag, type PartClassNames, partGetter, type RootAttributes, useIsomorphicLayoutEffect, useStyling } from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { focusPanel, forgetFocus, registerPanel, takeFocusOrigin } from './panel-focus';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
@@ -26,9 +26,12 @@ export type OverlayPart =
   | 'error'
   | 'notices'
   | 'notice'
-  | 'elsewhere';
+  | 'elsewhere'
+  | 'progress';
 
-export interface ProgressOverlayProps {
+export type ProgressOverlayClassNames = PartClassNames<OverlayPart>;
+
+interface ProgressOverlayOwnProps {
   /** Id of the resource (workbook, sheet, file...) whose jobs may block this region. */
   source: string;
   /**
@@ -43,9 +46,11 @@ export interface ProgressOverlayProps {
   children?: ReactNode;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<OverlayPart, string>>;
+  classNames?: ProgressOverlayClassNames;
   unstyled?: boolean;
 }
+
+export interface ProgressOverlayProps extends ProgressOverlayOwnProps, RootAttributes<HTMLDivElement, ProgressOverlayOwnProps> {}
 
 /**
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
@@ -55,7 +60,19 @@ export interface ProgressOverlayProps {
  * most of it (the resource for a `foreground` job); the others are dimmed with the job's name only.
  */
 export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
-  const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
+  const {
+    source,
+    region = 'resource',
+    stallAfterMs,
+    maxFailedReads = 3,
+    children: _children,
+    className: _className,
+    style: _style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    ...rest
+  } = props;
+  const { classNames, unstyled } = useStyling('ProgressOverlay', props);
   const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
   const { sync } = useJobsStore('ProgressOverlay');
   const { current, deferred, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
@@ -162,7 +179,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   }, [blocked, overlays]);
 
   return (
-    <div ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
+    <div {...rest} ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (

@@ -1,5 +1,18 @@
-export { cx, flag } from './cx';
+export { flag } from './flag';
 export { type PartProps, partGetter } from './parts';
-export { useControllableState } from './use-controllable-state';
+export { type StateUpdate, useControllableState } from './use-controllable-state';
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';
+export { type Anchored, directionOf, FloatingPortal, type FloatingPortalProps, type Side, useAnchored, VIEWPORT_MARGIN } from './floating';
+export {
+  chainHandlers,
+  mergeClassNames,
+  restOf,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  type Styling,
+  type StylingProps,
+  useStyling,
+  withState,
+} from './contract';
 export { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';

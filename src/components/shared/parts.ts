@@ -1,4 +1,5 @@
-import { cx, flag } from './cx';
+import { clsx } from 'clsx';
+import { flag } from './flag';
 
 /**
  * What every rendered part carries: `data-jk` (marks the element as the kit's, so the stylesheet's
@@ -29,6 +30,6 @@ export function partGetter<P extends string>(
     'data-jk': '',
     'data-slot': slots[part] ?? `${prefix}-${part.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
     'data-unstyled': u,
-    className: cx(classNames?.[part], className),
+    className: clsx(classNames?.[part], className) || undefined,
   });
 }

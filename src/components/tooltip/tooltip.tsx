@@ -1,13 +1,17 @@
-import { cloneElement, type CSSProperties, type ReactElement, type ReactNode, useRef, useState } from 'react';
-import { cx, flag, useIsomorphicLayoutEffect } from '../shared';
+import { clsx } from 'clsx';
+import { cloneElement, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { chainHandlers, FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, type Side, useAnchored, useStyling } from '../shared';
 import { useTooltip } from './use-tooltip';
-import { applyShift, fittingSide, viewportShift } from './viewport-shift';
 
 export type TooltipTone = 'info' | 'error';
-export type TooltipSide = 'top' | 'bottom';
+export type TooltipSide = Side;
 export type TooltipPart = 'root' | 'content';
+export type TooltipClassNames = PartClassNames<TooltipPart>;
 
-export interface TooltipProps {
+/** The distance (px) between the trigger and the tooltip. */
+const TOOLTIP_GAP = 6;
+
+interface TooltipOwnProps {
   /** What the tooltip says. Nothing (undefined, null, false, '') shows no tooltip. */
   content: ReactNode | undefined;
   /** The trigger: one element that takes `aria-describedby` (a button; `aria-disabled` is fine). */
@@ -17,13 +21,20 @@ export interface TooltipProps {
   onOpenChange?(open: boolean): void;
   /** `error` styles the tooltip as the reason something is disabled. Default `info`. */
   tone?: TooltipTone;
-  /** Above (default) or below the trigger; it goes to the other side when it does not fit on this one. */
+  /**
+   * Which side of the trigger it goes on, `top` by default. Where it does not fit, it goes to the other side
+   * (or, failing that, one of the two across) and slides along the edge to stay inside the viewport.
+   */
   side?: TooltipSide;
+  /** Where the tooltip is mounted; the document's body by default. */
+  container?: PortalContainer;
   className?: string;
   style?: CSSProperties;
-  classNames?: Partial<Record<TooltipPart, string>>;
+  classNames?: TooltipClassNames;
   unstyled?: boolean;
 }
+
+export interface TooltipProps extends TooltipOwnProps, RootAttributes<HTMLSpanElement, TooltipOwnProps> {}
 
 function hasContent(content: ReactNode): boolean {
   return content !== undefined && content !== null && content !== false && content !== '';
@@ -35,9 +46,8 @@ function hasContent(content: ReactNode): boolean {
  * in the DOM (hidden while closed) and describes the trigger through `aria-describedby`, so a screen
  * reader hears it whether or not it is shown.
  *
- * Placement is CSS (centred above or below); when that would cross the viewport's edge, it is measured
- * once as it opens: it goes to the other side of the trigger (when it fits there) and is nudged sideways,
- * so it stays readable.
+ * It is portalled (an `overflow: hidden` toolbar never clips it) and placed by Floating UI: centred on the
+ * side asked for, flipped and shifted to stay inside the viewport, following the trigger while open.
  *
  * The trigger is always wrapped in the same element, with or without content: when a disabled reason
  * appears on a focused button, the button is not re-created and keeps focus.
@@ -52,62 +62,51 @@ export function Tooltip({
   side = 'top',
   className,
   style,
-  classNames,
-  unstyled,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  container: ownContainer,
+  ...rest
 }: TooltipProps): ReactNode {
+  const { classNames, unstyled, container } = useStyling('Tooltip', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
   const enabled = hasContent(content);
   const { open, contentId, rootProps } = useTooltip({ open: openProp, defaultOpen, onOpenChange, enabled });
-  const rootRef = useRef<HTMLSpanElement>(null);
-  const contentRef = useRef<HTMLSpanElement>(null);
-  const [placed, setPlaced] = useState<TooltipSide>(side);
-  // Centred by CSS; moved to the other side, or nudged sideways, only when it would cross the viewport's
-  // edge. Measured before paint, so a tooltip is never seen clipped first.
-  useIsomorphicLayoutEffect(() => {
-    const root = rootRef.current;
-    const tip = contentRef.current;
-    if (!open || root === null || tip === null) return;
-    const box = root.getBoundingClientRect();
-    const viewport = root.ownerDocument.documentElement;
-    const gap = Number.parseFloat(getComputedStyle(tip).getPropertyValue('--jk-tooltip-gap')) || 0;
-    setPlaced(fittingSide(side, box.top, box.bottom, tip.offsetHeight, viewport.clientHeight, gap));
-    const centre = box.left + box.width / 2;
-    const width = tip.offsetWidth;
-    applyShift(tip, '--jk-tooltip-shift', viewportShift(centre - width / 2, centre + width / 2, viewport.clientWidth));
-  }, [open, side]);
+  const anchored = useAnchored({ open, placement: side, gap: TOOLTIP_GAP, crossSides: true });
   const state = open ? 'open' : 'closed';
   const unstyledFlag = flag(unstyled);
   const describedBy = children.props['aria-describedby'];
   const trigger = enabled
-    ? cloneElement(children, { 'aria-describedby': cx(describedBy, contentId) })
+    ? cloneElement(children, { 'aria-describedby': clsx(describedBy, contentId) })
     : children;
   return (
     <span
-      {...rootProps}
-      ref={rootRef}
-      data-jk=""
-      data-slot="tooltip"
+      {...rest}
+      {...chainHandlers(rest, rootProps)}
+      ref={anchored.setReference}
+      data-jk="" data-slot="tooltip"
       data-state={state}
       data-unstyled={unstyledFlag}
-      className={cx(className, classNames?.root)}
+      className={clsx(className, classNames?.root)}
       style={style}
     >
       {trigger}
       {enabled ? (
-        <span
-          ref={contentRef}
-          role="tooltip"
-          id={contentId}
-          hidden={!open}
-          data-jk=""
-          data-slot="tooltip-content"
-          data-state={state}
-          data-tone={tone}
-          data-side={placed}
-          data-unstyled={unstyledFlag}
-          className={classNames?.content}
-        >
-          {content}
-        </span>
+        <FloatingPortal container={container} dir={anchored.dir}>
+          <span
+            ref={anchored.setFloating}
+            role="tooltip"
+            id={contentId}
+            hidden={!open}
+            data-jk="" data-slot="tooltip-content"
+            data-state={state}
+            data-tone={tone}
+            data-side={anchored.side}
+            data-unstyled={unstyledFlag}
+            className={classNames?.content}
+            style={anchored.style}
+          >
+            {content}
+          </span>
+        </FloatingPortal>
       ) : null}
     </span>
   );

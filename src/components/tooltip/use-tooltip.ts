@@ -48,7 +48,7 @@ function focusIsVisible(element: Element): boolean {
  * onto the tooltip) and on Escape anywhere, without moving focus. Leaves no timer behind on unmount.
  */
 export function useTooltip({ open: openProp, defaultOpen = false, onOpenChange, enabled = true }: UseTooltipOptions): UseTooltipResult {
-  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
+  const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange, 'Tooltip open');
   const contentId = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hovered = useRef(false);
