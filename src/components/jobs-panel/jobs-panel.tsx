@@ -75,7 +75,7 @@ interface JobsPanelOwnProps {
 
 const ownKeys = [
   'source', 'spaceId', 'status', 'defaultStatus', 'onStatusChange', 'operation', 'defaultOperation', 'onOperationChange',
-  'pageSize', 'rowHeight', 'overscan', 'height', 'title', 'shortcut', 'autoFocus', 'onOpenOutcome', 'rowComponent',
+  'search', 'defaultSearch', 'onSearchChange', 'searchDelayMs', 'pageSize', 'rowHeight', 'overscan', 'height', 'title', 'shortcut', 'autoFocus', 'onOpenOutcome', 'rowComponent',
   'className', 'style', 'classNames', 'unstyled', 'container',
 ] as const satisfies readonly (keyof JobsPanelOwnProps)[];
 
