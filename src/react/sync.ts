@@ -166,14 +166,17 @@ export class JobsSync {
     const holder = queried === undefined ? newestHolder(this.listQueries(), job.id) : undefined;
     const prev = queried ?? (this.pushes ? undefined : holder?.get(job.id));
     const next = queried === undefined ? job : shareEqual(queried, job);
-    const prevStatus = prev?.status ?? holder?.status(job.id);
     // Watched before the write: the write is what wakes the poller, and it must see the job as watched.
     const ours = cause === 'create' || cause === 'mutation';
     if (ours) this.watch(job.id);
+    // Membership is decided again whenever no list holds the job or a list holds it in another status:
+    // a job first read on its own (`useJob`) joins its lists at its next write, whatever that write is.
     let listed = false;
+    let moved = false;
     for (const list of this.listQueries()) {
       const jobs = (list.state.data as JobsListData | undefined)?.jobs;
       if (jobs?.has(job.id)) {
+        if (jobs.status(job.id) !== next.status) moved = true;
         jobs.set(next);
         listed = true;
       }
@@ -181,7 +184,7 @@ export class JobsSync {
     if (query !== undefined ? queried !== next : ours || !listed) {
       this.queryClient.setQueryData(jobKey(this.scope, job.id), next);
     }
-    if (cause !== 'load' && prevStatus !== next.status) {
+    if (cause !== 'load' && (moved || !listed)) {
       updateListMembership(this.queryClient, this.listQueries(), next);
     }
     for (const listener of [...this.writeListeners]) listener(next);
