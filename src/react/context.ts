@@ -3,7 +3,7 @@ import { createContext, type CSSProperties, type ReactNode, useContext } from 'r
 import type { Job, JobsClient, MessageKey, Messages } from '../core';
 import type { OverlayRegistry } from './overlay-registry';
 import type { Announcer } from './announcer';
-import type { JobsSync } from './sync';
+import type { JobsSync } from '../store/sync';
 
 /** Where an `id` outcome (or a host action) wants to go inside the app. */
 export interface NavigateTarget {

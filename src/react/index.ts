@@ -9,8 +9,8 @@ export type {
   OutcomeHandlers,
   Translate,
 } from './context';
-export type { JobsListData } from './keys';
-export type { JobsLookup, ListedJobs } from './listed';
+export type { JobsListData } from '../store/keys';
+export type { JobsLookup, ListedJobs } from '../store/listed';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';

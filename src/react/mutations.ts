@@ -1,7 +1,7 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import type { CallOptions, Job, JobsClient } from '../core';
 import { useJobsStore } from './context';
-import type { WriteCause } from './sync';
+import type { WriteCause } from '../store/sync';
 
 type Call<TVariables> = (client: JobsClient, variables: TVariables, options: CallOptions) => Promise<Job>;
 

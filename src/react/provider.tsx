@@ -25,7 +25,7 @@ import {
 } from './context';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
-import { JobsSync } from './sync';
+import { JobsSync } from '../store/sync';
 
 export interface JobsProviderProps {
   /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */

@@ -1,9 +1,9 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { type Job, normalizeJob } from '../core';
 import { useJobsStore } from './context';
-import { jobKey } from './keys';
+import { jobKey } from '../store/keys';
 import { retryRead } from './query-options';
-import { shareEqual } from './share';
+import { shareEqual } from '../store/share';
 
 /**
  * One job, kept current by pushed events or polling. Pass `select` to read a part of it: the component

@@ -2,8 +2,8 @@ import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import type { JobsFilter } from '../core';
 import { useJobsStore } from './context';
-import { type JobsListData, listKey } from './keys';
-import { type JobsLookup, type ListedJobs, lookupAll } from './listed';
+import { type JobsListData, listKey } from '../store/keys';
+import { type JobsLookup, type ListedJobs, lookupAll } from '../store/listed';
 import { retryRead } from './query-options';
 import { readJobsList } from './use-jobs';
 

@@ -1,9 +1,9 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { JobsClient, JobsFilter } from '../core';
-import type { JobsSync } from './sync';
+import type { JobsSync } from '../store/sync';
 import { useJobsStore } from './context';
-import { type JobsListData, listKey } from './keys';
-import { ListedJobs } from './listed';
+import { type JobsListData, listKey } from '../store/keys';
+import { ListedJobs } from '../store/listed';
 import { retryRead } from './query-options';
 
 export type UseJobsResult = UseQueryResult<JobsListData, Error>;

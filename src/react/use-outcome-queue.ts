@@ -9,8 +9,8 @@ import {
   outcomeKey,
 } from '../core';
 import { useJobsConfig, useJobsStore } from './context';
-import type { JobsListData } from './keys';
-import type { JobsSync } from './sync';
+import type { JobsListData } from '../store/keys';
+import type { JobsSync } from '../store/sync';
 import { useJob } from './use-job';
 import { useAcknowledger, useNextRunner } from './use-outcome';
 

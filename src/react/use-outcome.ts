@@ -13,7 +13,7 @@ import {
   performNext,
 } from '../core';
 import { type DownloadTarget, useJobsConfig, useJobsStore } from './context';
-import type { JobsSync } from './sync';
+import type { JobsSync } from '../store/sync';
 import { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 import { useJob } from './use-job';
 import { useRetryJob } from './use-retry-job';

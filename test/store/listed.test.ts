@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { normalizeJob } from '../../src/core';
-import { ListedJobs, lookupAll } from '../../src/react/listed';
+import { ListedJobs, lookupAll } from '../../src/store/listed';
 
 const anyValue = fc.oneof(fc.anything(), fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null));
 const entry = fc.oneof(
