@@ -25,7 +25,7 @@ import {
 } from './context';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
-import { JobsSync } from '../store/sync';
+import { JobsStore } from '../store';
 
 export interface JobsProviderProps {
   /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */
@@ -82,19 +82,6 @@ function humanizeOperation(operation: string, fallback: string): string {
   return words === '' ? fallback : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const scopes = new WeakMap<JobsClient, string>();
-let scopeCount = 0;
-
-/** One cache scope per client, so providers with different clients can share one QueryClient. */
-function scopeOf(client: JobsClient): string {
-  let scope = scopes.get(client);
-  if (scope === undefined) {
-    scope = String(++scopeCount);
-    scopes.set(client, scope);
-  }
-  return scope;
-}
-
 /**
  * Makes a jobs client available to the kit's hooks and components, keeps its jobs in the react-query
  * cache and sets the theme. Render it once near the top of the part of the app that shows jobs.
@@ -116,21 +103,23 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     };
   }, [own]);
 
-  const store = useMemo<JobsStoreContextValue>(() => {
-    const scope = scopeOf(client);
-    const sync = new JobsSync(queryClient, scope, client, pollInterval === undefined ? {} : { pollInterval });
-    return { client, queryClient, scope, sync };
-  }, [client, queryClient, pollInterval]);
-
+  // One store per client and cache: it owns everything the provider keeps about jobs, under keys of its own.
+  const context = useMemo<JobsStoreContextValue>(
+    () => ({ client, queryClient, store: new JobsStore(queryClient, client) }),
+    [client, queryClient],
+  );
+  const { store } = context;
+  useEffect(() => store.configure(pollInterval === undefined ? {} : { pollInterval }), [store, pollInterval]);
   useEffect(() => {
-    store.sync.start();
-    return () => store.sync.stop();
+    store.start();
+    return () => store.stop();
   }, [store]);
 
   // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
   const handlers = useRef(props);
   handlers.current = props;
   const { locale, messages: overrides, currentUserId } = props;
+  useEffect(() => store.ends.setCurrentUser(currentUserId), [store, currentUserId]);
 
   // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
   // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
@@ -199,7 +188,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
 
 
   return (
-    <JobsStoreContext.Provider value={store}>
+    <JobsStoreContext.Provider value={context}>
       <JobsConfigContext.Provider value={config}>
         <div {...rootProps} className={className} style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}>
           {children}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
-import type { JobsLookup } from '../store/listed';
+import type { JobsLookup } from '../store';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
 

@@ -1,11 +1,13 @@
 import { devWarn, type Job, normalizeJob, toDate } from '../core';
 import { checkJob, readMode, readStatus } from '../core/normalize';
+import type { JobVersions } from './versions';
 
 /** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
 export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
 
 /** Reads jobs by id from one list page or several. */
 export interface JobsLookup {
+  /** The newest version of a listed job. */
   get(id: string): Job | undefined;
   /** A field that never changes, read without normalizing the job. */
   field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined;
@@ -17,6 +19,27 @@ export interface JobsLookup {
   /** The operations of the listed jobs that are not hidden, each with the type of a job that has it. */
   operations(): ReadonlyMap<string, Job['type']>;
 }
+
+/**
+ * What a list query holds: ids in list order, the listed jobs by id, and the newer versions of listed
+ * jobs that nothing reads under their own key. The value never changes: a job joining or leaving, or a
+ * newer version of a listed job, makes a new one that shares what did not change (`ids` and `jobs`
+ * stay the same objects while only versions change). Components read a job with `useJob(id)`, which
+ * takes it from here without asking the server.
+ */
+export interface JobsListData {
+  readonly ids: readonly string[];
+  /** The listed jobs; `get` answers with the newest version the cache holds. */
+  readonly jobs: ListedJobs;
+  /** Newer versions of listed jobs than the page (read them through `jobs.get`). */
+  readonly versions: JobVersions;
+  readonly pagination?: { currentPage: number; pageCount: number; totalCount: number };
+  /** Entries the server sent that could not be read as jobs, left out of `ids`. */
+  readonly skipped: number;
+}
+
+/** The newest version of a job the cache holds, when newer than a list page's. */
+export type NewerVersions = (id: string) => Job | undefined;
 
 /** The jobs of several pages, the first page holding an id answering for it. */
 export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
@@ -34,100 +57,134 @@ export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
   };
 }
 
+/** What never changes about the listed jobs, gathered as they join: see `grouped` and `operations`. */
+interface ListFacts {
+  hiddenOrParts: boolean;
+  kinds: ReadonlyMap<string, Job['type']>;
+  /** The listed jobs whose listed version asks for its outcome to be acknowledged. */
+  acknowledgeable: ReadonlySet<string>;
+}
+
+const none: NewerVersions = () => undefined;
+const asksAcknowledgement = (outcome: unknown) =>
+  typeof outcome === 'object' && outcome !== null && (outcome as { acknowledge?: unknown }).acknowledge === true;
+
 /**
- * The jobs of one list page by id. A page is checked entry by entry when it arrives (an entry that
- * cannot be a job is left out and counted) but each job is normalized only when something reads it: a
- * panel with 100,000 jobs normalizes the few rows it shows, not the whole page. Later versions of a job
- * (polls, pushed events, mutations) replace the listed one, so the page never holds a stale job.
+ * The jobs of one list page by id, as listed. A page is checked entry by entry when it arrives (an entry
+ * that cannot be a job is left out and counted) but each job is normalized only when something reads it:
+ * a panel with 100,000 jobs normalizes the few rows it shows, not the whole page.
+ *
+ * Immutable: `changed` makes the next version of the list. Newer versions of a listed job live under the
+ * job's own key or in the list's `versions`; `get` answers with the newest the cache holds, so a lookup
+ * never hands out an older version than `useJob` would.
  */
 export class ListedJobs implements JobsLookup {
-  private readonly raw = new Map<string, Record<string, unknown>>();
-  private readonly jobs = new Map<string, Job>();
-  /** What never changes about the listed jobs, gathered as they join: see `grouped` and `operations`. */
-  private hiddenOrParts = false;
-  private readonly kinds = new Map<string, Job['type']>();
-  /** The listed jobs whose outcome asks for acknowledgement, noted as they are read or written. */
-  private readonly acknowledgeable = new Set<string>();
-
-  private joined(job: Pick<Job, 'type' | 'operation' | 'mode' | 'parentId'>): void {
-    if (job.mode === 'hidden' || job.parentId !== undefined) this.hiddenOrParts = true;
-    if (job.mode !== 'hidden' && !this.kinds.has(job.operation)) this.kinds.set(job.operation, job.type);
-  }
+  private constructor(
+    /** The page's entries, checked but not normalized; never changed once read. */
+    private readonly raw: ReadonlyMap<string, Record<string, unknown>>,
+    /** Jobs that joined the list after it was read. */
+    private readonly joined: ReadonlyMap<string, Job>,
+    /** Raw entries already normalized: a cache shared by every version of the list. */
+    private readonly normalized: Map<string, Job>,
+    private readonly newer: NewerVersions,
+    private readonly facts: ListFacts,
+  ) {}
 
   /** Reads a page's entries: the ids of the jobs in order (each once), and how many entries were no job. */
-  static read(entries: unknown): { ids: string[]; skipped: number; jobs: ListedJobs } {
-    const listed = new ListedJobs();
+  static read(entries: unknown, newer: NewerVersions = none): { ids: string[]; skipped: number; jobs: ListedJobs } {
+    const raw = new Map<string, Record<string, unknown>>();
+    const kinds = new Map<string, Job['type']>();
+    const acknowledgeable = new Set<string>();
+    let hiddenOrParts = false;
     const ids: string[] = [];
     let skipped = 0;
     for (const entry of Array.isArray(entries) ? entries : []) {
       try {
         const id = checkJob(entry);
-        const raw = entry as Record<string, unknown>;
+        const fields = entry as Record<string, unknown>;
         // An id sent twice is listed once, where it first appears, with the last version sent.
-        if (!listed.raw.has(id)) ids.push(id);
-        listed.raw.set(id, raw);
-        const outcome = raw.outcome as { acknowledge?: unknown } | null | undefined;
-        if (typeof outcome === 'object' && outcome?.acknowledge === true) listed.acknowledgeable.add(id);
-        else listed.acknowledgeable.delete(id);
+        if (!raw.has(id)) ids.push(id);
+        raw.set(id, fields);
+        if (asksAcknowledgement(fields.outcome)) acknowledgeable.add(id);
+        else acknowledgeable.delete(id);
         // As `normalizeJob` reads them; `type` and `operation` were just checked.
-        const parentId = typeof raw.parentId === 'string' ? raw.parentId : undefined;
-        listed.joined({ type: raw.type as Job['type'], operation: raw.operation as string, mode: readMode(raw.mode), parentId });
+        const mode = readMode(fields.mode);
+        if (mode === 'hidden' || typeof fields.parentId === 'string') hiddenOrParts = true;
+        if (mode !== 'hidden' && !kinds.has(fields.operation as string)) kinds.set(fields.operation as string, fields.type as Job['type']);
       } catch (error) {
         devWarn('a job from the client was left out:', error);
         skipped += 1;
       }
     }
-    return { ids, skipped, jobs: listed };
+    const jobs = new ListedJobs(raw, new Map(), new Map(), newer, { hiddenOrParts, kinds, acknowledgeable });
+    return { ids, skipped, jobs };
   }
 
   has(id: string): boolean {
-    return this.jobs.has(id) || this.raw.has(id);
+    return this.joined.has(id) || this.raw.has(id);
   }
 
-  /** The listed job, normalized on first read. */
+  /** The newest version of a listed job: the cache's own, else the one listed. */
   get(id: string): Job | undefined {
-    const job = this.jobs.get(id);
+    if (!this.has(id)) return undefined;
+    return this.newer(id) ?? this.listed(id);
+  }
+
+  /** The version the list holds, when it was normalized already. */
+  private known(id: string): Job | undefined {
+    return this.joined.get(id) ?? (this.raw.has(id) ? this.normalized.get(id) : undefined);
+  }
+
+  /** The version the list holds (normalized on first read). */
+  listed(id: string): Job | undefined {
+    const job = this.known(id);
     if (job !== undefined) return job;
     const raw = this.raw.get(id);
     if (raw === undefined) return undefined;
     // The head was checked when the page arrived, and everything else is repaired: this cannot throw.
     const read = normalizeJob(raw);
-    this.raw.delete(id);
-    this.jobs.set(id, read);
+    this.normalized.set(id, read);
     return read;
   }
 
   field<K extends JobMetaKey>(id: string, key: K): Job[K] | undefined {
+    const known = this.known(id);
+    if (known !== undefined) return known[key];
     // Most listed jobs were never read: one lookup for them.
     const raw = this.raw.get(id);
-    if (raw === undefined) return this.jobs.get(id)?.[key];
+    if (raw === undefined) return undefined;
     // As `normalizeJob` reads them; `type` and `operation` were checked when the page arrived.
     const value = raw[key];
     if (key === 'mode') return readMode(value) as Job[K];
     return (typeof value === 'string' ? value : undefined) as Job[K] | undefined;
   }
 
-  /** The job's status as `normalizeJob` reads it, without normalizing the rest. */
+  /** The status of the newest version. */
   status(id: string): Job['status'] | undefined {
-    const raw = this.raw.get(id);
-    if (raw === undefined) return this.jobs.get(id)?.status;
-    return readStatus(raw.status);
+    if (!this.has(id)) return undefined;
+    return this.newer(id)?.status ?? this.listedStatus(id);
+  }
+
+  /** The status of the version the list holds, without normalizing it. */
+  listedStatus(id: string): Job['status'] | undefined {
+    const known = this.known(id);
+    return known !== undefined ? known.status : readStatus(this.raw.get(id)?.status);
   }
 
   /** When the listed version was written (`updatedAt`, 0 without one): tells two lists' versions apart. */
   updatedAt(id: string): number {
-    const raw = this.raw.get(id);
-    if (raw === undefined) return this.jobs.get(id)?.updatedAt?.getTime() ?? 0;
-    return toDate(raw.updatedAt)?.getTime() ?? 0;
+    const known = this.known(id);
+    if (known !== undefined) return known.updatedAt?.getTime() ?? 0;
+    return toDate(this.raw.get(id)?.updatedAt)?.getTime() ?? 0;
   }
 
   /**
-   * The listed jobs that may have an outcome waiting for acknowledgement (`outcome.acknowledge` is
-   * true), normalized: the only ones an outcome queue has to look at.
+   * The listed jobs whose listed version asks for its outcome to be acknowledged, in their newest
+   * version when that still does: the only ones an outcome queue has to look at in a page.
    */
   withOutcomes(): Job[] {
     const found: Job[] = [];
-    for (const id of this.acknowledgeable) {
+    for (const id of this.facts.acknowledgeable) {
       const job = this.get(id);
       if (job?.outcome?.acknowledge === true) found.push(job);
     }
@@ -135,25 +192,33 @@ export class ListedJobs implements JobsLookup {
   }
 
   grouped(): boolean {
-    return this.hiddenOrParts;
+    return this.facts.hiddenOrParts;
   }
 
   operations(): ReadonlyMap<string, Job['type']> {
-    return this.kinds;
+    return this.facts.kinds;
   }
 
-  /** A newer version of a listed job (or a job joining the list). */
-  set(job: Job): void {
-    if (!this.has(job.id)) this.joined(job);
-    this.raw.delete(job.id);
-    this.jobs.set(job.id, job);
-    if (job.outcome?.acknowledge === true) this.acknowledgeable.add(job.id);
-    else this.acknowledgeable.delete(job.id);
-  }
-
-  delete(id: string): void {
-    this.raw.delete(id);
-    this.jobs.delete(id);
-    this.acknowledgeable.delete(id);
+  /** The next version of the list: `joins` joined it (in the version given), `leaves` left it. */
+  changed(joins: readonly Job[], leaves: ReadonlySet<string>): ListedJobs {
+    let raw = this.raw;
+    if ([...leaves].some((id) => raw.has(id))) {
+      const kept = new Map(raw);
+      for (const id of leaves) kept.delete(id);
+      raw = kept;
+    }
+    const joined = new Map(this.joined);
+    for (const id of leaves) joined.delete(id);
+    let { hiddenOrParts, kinds } = this.facts;
+    const acknowledgeable = new Set(this.facts.acknowledgeable);
+    for (const id of leaves) acknowledgeable.delete(id);
+    for (const job of joins) {
+      joined.set(job.id, job);
+      if (job.outcome?.acknowledge === true) acknowledgeable.add(job.id);
+      else acknowledgeable.delete(job.id);
+      if (job.mode === 'hidden' || job.parentId !== undefined) hiddenOrParts = true;
+      if (job.mode !== 'hidden' && !kinds.has(job.operation)) kinds = new Map(kinds).set(job.operation, job.type);
+    }
+    return new ListedJobs(raw, joined, this.normalized, this.newer, { hiddenOrParts, kinds, acknowledgeable });
   }
 }

@@ -1,8 +1,8 @@
 import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
-import { type BlockRegion, formatPercent, isActive, isUsersJob, type JobsClientError, needsAcknowledgement } from '../../core';
-import { useJobsConfig, useJobsStore } from '../../react/context';
+import { type BlockRegion, formatPercent, isActive, type JobsClientError } from '../../core';
+import { useJobsConfig } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
-import { useJobEvents } from '../../react/use-job-events';
+import { useJobEnds } from '../../react/use-job-ends';
 import { useJobProgress } from '../../react/use-job-progress';
 import { flag, partGetter } from '../shared';
 import { OverlayPanel } from './overlay-panel';
@@ -52,12 +52,11 @@ export interface ProgressOverlayProps {
  */
 export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   const { source, region = 'resource', stallAfterMs, maxFailedReads = 3, classNames = {}, unstyled } = props;
-  const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
-  const { sync } = useJobsStore('ProgressOverlay');
+  const { t, jobLabel, announcer, locale } = useJobsConfig('ProgressOverlay');
   const { current, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
   const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
-  const job = progress.job ?? current;
-  const label = job === undefined ? '' : jobLabel(job);
+  const job = progress.job;
+  const label = current === undefined ? '' : jobLabel(job ?? current);
   const blocked = current !== undefined;
   const part = partGetter<OverlayPart>('progress-overlay', { root: 'progress-overlay-region' }, classNames, unstyled);
 
@@ -86,9 +85,8 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
 
   const shown = useRef(new Set<string>());
   if (current !== undefined) shown.current.add(current.id);
-  useJobEvents({ topic: ['job:completed', 'job:failed', 'job:updated'], source }, (event) => {
-    const ended = event.job;
-    if (ended === undefined || !shown.current.has(ended.id)) return;
+  useJobEnds(({ job: ended, popsUp }) => {
+    if (ended.source !== source || !shown.current.has(ended.id)) return;
     const name = jobLabel(ended);
     if (ended.status === 'complete') announcer.announceMilestone(ended.id, 'end', t('announce.complete', { label: name }));
     else if (ended.status === 'canceled') announcer.announceMilestone(ended.id, 'end', t('announce.canceled', { label: name }));
@@ -96,10 +94,6 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       const info = ended.info ?? ended.outcome?.message ?? '';
       announcer.announceMilestone(ended.id, 'end', t('announce.failed', { label: name, info }), 'assertive');
       // An outcome that pops up in a mounted OutcomeDialog is reported there: one report, not two.
-      const popsUp =
-        overlays.showsOutcomes() &&
-        needsAcknowledgement(ended) &&
-        isUsersJob(ended, { currentUserId, started: sync.isWatched(ended.id) });
       if (!popsUp) notify({ id: ended.id, kind: 'failed', label: name, info });
     }
   });

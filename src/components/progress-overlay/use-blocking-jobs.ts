@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { type BlockRegion, isBlocking, type Job } from '../../core';
+import { type BlockRegion, blocks } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { useActiveSourceJobs } from '../../react/use-source-jobs';
+import { type ActiveSourceJob, useActiveSourceJobs } from '../../react/use-source-jobs';
 import type { OverlayNotice, NoticeKind } from '../../react/overlay-registry';
 
 export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
@@ -21,12 +21,13 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
   );
   useEffect(() => overlays.mount(source, region), [overlays, source, region]);
   const blocking = useMemo(
-    () => active.filter((job: Job) => isBlocking(job, region) && !state.released.has(job.id)),
+    // Every job listed here is active: what blocks is its mode.
+    () => active.filter((job) => blocks(job.mode, region) && !state.released.has(job.id)),
     [active, region, state.released],
   );
   const showsNotices = region === 'resource' || !state.regions.includes('resource');
   const release = useCallback(
-    (job: Job, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
+    (job: ActiveSourceJob, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
     [overlays, source],
   );
   const notify = useCallback((notice: OverlayNotice) => overlays.notify(source, notice), [overlays, source]);

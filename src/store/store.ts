@@ -1,0 +1,349 @@
+import {
+  devWarn,
+  isActive,
+  isTerminal,
+  type Job,
+  type JobEvent,
+  type JobEventListener,
+  type JobsClient,
+  JobsClientError,
+  type JobsFilter,
+  needsAcknowledgement,
+  normalizeJob,
+} from '../core';
+import { JobsCache } from './cache';
+import { derivedEvent, derivedTopic, type WriteCause } from './derive';
+import { type JobEndListener, JobEnds } from './job-ends';
+import { type JobsListData, ListedJobs } from './listed';
+import { ListMembership, newestListed } from './lists';
+import { StartedJobs } from './ongoing';
+import { Poller } from './poller';
+import { type Inbound, PushedEvents } from './pushed';
+import { focusManager, notifyManager, type QueryClient } from './query-core';
+import { shareEqual } from './share';
+import { JobVersions } from './versions';
+
+export interface JobsStoreOptions {
+  /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
+  pollInterval?: number;
+  /** The longest wait between polls while reads keep failing. Default 30 s. */
+  maxPollInterval?: number;
+}
+
+/** A list whose filter admits active jobs only (the jobs running on a source). */
+function listsActiveOnly(filter: JobsFilter): boolean {
+  const status = filter.status;
+  if (status === undefined) return false;
+  const statuses: readonly string[] = typeof status === 'string' ? [status] : status;
+  return statuses.length > 0 && statuses.every((s) => isActive(s));
+}
+
+const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
+const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
+let stores = 0;
+
+/**
+ * One provider's jobs, kept in the react-query cache and nowhere else. Every job that comes in (pushed,
+ * polled, read, or answered to the provider's own calls) takes one path, `accept`: it is written under
+ * its own key (an older version than the one held is dropped), the lists it belongs to gain or lose it,
+ * then the `job:*` events reach the listeners and a job seen ending is routed (`JobEnds`). Writes made
+ * together (a poll round, a slice of pushed events) change each list once.
+ *
+ * Polling runs only while a job worth reading is active and the page is visible, one request per such
+ * job per interval, applied as one batch; idle, it keeps no timer.
+ */
+export class JobsStore implements Inbound {
+  /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
+  readonly scope = String(++stores);
+  readonly cache: JobsCache;
+  /** Where the end of a job is decided and told. */
+  readonly ends = new JobEnds();
+  /** Jobs the user started or acted on here, and those of them not seen to end. */
+  readonly started = new StartedJobs();
+  /** Outcomes' acknowledgements in flight and automatic runs done, shared by the provider's views. */
+  readonly outcomes = { acknowledging: new Map<string, Promise<void>>(), ran: new Set<string>(), silent: new Set<string>() };
+  private readonly lists: ListMembership;
+  private readonly pushed: PushedEvents;
+  private readonly poller: Poller;
+  private readonly listeners = new Set<JobEventListener>();
+  private readonly writeListeners = new Set<(job: Job) => void>();
+  private readonly removeListeners = new Set<(jobId: string) => void>();
+  private readonly listListeners = new Set<(jobs: ListedJobs) => void>();
+  private readonly cleanups: (() => void)[] = [];
+  /** What a batch told, told when it ends: events, then ends. */
+  private readonly outbox: JobEvent[] = [];
+  private readonly ended: Job[] = [];
+  private depth = 0;
+  private running = false;
+  private eventCount = 0;
+
+  constructor(
+    readonly queryClient: QueryClient,
+    readonly client: JobsClient,
+    options: JobsStoreOptions = {},
+  ) {
+    this.cache = new JobsCache(queryClient, this.scope);
+    this.lists = new ListMembership(this.cache);
+    this.pushed = new PushedEvents(client, this);
+    const round = {
+      ids: () => this.pollableIds(),
+      read: (id: string, signal: AbortSignal) => this.client.get(id, { signal }),
+      apply: (ids: string[], results: PromiseSettledResult<unknown>[]) => this.applyPolls(ids, results),
+    };
+    this.poller = new Poller(round, 1000, 30_000);
+    this.configure(options);
+  }
+
+  /** Changes how often active jobs are read (from the next round on). */
+  configure(options: JobsStoreOptions): void {
+    const pollInterval = Math.max(50, options.pollInterval ?? 1000);
+    this.poller.setInterval(pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
+  }
+
+  get pushes(): boolean {
+    return typeof this.client.subscribe === 'function';
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.cleanups.push(this.cache.follow((jobId, job) => this.removed(jobId, job)));
+    if (this.client.subscribe) {
+      this.pushed.start();
+      this.cleanups.push(this.client.subscribe((event) => this.pushed.receive(event)));
+      return;
+    }
+    const { cache } = this;
+    this.cleanups.push(
+      this.queryClient.getQueryCache().subscribe((event) => {
+        if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
+          if (cache.isJob(event.query) ? isActive(cache.jobOf(event.query)?.status) : cache.isList(event.query)) this.poller.schedule();
+        }
+      }),
+      focusManager.subscribe((focused) => {
+        if (focused) this.poller.schedule();
+      }),
+    );
+    this.poller.start();
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.pushed.stop();
+    this.poller.stop();
+  }
+
+  /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
+  on(listener: JobEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
+  onWrite(listener: (job: Job) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  /** Hears a job's own entry leaving the cache. */
+  onRemoved(listener: (jobId: string) => void): () => void {
+    this.removeListeners.add(listener);
+    return () => this.removeListeners.delete(listener);
+  }
+
+  /** Hears every list page read, once its jobs are in the cache. */
+  onListRead(listener: (jobs: ListedJobs) => void): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  /** Hears every job seen ending, with how it is to be told. */
+  onJobEnd(listener: JobEndListener): () => void {
+    return this.ends.on(listener);
+  }
+
+  /** The newest version of a job the cache holds: under its own key, else in a list. */
+  peek(jobId: string): Job | undefined {
+    return this.cache.job(jobId) ?? newestListed(this.cache, jobId)?.job();
+  }
+
+  /** The jobs the cache holds whose outcome waits for acknowledgement, each in its newest version. */
+  heldOutcomes(): Job[] {
+    const held = new Map<string, Job>();
+    for (const query of this.cache.listQueries()) for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
+    for (const query of this.cache.jobQueries()) {
+      const job = this.cache.jobOf(query);
+      if (job !== undefined) held.set(job.id, job);
+    }
+    return [...held.values()].filter(needsAcknowledgement);
+  }
+
+  /** The inbound pipeline for a raw job: normalized, then `accept`ed. Undefined when it is no job. */
+  ingest(value: unknown, cause: WriteCause, events: readonly JobEvent[] = []): Job | undefined {
+    let job: Job;
+    try {
+      job = normalizeJob(value);
+    } catch (error) {
+      devWarn('a job from the client was left out:', error);
+      this.batch(() => this.outbox.push(...events));
+      return undefined;
+    }
+    return this.accept(job, cause, events);
+  }
+
+  /** Reads one job for `useJob`: what it returns is what react-query stores under the job's key. */
+  async readJob(jobId: string, signal: AbortSignal): Promise<Job> {
+    const job = normalizeJob(await this.client.get(jobId, { signal }));
+    return this.accept(job, 'read');
+  }
+
+  /** Reads one list page: entries are checked and kept by id; jobs cached on their own take the version read. */
+  async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
+    const page = await this.client.list(filter, { signal });
+    const { ids, skipped, jobs } = ListedJobs.read(page?.data, (id) => this.peek(id));
+    this.batch(() => {
+      for (const id of ids) {
+        if (this.cache.job(id) === undefined) continue;
+        const listed = jobs.listed(id);
+        if (listed !== undefined) this.accept(listed, 'load');
+      }
+    });
+    for (const listener of [...this.listListeners]) listener(jobs);
+    const data: JobsListData = { ids, jobs, versions: JobVersions.empty, skipped };
+    return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
+  }
+
+  /** Runs writes as one batch: lists change once, then events and ends are told. */
+  batch<T>(run: () => T): T {
+    const outer = this.depth === 0;
+    this.depth += 1;
+    try {
+      return notifyManager.batch(() => {
+        try {
+          return run();
+        } finally {
+          if (outer) this.lists.flush();
+        }
+      });
+    } finally {
+      this.depth -= 1;
+      if (outer) this.tell();
+    }
+  }
+
+  forget(jobId: string, event?: JobEvent): void {
+    this.batch(() => {
+      const job = this.peek(jobId);
+      if (job !== undefined) this.lists.place(job, true);
+      this.started.end(jobId);
+      this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
+      if (event !== undefined) this.outbox.push(event);
+    });
+  }
+
+  failed(jobId: string, error: unknown, events: readonly JobEvent[] = []): void {
+    this.batch(() => {
+      if (isNotFound(error)) this.started.end(jobId);
+      this.cache.recordError(jobId, error);
+      this.outbox.push(...events);
+    });
+  }
+
+  /** Writes a normalized job, then queues what it tells (see the class comment). Returns the version kept. */
+  private accept(job: Job, cause: WriteCause, events: readonly JobEvent[] = []): Job {
+    return this.batch(() => {
+      // Started before the write: the write is what wakes the poller, and it must see the job as started.
+      if (cause === 'create' || cause === 'mutation') this.started.add(job);
+      const { prev, prevStatus, next, stale } = this.write(job, cause);
+      for (const event of events) this.outbox.push({ ...event, job: next });
+      if (events.length === 0 && !this.pushes && !stale && cause !== 'load' && cause !== 'read') {
+        const topic = derivedTopic(prev, next, cause);
+        if (topic !== undefined) this.outbox.push(derivedEvent(topic, next, ++this.eventCount));
+      }
+      const known = prevStatus !== undefined;
+      if (isTerminal(next.status) && (known ? !isTerminal(prevStatus) : events.some(endTopic))) this.ended.push(next);
+      return next;
+    });
+  }
+
+  /** Writes `job` under its own key, unless an older version than the one held, and places it in the lists. */
+  private write(job: Job, cause: WriteCause): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
+    const own = this.cache.job(job.id);
+    const listed = own === undefined ? newestListed(this.cache, job.id) : undefined;
+    const prevStatus = own?.status ?? listed?.status;
+    // A polling client's events are derived from the previous version: read it whole only then.
+    const prev = own ?? (this.pushes ? undefined : listed?.job());
+    const heldAt = own === undefined ? listed?.updatedAt : own.updatedAt?.getTime();
+    if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
+      return { prev, prevStatus, next: own ?? listed?.job() ?? job, stale: true };
+    }
+    const next = own === undefined ? job : shareEqual(own, job);
+    // A job gets an entry of its own when something reads it, this provider changed it, or no list holds
+    // it; a listed job nothing reads keeps its versions in its lists (10,000 listed jobs, no 10,000 entries).
+    const ours = cause === 'create' || cause === 'mutation';
+    if (cause !== 'read' && (own === undefined ? ours || listed === undefined : next !== own)) this.cache.setJob(next);
+    if (cause !== 'load') this.lists.place(next);
+    this.started.seen(next);
+    for (const listener of [...this.writeListeners]) listener(next);
+    return { prev, prevStatus, next, stale: false };
+  }
+
+  /** Tells what the batch queued: the events, then the ends. */
+  private tell(): void {
+    for (const event of this.outbox.splice(0)) {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error('[jobkit] a job event listener threw', error);
+        }
+      }
+    }
+    for (const job of this.ended.splice(0)) this.ends.route(job, this.started.has(job.id));
+  }
+
+  /** A job's own entry left the cache: the lists holding it keep its newest version. */
+  private removed(jobId: string, job: Job | undefined): void {
+    if (job !== undefined) this.batch(() => this.lists.keep(job));
+    for (const listener of [...this.removeListeners]) listener(jobId);
+  }
+
+  /**
+   * Active jobs worth reading: shown by a component, started here and not seen to end, or members of an
+   * on-screen list of active jobs (what overlays and action bars watch); never those known to be gone.
+   */
+  private pollableIds(): string[] {
+    const ids = new Set<string>();
+    for (const query of this.cache.listQueries()) {
+      const data = this.cache.listOf(query);
+      if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(this.cache.filterOf(query))) continue;
+      for (const id of data.ids) if (isActive(data.jobs.status(id))) ids.add(id);
+    }
+    const gone = new Set<string>();
+    for (const query of this.cache.jobQueries()) {
+      const job = this.cache.jobOf(query);
+      if (job === undefined) continue;
+      if (isNotFound(query.state.error)) gone.add(job.id);
+      else if (isActive(job.status) && query.getObserversCount() > 0) ids.add(job.id);
+    }
+    for (const id of this.started.ids()) if (isActive(this.peek(id)?.status)) ids.add(id);
+    for (const id of gone) ids.delete(id);
+    return [...ids];
+  }
+
+  /** A round of polls answered: the jobs read are written as one batch; tells whether to back off. */
+  private applyPolls(ids: string[], results: PromiseSettledResult<unknown>[]): boolean {
+    let failed = false;
+    this.batch(() => {
+      results.forEach((result, i) => {
+        if (result.status === 'fulfilled') this.ingest(result.value, 'poll');
+        else {
+          if (!isNotFound(result.reason)) failed = true;
+          this.failed(ids[i] as string, result.reason);
+        }
+      });
+    });
+    return failed;
+  }
+}
