@@ -1,10 +1,10 @@
 import type { JobEvent, JobsClient } from '../core';
 import { SlicedQueue } from './sliced-queue';
 
-/** Where pushed events go: the store's inbound pipeline. */
+/** Where pushed events and polls go: the store's inbound pipeline. */
 export interface Inbound {
-  /** A job pushed or read after its events: normalized, written, then `events` reach the listeners. */
-  ingest(value: unknown, cause: 'push', events: readonly JobEvent[]): void;
+  /** A job pushed, polled or read after its events: normalized, written, then `events` reach the listeners. */
+  ingest(value: unknown, cause: 'push' | 'poll', events?: readonly JobEvent[]): void;
   /** A deleted job: out of every list, then the event reaches the listeners. */
   forget(jobId: string, event: JobEvent): void;
   /** The read that followed `events` failed: the error goes on the job, the events still reach the listeners. */

@@ -1,6 +1,5 @@
 import {
   devWarn,
-  isActive,
   isTerminal,
   type Job,
   type JobEvent,
@@ -17,9 +16,9 @@ import { type JobEndListener, JobEnds } from './job-ends';
 import { type JobsListData, ListedJobs } from './listed';
 import { ListMembership, newestListed } from './lists';
 import { StartedJobs } from './ongoing';
-import { Poller } from './poller';
+import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
-import { focusManager, notifyManager, type QueryClient } from './query-core';
+import { notifyManager, type QueryClient } from './query-core';
 import { shareEqual } from './share';
 import { JobVersions } from './versions';
 
@@ -30,15 +29,6 @@ export interface JobsStoreOptions {
   maxPollInterval?: number;
 }
 
-/** A list whose filter admits active jobs only (the jobs running on a source). */
-function listsActiveOnly(filter: JobsFilter): boolean {
-  const status = filter.status;
-  if (status === undefined) return false;
-  const statuses: readonly string[] = typeof status === 'string' ? [status] : status;
-  return statuses.length > 0 && statuses.every((s) => isActive(s));
-}
-
-const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
 let stores = 0;
 
@@ -49,8 +39,8 @@ let stores = 0;
  * then the `job:*` events reach the listeners and a job seen ending is routed (`JobEnds`). Writes made
  * together (a poll round, a slice of pushed events) change each list once.
  *
- * Polling runs only while a job worth reading is active and the page is visible, one request per such
- * job per interval, applied as one batch; idle, it keeps no timer.
+ * Jobs come from the client's pushed events (`PushedEvents`) or, for a client that pushes none, from
+ * polls (`Polling`: only while a job worth reading is active and the page is visible; idle, no timer).
  */
 export class JobsStore implements Inbound {
   /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
@@ -64,7 +54,7 @@ export class JobsStore implements Inbound {
   readonly outcomes = { acknowledging: new Map<string, Promise<void>>(), ran: new Set<string>(), silent: new Set<string>() };
   private readonly lists: ListMembership;
   private readonly pushed: PushedEvents;
-  private readonly poller: Poller;
+  private readonly polling: Polling;
   private readonly listeners = new Set<JobEventListener>();
   private readonly writeListeners = new Set<(job: Job) => void>();
   private readonly removeListeners = new Set<(jobId: string) => void>();
@@ -85,19 +75,14 @@ export class JobsStore implements Inbound {
     this.cache = new JobsCache(queryClient, this.scope);
     this.lists = new ListMembership(this.cache);
     this.pushed = new PushedEvents(client, this);
-    const round = {
-      ids: () => this.pollableIds(),
-      read: (id: string, signal: AbortSignal) => this.client.get(id, { signal }),
-      apply: (ids: string[], results: PromiseSettledResult<unknown>[]) => this.applyPolls(ids, results),
-    };
-    this.poller = new Poller(round, 1000, 30_000);
+    this.polling = new Polling(client, this.cache, this.started, this);
     this.configure(options);
   }
 
   /** Changes how often active jobs are read (from the next round on). */
   configure(options: JobsStoreOptions): void {
     const pollInterval = Math.max(50, options.pollInterval ?? 1000);
-    this.poller.setInterval(pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
+    this.polling.configure(pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
   }
 
   get pushes(): boolean {
@@ -113,25 +98,14 @@ export class JobsStore implements Inbound {
       this.cleanups.push(this.client.subscribe((event) => this.pushed.receive(event)));
       return;
     }
-    const { cache } = this;
-    this.cleanups.push(
-      this.queryClient.getQueryCache().subscribe((event) => {
-        if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
-          if (cache.isJob(event.query) ? isActive(cache.jobOf(event.query)?.status) : cache.isList(event.query)) this.poller.schedule();
-        }
-      }),
-      focusManager.subscribe((focused) => {
-        if (focused) this.poller.schedule();
-      }),
-    );
-    this.poller.start();
+    this.polling.start();
+    this.cleanups.push(() => this.polling.stop());
   }
 
   stop(): void {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.pushed.stop();
-    this.poller.stop();
   }
 
   /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
@@ -307,43 +281,5 @@ export class JobsStore implements Inbound {
   private removed(jobId: string, job: Job | undefined): void {
     if (job !== undefined) this.batch(() => this.lists.keep(job));
     for (const listener of [...this.removeListeners]) listener(jobId);
-  }
-
-  /**
-   * Active jobs worth reading: shown by a component, started here and not seen to end, or members of an
-   * on-screen list of active jobs (what overlays and action bars watch); never those known to be gone.
-   */
-  private pollableIds(): string[] {
-    const ids = new Set<string>();
-    for (const query of this.cache.listQueries()) {
-      const data = this.cache.listOf(query);
-      if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(this.cache.filterOf(query))) continue;
-      for (const id of data.ids) if (isActive(data.jobs.status(id))) ids.add(id);
-    }
-    const gone = new Set<string>();
-    for (const query of this.cache.jobQueries()) {
-      const job = this.cache.jobOf(query);
-      if (job === undefined) continue;
-      if (isNotFound(query.state.error)) gone.add(job.id);
-      else if (isActive(job.status) && query.getObserversCount() > 0) ids.add(job.id);
-    }
-    for (const id of this.started.ids()) if (isActive(this.peek(id)?.status)) ids.add(id);
-    for (const id of gone) ids.delete(id);
-    return [...ids];
-  }
-
-  /** A round of polls answered: the jobs read are written as one batch; tells whether to back off. */
-  private applyPolls(ids: string[], results: PromiseSettledResult<unknown>[]): boolean {
-    let failed = false;
-    this.batch(() => {
-      results.forEach((result, i) => {
-        if (result.status === 'fulfilled') this.ingest(result.value, 'poll');
-        else {
-          if (!isNotFound(result.reason)) failed = true;
-          this.failed(ids[i] as string, result.reason);
-        }
-      });
-    });
-    return failed;
   }
 }
