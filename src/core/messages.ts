@@ -135,11 +135,18 @@ export const defaultMessages = {
 export type MessageKey = keyof typeof defaultMessages;
 export type Messages = Record<MessageKey, string>;
 
+/** A value as text; empty when it cannot be turned into text (its `toString` throws). */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
 /** Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written. */
 export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? text(values[name]) : match));
 }
 
 /**
