@@ -18,9 +18,14 @@ export class ListMembership {
 
   constructor(private readonly cache: JobsCache) {}
 
-  /** Puts `job` into the lists whose filter it matches and takes it out of the others (all, when `removed`). */
-  place(job: Job, removed = false): void {
+  /**
+   * Puts `job` into the lists whose filter it matches and takes it out of the others (all, when
+   * `removed`); `changed` says it is a new version, which the lists holding it keep unless the job has
+   * an entry of its own. Returns whether some list holds it once the batch is applied.
+   */
+  place(job: Job, { removed = false, changed = true } = {}): boolean {
     const ownEntry = this.cache.job(job.id) !== undefined;
+    let held = false;
     for (const query of this.cache.listQueries()) {
       const data = this.cache.listOf(query);
       if (data === undefined) continue;
@@ -30,8 +35,8 @@ export class ListMembership {
       const present = change === undefined ? data.jobs.has(job.id) : change !== null;
       const belongs = !removed && matchesFilter(job, filter);
       if (belongs === present) {
-        // Listed already: the list keeps this version unless the job's own entry does.
-        if (belongs && (change || !ownEntry)) this.change(query, job.id, job);
+        held ||= belongs;
+        if (belongs && (change || (changed && !ownEntry))) this.change(query, job.id, job);
         continue;
       }
       if ((filter.pageNumber ?? 1) > 1) {
@@ -39,8 +44,10 @@ export class ListMembership {
         void this.cache.queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
         continue;
       }
+      held ||= belongs;
       this.change(query, job.id, belongs ? job : null);
     }
+    return held;
   }
 
   /** A job's own entry is leaving the cache: the lists holding it keep this version of it instead. */

@@ -7,6 +7,7 @@ import {
   type JobsClient,
   JobsClientError,
   type JobsFilter,
+  matchesFilter,
   needsAcknowledgement,
   normalizeJob,
 } from '../core';
@@ -172,19 +173,26 @@ export class JobsStore implements Inbound {
     return this.accept(job, 'read');
   }
 
-  /** Reads one list page: entries are checked and kept by id; jobs cached on their own take the version read. */
+  /**
+   * Reads one list page: entries are checked and kept by id. Jobs cached on their own take the version
+   * read when it is newer; when the cached one is newer and no longer matches the filter, the page
+   * leaves it out (a server's list may lag behind its events).
+   */
   async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
     const page = await this.client.list(filter, { signal });
-    const { ids, skipped, jobs } = ListedJobs.read(page?.data, (id) => this.peek(id));
+    const read = ListedJobs.read(page?.data, (id) => this.peek(id));
+    const behind = new Set<string>();
     this.batch(() => {
-      for (const id of ids) {
+      for (const id of read.ids) {
         if (this.cache.job(id) === undefined) continue;
-        const listed = jobs.listed(id);
-        if (listed !== undefined) this.accept(listed, 'load');
+        const listed = read.jobs.listed(id);
+        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) behind.add(id);
       }
     });
+    const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
+    const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
     for (const listener of [...this.listListeners]) listener(jobs);
-    const data: JobsListData = { ids, jobs, versions: JobVersions.empty, skipped };
+    const data: JobsListData = { ids, jobs, versions: JobVersions.empty, skipped: read.skipped };
     return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
   }
 
@@ -209,7 +217,7 @@ export class JobsStore implements Inbound {
   forget(jobId: string, event?: JobEvent): void {
     this.batch(() => {
       const job = this.peek(jobId);
-      if (job !== undefined) this.lists.place(job, true);
+      if (job !== undefined) this.lists.place(job, { removed: true });
       this.started.end(jobId);
       this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
       if (event !== undefined) this.outbox.push(event);
@@ -241,26 +249,28 @@ export class JobsStore implements Inbound {
     });
   }
 
-  /** Writes `job` under its own key, unless an older version than the one held, and places it in the lists. */
+  /**
+   * Writes `job`, unless it is older than the version held: under its own key when something reads it
+   * there, this provider changed it or no list holds it; a listed job nothing reads keeps its versions in
+   * its lists (10,000 listed jobs make no 10,000 entries). Then the lists gain or lose it.
+   */
   private write(job: Job, cause: WriteCause): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
     const own = this.cache.job(job.id);
     const listed = own === undefined ? newestListed(this.cache, job.id) : undefined;
     const prevStatus = own?.status ?? listed?.status;
-    // A polling client's events are derived from the previous version: read it whole only then.
-    const prev = own ?? (this.pushes ? undefined : listed?.job());
+    const held = own ?? listed?.job();
     const heldAt = own === undefined ? listed?.updatedAt : own.updatedAt?.getTime();
     if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
-      return { prev, prevStatus, next: own ?? listed?.job() ?? job, stale: true };
+      return { prev: held, prevStatus, next: held ?? job, stale: true };
     }
-    const next = own === undefined ? job : shareEqual(own, job);
-    // A job gets an entry of its own when something reads it, this provider changed it, or no list holds
-    // it; a listed job nothing reads keeps its versions in its lists (10,000 listed jobs, no 10,000 entries).
+    const next = held === undefined ? job : shareEqual(held, job);
+    const changed = next !== held;
+    const inLists = cause === 'load' ? listed !== undefined : this.lists.place(next, { changed });
     const ours = cause === 'create' || cause === 'mutation';
-    if (cause !== 'read' && (own === undefined ? ours || listed === undefined : next !== own)) this.cache.setJob(next);
-    if (cause !== 'load') this.lists.place(next);
+    if (cause !== 'read' && (own === undefined ? ours || !inLists : changed)) this.cache.setJob(next);
     this.started.seen(next);
     for (const listener of [...this.writeListeners]) listener(next);
-    return { prev, prevStatus, next, stale: false };
+    return { prev: held, prevStatus, next, stale: false };
   }
 
   /** Tells what the batch queued: the events, then the ends. */
