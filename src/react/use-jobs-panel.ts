@@ -112,7 +112,9 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
     const id = top[index] as string;
     rows.push({ id, level: 1, posInSet: index + 1, setSize });
     const children = parts.get(id)?.sort((a, b) => byPart(jobs.get(a), jobs.get(b)));
-    children?.forEach((child, at) => rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length }));
+    children?.forEach((child, at) => {
+      rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length });
+    });
   }
   return { rows, top: top.length, hidden: ids.length - top.length };
 }

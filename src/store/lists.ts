@@ -114,7 +114,10 @@ export class ListMembership {
 
   private change(query: Query, jobId: string, change: Change): void {
     let changes = this.pending.get(query);
-    if (changes === undefined) this.pending.set(query, (changes = new Map()));
+    if (changes === undefined) {
+      changes = new Map();
+      this.pending.set(query, changes);
+    }
     changes.set(jobId, change);
   }
 }

@@ -65,8 +65,9 @@ export function fakeServer({ pushes = true }: { pushes?: boolean } = {}) {
   }
   /** Pushes an event about `job` (with the job, unless `bare`), without changing what the server holds. */
   const push = (job: Job, topic: JobEvent['topic'], { bare = false } = {}) => {
+    events += 1;
     const event: JobEvent = {
-      id: `ev_${(events += 1)}`,
+      id: `ev_${events}`,
       domain: 'job',
       topic,
       payload: jobEventPayload(job),

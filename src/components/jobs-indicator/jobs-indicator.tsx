@@ -52,6 +52,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
 
   const shown = more ? t('panel.indicator.more', { count: numberFormat(locale).format(count) }) : numberFormat(locale).format(count);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere in the open popover closes it; the keys come from its controls
     <div
       {...part('root', props.className)}
       style={props.style}

@@ -79,6 +79,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       announcer.announceMilestone(job.id, quarter, t('announce.progress', { label, percent: formatPercent(quarter, locale) }));
     }
   }, [job, progress.progress, label, announcer, t, locale]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another job is shown
   useEffect(() => {
     lastProgress.current = undefined;
   }, [current?.id]);
@@ -147,6 +148,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
         {props.children}
       </div>
       {blocked && job !== undefined ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: it only notes whether focus is inside its panel, for focus to return there
         <div
           {...part('overlay')}
           onFocus={() => {
