@@ -39,7 +39,7 @@ export interface JobsListData {
 }
 
 /** The newest version of a job the cache holds, when newer than a list page's. */
-export type NewerVersions = (id: string) => Job | undefined;
+type NewerVersions = (id: string) => Job | undefined;
 
 /** The jobs of several pages, the first page holding an id answering for it. */
 export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {

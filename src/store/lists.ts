@@ -123,7 +123,7 @@ export class ListMembership {
 }
 
 /** The newest version of a job that the lists hold, told without normalizing it. */
-export interface ListedVersion {
+interface ListedVersion {
   status: Job['status'] | undefined;
   /** `updatedAt` in ms, 0 without one. */
   updatedAt: number;

@@ -1,7 +1,7 @@
 import { focusManager } from './query-core';
 
 /** What a poller reads and where the answers go. */
-export interface PollRound {
+interface PollRound {
   /** The ids worth reading now; none means nothing is polled and no timer is kept. */
   ids(): string[];
   /** Reads one id. */
