@@ -19,9 +19,11 @@ const KB = 1024;
  * while the kit is slimmed toward the budget (lower a ceiling whenever the kit gets smaller).
  */
 export const entries = [
-  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, ceiling: 37 * KB },
-  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, ceiling: 51 * KB },
-  { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10 * KB },
+  // Ceilings raised when the store layer (src/store) came: immutable list data, job-end routing and started
+  // jobs of its own cost 2.1 KB; guards against hostile payloads and invalid locales, 0.3 KB of core.
+  { name: 'jobkit (kit code; Radix external)', code: "export * from './dist/index.js';", external: [...peers, ...radix], budget: 12 * KB, ceiling: 39.5 * KB },
+  { name: 'jobkit (whole kit; Radix inside)', code: "export * from './dist/index.js';", external: peers, budget: 30 * KB, ceiling: 53.5 * KB },
+  { name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10.5 * KB },
   { name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
   { name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB },
   { name: 'one part: { ProgressBar }', code: "export { ProgressBar } from './dist/index.js';", external: [...peers, ...radix], budget: 4 * KB },

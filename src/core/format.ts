@@ -14,16 +14,15 @@ const locales = new Map<string, string | undefined>();
  */
 export function resolveLocale(locale: string | undefined): string | undefined {
   if (locale === undefined) return undefined;
-  if (locales.has(locale)) return locales.get(locale);
-  let resolved: string | undefined;
-  try {
-    resolved = Intl.getCanonicalLocales(locale).length > 0 ? locale : undefined;
-  } catch {
-    resolved = undefined;
+  if (!locales.has(locale)) {
+    let valid = false;
+    try {
+      valid = Intl.getCanonicalLocales(locale).length > 0;
+    } catch {}
+    if (!valid) devWarn(`locale ${JSON.stringify(locale)} is invalid; using the default locale.`);
+    locales.set(locale, valid ? locale : undefined);
   }
-  if (resolved === undefined) devWarn(`the locale ${JSON.stringify(locale)} is no BCP 47 tag; the default locale is used.`);
-  locales.set(locale, resolved);
-  return resolved;
+  return locales.get(locale);
 }
 
 function cached<T>(kind: string, requested: string | undefined, options: object, build: (locale: string | undefined) => T): T {
