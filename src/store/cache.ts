@@ -2,11 +2,13 @@ import type { Job, JobsFilter } from '../core';
 import { type JobsKeys, jobsKeys } from './keys';
 import type { JobsListData } from './listed';
 import type { Query, QueryCache, QueryClient } from './query-core';
+import { JobVersions } from './versions';
 
 /**
  * The one place that knows how the kit lays its data out in the react-query cache: a job under
  * `['jobkit', scope, 'job', id]` holding a `Job`, a list under `['jobkit', scope, 'list', filter]`
- * holding `JobsListData`. Everything else reads and writes through these typed accessors.
+ * holding `JobsListData`, and the newer versions of listed jobs that have no entry of their own under
+ * `['jobkit', scope, 'versions']` (`JobVersions`). Everything else reads and writes through these.
  *
  * While following the cache it indexes the scope's queries as the cache adds and removes them: a write
  * finds its job's query, and the lists, without hashing a key or walking the host's whole cache.
@@ -16,6 +18,8 @@ export class JobsCache {
   private readonly lists = new Set<Query>();
   private readonly jobs = new Map<string, Query>();
   private following = false;
+  /** The entry of `versions()`, once made. */
+  private versionsEntry: Query | undefined;
 
   constructor(
     readonly queryClient: QueryClient,
@@ -101,6 +105,24 @@ export class JobsCache {
     const query = this.jobQuery(job.id);
     if (query === undefined) this.queryClient.setQueryData(this.keys.job(job.id), job);
     else query.setData(job, { manual: true });
+  }
+
+  /** The newer versions of listed jobs without an entry of their own. */
+  versions(): JobVersions {
+    return (this.versionsEntry?.state.data as JobVersions | undefined) ?? JobVersions.empty;
+  }
+
+  setVersions(versions: JobVersions): void {
+    // Kept while the store runs (nothing observes it): no garbage-collection timer; `dropVersions` removes it.
+    const queryKey: readonly unknown[] = this.keys.versions;
+    const entry = this.versionsEntry ?? this.queryClient.getQueryCache().build(this.queryClient, { queryKey, gcTime: Number.POSITIVE_INFINITY });
+    this.versionsEntry = entry;
+    entry.setData(versions, { manual: true });
+  }
+
+  dropVersions(): void {
+    if (this.versionsEntry !== undefined) this.queryClient.getQueryCache().remove(this.versionsEntry);
+    this.versionsEntry = undefined;
   }
 
   setList(query: Query, data: JobsListData): void {

@@ -13,6 +13,8 @@ export function jobsKeys(scope: string) {
     lists: ['jobkit', scope, 'list'] as const,
     list: (filter: JobsFilter) => ['jobkit', scope, 'list', filter] as const,
     job: (jobId: string) => ['jobkit', scope, 'job', jobId] as const,
+    /** Newer versions of listed jobs that have no entry of their own (one entry for all of them). */
+    versions: ['jobkit', scope, 'versions'] as const,
   };
 }
 

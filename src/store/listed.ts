@@ -1,6 +1,5 @@
 import { devWarn, type Job, normalizeJob, toDate } from '../core';
 import { checkJob, readMode, readStatus } from '../core/normalize';
-import type { JobVersions } from './versions';
 
 /** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
 export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
@@ -21,18 +20,14 @@ export interface JobsLookup {
 }
 
 /**
- * What a list query holds: ids in list order, the listed jobs by id, and the newer versions of listed
- * jobs that nothing reads under their own key. The value never changes: a job joining or leaving, or a
- * newer version of a listed job, makes a new one that shares what did not change (`ids` and `jobs`
- * stay the same objects while only versions change). Components read a job with `useJob(id)`, which
- * takes it from here without asking the server.
+ * What a list query holds: ids in list order and the listed jobs by id. The value never changes: a job
+ * joining or leaving makes a new one that shares what did not change. Components read a job with
+ * `useJob(id)`, which takes it from here without asking the server.
  */
 export interface JobsListData {
   readonly ids: readonly string[];
   /** The listed jobs; `get` answers with the newest version the cache holds. */
   readonly jobs: ListedJobs;
-  /** Newer versions of listed jobs than the page (read them through `jobs.get`). */
-  readonly versions: JobVersions;
   readonly pagination?: { currentPage: number; pageCount: number; totalCount: number };
   /** Entries the server sent that could not be read as jobs, left out of `ids`. */
   readonly skipped: number;
@@ -75,8 +70,8 @@ const asksAcknowledgement = (outcome: unknown) =>
  * a panel with 100,000 jobs normalizes the few rows it shows, not the whole page.
  *
  * Immutable: `changed` makes the next version of the list. Newer versions of a listed job live under the
- * job's own key or in the list's `versions`; `get` answers with the newest the cache holds, so a lookup
- * never hands out an older version than `useJob` would.
+ * job's own key or among the store's versions (see `JobsCache.versions`); `get` answers with the newest
+ * the cache holds, so a lookup never hands out an older version than `useJob` would.
  */
 export class ListedJobs implements JobsLookup {
   private constructor(

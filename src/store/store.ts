@@ -21,7 +21,6 @@ import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
 import { notifyManager, type QueryClient } from './query-core';
 import { shareEqual } from './share';
-import { JobVersions } from './versions';
 
 export interface JobsStoreOptions {
   /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
@@ -61,6 +60,10 @@ export class JobsStore implements Inbound {
   private readonly removeListeners = new Set<(jobId: string) => void>();
   private readonly listListeners = new Set<(jobs: ListedJobs) => void>();
   private readonly cleanups: (() => void)[] = [];
+  /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
+  private readonly versions = new Map<string, Job>();
+  /** The status at which each job's list membership was last decided. */
+  private readonly placed = new Map<string, Job['status']>();
   /** What a batch told, told when it ends: events, then ends. */
   private readonly outbox: JobEvent[] = [];
   private readonly ended: Job[] = [];
@@ -107,6 +110,7 @@ export class JobsStore implements Inbound {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.pushed.stop();
+    this.cache.dropVersions();
   }
 
   /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
@@ -138,15 +142,16 @@ export class JobsStore implements Inbound {
     return this.ends.on(listener);
   }
 
-  /** The newest version of a job the cache holds: under its own key, else in a list. */
+  /** The newest version of a job the cache holds: under its own key, else among the versions, else in a list. */
   peek(jobId: string): Job | undefined {
-    return this.cache.job(jobId) ?? newestListed(this.cache, jobId)?.job();
+    return this.cache.job(jobId) ?? this.versions.get(jobId) ?? this.cache.versions().get(jobId) ?? newestListed(this.cache, jobId)?.job();
   }
 
   /** The jobs the cache holds whose outcome waits for acknowledgement, each in its newest version. */
   heldOutcomes(): Job[] {
     const held = new Map<string, Job>();
     for (const query of this.cache.listQueries()) for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
+    for (const job of this.cache.versions().values()) held.set(job.id, job);
     for (const query of this.cache.jobQueries()) {
       const job = this.cache.jobOf(query);
       if (job !== undefined) held.set(job.id, job);
@@ -192,7 +197,9 @@ export class JobsStore implements Inbound {
     const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
     const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
     for (const listener of [...this.listListeners]) listener(jobs);
-    const data: JobsListData = { ids, jobs, versions: JobVersions.empty, skipped: read.skipped };
+    // A new page may lack jobs placed already (the server lags): their next write places them again.
+    this.placed.clear();
+    const data: JobsListData = { ids, jobs, skipped: read.skipped };
     return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
   }
 
@@ -205,7 +212,7 @@ export class JobsStore implements Inbound {
         try {
           return run();
         } finally {
-          if (outer) this.lists.flush();
+          if (outer) this.flush();
         }
       });
     } finally {
@@ -217,7 +224,8 @@ export class JobsStore implements Inbound {
   forget(jobId: string, event?: JobEvent): void {
     this.batch(() => {
       const job = this.peek(jobId);
-      if (job !== undefined) this.lists.place(job, { removed: true });
+      if (job !== undefined) this.lists.place(job, true);
+      this.placed.delete(jobId);
       this.started.end(jobId);
       this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
       if (event !== undefined) this.outbox.push(event);
@@ -251,26 +259,47 @@ export class JobsStore implements Inbound {
 
   /**
    * Writes `job`, unless it is older than the version held: under its own key when something reads it
-   * there, this provider changed it or no list holds it; a listed job nothing reads keeps its versions in
-   * its lists (10,000 listed jobs make no 10,000 entries). Then the lists gain or lose it.
+   * there, this provider changed it or no list holds it; a listed job nothing reads has its versions kept
+   * together in the cache's `versions` entry (10,000 listed jobs make no 10,000 entries, and no list
+   * changes for a tick). The lists gain or lose it when its status changes, or when they have not yet
+   * seen it at this status.
    */
   private write(job: Job, cause: WriteCause): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
     const own = this.cache.job(job.id);
-    const listed = own === undefined ? newestListed(this.cache, job.id) : undefined;
-    const prevStatus = own?.status ?? listed?.status;
-    const held = own ?? listed?.job();
-    const heldAt = own === undefined ? listed?.updatedAt : own.updatedAt?.getTime();
+    const version = own === undefined ? (this.versions.get(job.id) ?? this.cache.versions().get(job.id)) : undefined;
+    const listed = own === undefined && version === undefined ? newestListed(this.cache, job.id) : undefined;
+    const kept = own ?? version;
+    const prevStatus = kept?.status ?? listed?.status;
+    // A polling client's events are derived from the previous version: a listed one is read whole only then.
+    const prev = kept ?? (this.pushes ? undefined : listed?.job());
+    const heldAt = kept === undefined ? listed?.updatedAt : (kept.updatedAt?.getTime() ?? 0);
     if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
-      return { prev: held, prevStatus, next: held ?? job, stale: true };
+      return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
-    const next = held === undefined ? job : shareEqual(held, job);
-    const changed = next !== held;
-    const inLists = cause === 'load' ? listed !== undefined : this.lists.place(next, { changed });
+    const next = own === undefined ? job : shareEqual(own, job);
+    let inLists = version !== undefined || listed !== undefined;
+    if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
+      inLists = this.lists.place(next);
+      this.placed.set(job.id, next.status);
+    }
     const ours = cause === 'create' || cause === 'mutation';
-    if (cause !== 'read' && (own === undefined ? ours || !inLists : changed)) this.cache.setJob(next);
+    if (cause === 'read') {
+      // react-query stores what `readJob` returns.
+    } else if (own !== undefined) {
+      if (next !== own) this.cache.setJob(next);
+    } else if (ours || !inLists) this.cache.setJob(next);
+    else this.versions.set(job.id, next);
     this.started.seen(next);
     for (const listener of [...this.writeListeners]) listener(next);
-    return { prev: held, prevStatus, next, stale: false };
+    return { prev, prevStatus, next, stale: false };
+  }
+
+  /** Applies what the batch wrote: each list changes once, the listed jobs' versions once. */
+  private flush(): void {
+    this.lists.flush();
+    if (this.versions.size === 0) return;
+    this.cache.setVersions(this.cache.versions().with(this.versions.values()));
+    this.versions.clear();
   }
 
   /** Tells what the batch queued: the events, then the ends. */
@@ -287,9 +316,9 @@ export class JobsStore implements Inbound {
     for (const job of this.ended.splice(0)) this.ends.route(job, this.started.has(job.id));
   }
 
-  /** A job's own entry left the cache: the lists holding it keep its newest version. */
+  /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
-    if (job !== undefined) this.batch(() => this.lists.keep(job));
+    if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
     for (const listener of [...this.removeListeners]) listener(jobId);
   }
 }

@@ -16,8 +16,8 @@ type Bucket = ReadonlyMap<string, Job>;
 
 /**
  * Newer versions of listed jobs, by id: an immutable map whose next version shares every bucket a
- * change did not touch, so a batch of ticks on a list of 10,000 jobs copies a few buckets, not 10,000
- * entries. `with` and `without` return a new map; this one never changes.
+ * change did not touch, so a batch of a few ticks among 10,000 listed jobs copies a few buckets, not
+ * 10,000 entries. `with` and `without` return a new map; this one never changes.
  */
 export class JobVersions {
   static readonly empty = new JobVersions([]);
@@ -26,6 +26,11 @@ export class JobVersions {
 
   get(id: string): Job | undefined {
     return this.buckets[bucketOf(id)]?.get(id);
+  }
+
+  /** Every version held. */
+  *values(): IterableIterator<Job> {
+    for (const bucket of this.buckets) if (bucket !== undefined) yield* bucket.values();
   }
 
   /** These versions added (or replacing older ones of the same jobs). */
