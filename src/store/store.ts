@@ -14,6 +14,7 @@ import {
 import { JobsCache } from './cache';
 import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import { type JobEndListener, JobEnds } from './job-ends';
+import { Listeners } from './listeners';
 import { type JobsListData, ListedJobs } from './listed';
 import { ListMembership, newestListed } from './lists';
 import { StartedJobs } from './ongoing';
@@ -55,10 +56,10 @@ export class JobsStore implements Inbound {
   private readonly lists: ListMembership;
   private readonly pushed: PushedEvents;
   private readonly polling: Polling;
-  private readonly listeners = new Set<JobEventListener>();
-  private readonly writeListeners = new Set<(job: Job) => void>();
-  private readonly removeListeners = new Set<(jobId: string) => void>();
-  private readonly listListeners = new Set<(jobs: ListedJobs) => void>();
+  private readonly events = new Listeners<JobEvent>();
+  private readonly writes = new Listeners<Job>();
+  private readonly removals = new Listeners<string>();
+  private readonly listReads = new Listeners<ListedJobs>();
   private readonly cleanups: (() => void)[] = [];
   /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
   private readonly versions = new Map<string, Job>();
@@ -115,26 +116,22 @@ export class JobsStore implements Inbound {
 
   /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
   on(listener: JobEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.add(listener);
   }
 
   /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
   onWrite(listener: (job: Job) => void): () => void {
-    this.writeListeners.add(listener);
-    return () => this.writeListeners.delete(listener);
+    return this.writes.add(listener);
   }
 
   /** Hears a job's own entry leaving the cache. */
   onRemoved(listener: (jobId: string) => void): () => void {
-    this.removeListeners.add(listener);
-    return () => this.removeListeners.delete(listener);
+    return this.removals.add(listener);
   }
 
   /** Hears every list page read, once its jobs are in the cache. */
   onListRead(listener: (jobs: ListedJobs) => void): () => void {
-    this.listListeners.add(listener);
-    return () => this.listListeners.delete(listener);
+    return this.listReads.add(listener);
   }
 
   /** Hears every job seen ending, with how it is to be told. */
@@ -196,7 +193,7 @@ export class JobsStore implements Inbound {
     });
     const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
     const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
-    for (const listener of [...this.listListeners]) listener(jobs);
+    this.listReads.tell(jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
     const data: JobsListData = { ids, jobs, skipped: read.skipped };
@@ -290,7 +287,7 @@ export class JobsStore implements Inbound {
     } else if (ours || !inLists) this.cache.setJob(next);
     else this.versions.set(job.id, next);
     this.started.seen(next);
-    for (const listener of [...this.writeListeners]) listener(next);
+    this.writes.tell(next);
     return { prev, prevStatus, next, stale: false };
   }
 
@@ -304,21 +301,13 @@ export class JobsStore implements Inbound {
 
   /** Tells what the batch queued: the events, then the ends. */
   private tell(): void {
-    for (const event of this.outbox.splice(0)) {
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          console.error('[jobkit] a job event listener threw', error);
-        }
-      }
-    }
+    for (const event of this.outbox.splice(0)) this.events.tell(event);
     for (const job of this.ended.splice(0)) this.ends.route(job, this.started.has(job.id));
   }
 
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
     if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
-    for (const listener of [...this.removeListeners]) listener(jobId);
+    this.removals.tell(jobId);
   }
 }
