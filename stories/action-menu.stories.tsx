@@ -43,7 +43,7 @@ const sheetActions: ActionMenuItem[] = [
 ];
 
 const downloadIcon = (
-  <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.6" data-testid="host-download">
+  <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" data-testid="host-download">
     <path d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" />
   </svg>
 );

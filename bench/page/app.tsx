@@ -205,7 +205,7 @@ const bench = {
       while (performance.now() < end) {
         k += 1;
         rounds += 1;
-        for (let i = 0; i < ticks.length; i += 1) { sent += 1; void ticks[i]!((k + i) % 100, `Step ${k}`).then(() => { done += 1; }); }
+        for (const [i, tick] of ticks.entries()) { sent += 1; void tick((k + i) % 100, `Step ${k}`).then(() => { done += 1; }); }
         await sleep(100);
       }
       return { rows: rowsOnScreen(), nodes: nodeCount(document.body), rounds, sent, done };
@@ -254,7 +254,8 @@ const bench = {
 
   async run(seconds: number) {
     const stop = monitor();
-    const extra = await runTicks!(seconds);
+    if (runTicks === undefined) throw new Error('run() before setup()');
+    const extra = await runTicks(seconds);
     return { ...(await stop()), ...(extra as object) };
   },
 

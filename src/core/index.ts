@@ -12,7 +12,7 @@ export { normalizeJob, toDate, toProgress } from './normalize';
 export type { JobOutcome, JobOutcomeNext, JobOutcomeNextClearFilters, JobOutcomeNextDownload, JobOutcomeNextFileObject, JobOutcomeNextFiles, JobOutcomeNextId, JobOutcomeNextRetry, JobOutcomeNextSnapshot, JobOutcomeNextType, JobOutcomeNextUrl, JobOutcomeNextView, JobOutcomeNextWait, JobOutcomeTrigger, JobOutcomeTriggerAudience, JobOutcomeTriggerObject, JobOutcomeTriggerType } from './outcome';
 export type { BlockRegion } from './status';
 export { ACTIVE_STATUSES, blocks, isActive, isBlocking, isCancelable, isKnownStatus, isRetryable, isTerminal, needsAcknowledgement } from './status';
-export { dateTimeFormat, formatPercent, formatRelativeTime, numberFormat, pluralRules, relativeTimeFormat } from './format';
+export { dateTimeFormat, formatPercent, formatRelativeTime, numberFormat, pluralRules, relativeTimeFormat, resolveLocale } from './format';
 export type { MessageKey, Messages } from './messages';
 export { COUNT_MESSAGES, defaultMessages, statusMessageKey } from './messages';
 export type { MessageValues } from './message-format';

@@ -242,7 +242,9 @@ export async function performNext(jobId: string, next: JobOutcomeNext, host: Nex
       if (resolve === undefined) return { status: 'failed', message: host.t('outcome.noFileResolver') };
       const urls = await Promise.all(next.files.map(async (file) => safeUrl(await resolve(file.fileId))));
       if (urls.some((url) => url === undefined)) return blocked;
-      next.files.forEach((file, i) => host.download(file.label === undefined ? { url: urls[i] as string } : { url: urls[i] as string, fileName: file.label }));
+      next.files.forEach((file, i) => {
+        host.download(file.label === undefined ? { url: urls[i] as string } : { url: urls[i] as string, fileName: file.label });
+      });
       return done;
     }
     case 'retry':

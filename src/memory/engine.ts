@@ -111,8 +111,14 @@ export function createEngine(deps: EngineDeps): Engine {
   /** created / planning / failed (retry) → waiting, ready, or failed when a predecessor already failed. */
   function promote(job: Job): void {
     const verdict = predecessorVerdict(job, jobs);
-    if (verdict.kind === 'failed') return end(job, 'failed', blocked(verdict.info));
-    if (verdict.kind === 'ready') return becomeReady(job);
+    if (verdict.kind === 'failed') {
+      end(job, 'failed', blocked(verdict.info));
+      return;
+    }
+    if (verdict.kind === 'ready') {
+      becomeReady(job);
+      return;
+    }
     job.status = 'waiting';
     commit(job, 'job:updated');
   }

@@ -20,6 +20,7 @@ export interface JobHandlerContext {
 export type JobHandler = (
   job: Job,
   context: JobHandlerContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing (`async () => {}` is typed Promise<void>)
 ) => Promise<JobCompleteDetails | void> | JobCompleteDetails | void;
 
 /** Throw from a handler to fail the job with a chosen outcome. */

@@ -3,7 +3,7 @@ import { createContext, type CSSProperties, type ReactNode, useContext } from 'r
 import type { Job, JobsClient, MessageKey, Messages } from '../core';
 import type { OverlayRegistry } from './overlay-registry';
 import type { Announcer } from './announcer';
-import type { JobsSync } from './sync';
+import type { JobsStore } from '../store';
 
 /** Where an `id` outcome (or a host action) wants to go inside the app. */
 export interface NavigateTarget {
@@ -51,12 +51,11 @@ export interface JobkitDefaults {
   container: Element | DocumentFragment | null | undefined;
 }
 
-/** The parts that stay the same for a provider's life: the client, the cache and its keeper. */
+/** The parts that stay the same for a provider's life: the client, the cache and the store keeping it. */
 export interface JobsStoreContextValue {
   client: JobsClient;
   queryClient: QueryClient;
-  scope: string;
-  sync: JobsSync;
+  store: JobsStore;
 }
 
 /** What the components read to speak and act: locale, strings, handlers. */

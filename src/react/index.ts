@@ -10,8 +10,7 @@ export type {
   OutcomeHandlers,
   Translate,
 } from './context';
-export type { JobsListData } from './keys';
-export type { JobsLookup, ListedJobs } from './listed';
+export type { JobsListData, JobsLookup, ListedJobs } from '../store';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
@@ -31,7 +30,10 @@ export type { ActionStateResult, ActionTarget } from './use-action-state';
 export { describeActionState, useActionState } from './use-action-state';
 export type { RunActionResult, RunActionTarget } from './use-run-action';
 export { useRunAction } from './use-run-action';
+export type { ActiveSourceJob } from './use-source-jobs';
 export { useActiveSourceJobs } from './use-source-jobs';
+export type { JobEnd } from './use-job-ends';
+export { useJobEnds } from './use-job-ends';
 export type { Announcer, Milestone, Politeness } from './announcer';
 export { crossedQuarter } from './announcer';
 export type { OutcomeView } from './use-outcome';

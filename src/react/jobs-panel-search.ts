@@ -1,5 +1,5 @@
 import type { Job } from '../core';
-import type { JobsLookup } from './listed';
+import type { JobsLookup } from '../store';
 import type { JobsPanelItem } from './use-jobs-panel';
 
 /** The words of a search, lower case; none for blank text. */

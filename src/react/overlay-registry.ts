@@ -27,20 +27,6 @@ const empty: SourceOverlayState = { released: new Set(), notices: [], regions: [
 export class OverlayRegistry {
   private readonly states = new Map<string, SourceOverlayState>();
   private readonly listeners = new Set<() => void>();
-  private outcomeQueues = 0;
-
-  /** An OutcomeDialog queue is mounted: outcomes that ask for acknowledgement pop up there. */
-  claimOutcomes(): () => void {
-    this.outcomeQueues += 1;
-    return () => {
-      this.outcomeQueues -= 1;
-    };
-  }
-
-  /** Whether a failure whose outcome pops up should not also be reported in the region. */
-  showsOutcomes(): boolean {
-    return this.outcomeQueues > 0;
-  }
 
   get(source: string): SourceOverlayState {
     return this.states.get(source) ?? empty;

@@ -7,6 +7,7 @@ import {
   formatPercent,
   type JobsClient,
   type Messages,
+  resolveLocale,
   type Theme,
   themeVariables,
 } from '../core';
@@ -27,7 +28,7 @@ import {
 import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
-import { JobsSync } from './sync';
+import { JobsStore } from '../store';
 
 export interface JobsProviderProps {
   /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */
@@ -37,7 +38,7 @@ export interface JobsProviderProps {
    * only when there is none does the provider make one of its own.
    */
   queryClient?: QueryClient;
-  /** BCP 47 locale for numbers, dates and durations; the browser's by default. */
+  /** BCP 47 locale for numbers, dates and durations; the browser's by default (and for a tag `Intl` rejects). */
   locale?: string;
   /** Overrides for any string of the English catalogue. */
   messages?: Partial<Messages>;
@@ -90,19 +91,6 @@ function humanizeOperation(operation: string, fallback: string): string {
   return words === '' ? fallback : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const scopes = new WeakMap<JobsClient, string>();
-let scopeCount = 0;
-
-/** One cache scope per client, so providers with different clients can share one QueryClient. */
-function scopeOf(client: JobsClient): string {
-  let scope = scopes.get(client);
-  if (scope === undefined) {
-    scope = String(++scopeCount);
-    scopes.set(client, scope);
-  }
-  return scope;
-}
-
 /**
  * Makes a jobs client available to the kit's hooks and components, keeps its jobs in the react-query
  * cache and sets the theme. Render it once near the top of the part of the app that shows jobs.
@@ -124,21 +112,25 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     };
   }, [own]);
 
-  const store = useMemo<JobsStoreContextValue>(() => {
-    const scope = scopeOf(client);
-    const sync = new JobsSync(queryClient, scope, client, pollInterval === undefined ? {} : { pollInterval });
-    return { client, queryClient, scope, sync };
-  }, [client, queryClient, pollInterval]);
-
+  // One store per client and cache: it owns everything the provider keeps about jobs, under keys of its own.
+  const context = useMemo<JobsStoreContextValue>(
+    () => ({ client, queryClient, store: new JobsStore(queryClient, client) }),
+    [client, queryClient],
+  );
+  const { store } = context;
+  useEffect(() => store.configure(pollInterval === undefined ? {} : { pollInterval }), [store, pollInterval]);
   useEffect(() => {
-    store.sync.start();
-    return () => store.sync.stop();
+    store.start();
+    return () => store.stop();
   }, [store]);
 
   // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
   const handlers = useRef(props);
   handlers.current = props;
-  const { locale, messages: overrides, currentUserId } = props;
+  const { messages: overrides, currentUserId } = props;
+  // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
+  const locale = resolveLocale(props.locale);
+  useEffect(() => store.ends.setCurrentUser(currentUserId), [store, currentUserId]);
 
   // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
   // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
@@ -215,7 +207,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
 
 
   return (
-    <JobsStoreContext.Provider value={store}>
+    <JobsStoreContext.Provider value={context}>
       <JobsConfigContext.Provider value={config}>
         <div {...rootProps} className={className} style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}>
           {children}

@@ -41,7 +41,7 @@ export function describeActionState(
   action: Action,
   state: ActionContextState,
   target: ActionTarget | undefined,
-  jobs: readonly Job[],
+  jobs: readonly Pick<Job, 'type' | 'operation' | 'mode'>[],
   { t, translate, jobLabel }: Pick<JobsConfigContextValue, 't' | 'translate' | 'jobLabel'>,
 ): ActionStateResult {
   const blocker = jobs.find((job) => blocks(job.mode, 'toolbar'));

@@ -29,14 +29,14 @@ function matches(event: JobEvent, filter: JobEventFilter): boolean {
  * steps between two polls are not seen then). The callback may change between renders freely.
  */
 export function useJobEvents(filter: JobEventFilter, callback: (event: JobEvent) => void): void {
-  const { sync } = useJobsStore('useJobEvents');
+  const { store } = useJobsStore('useJobEvents');
   const latest = useRef({ filter, callback });
   latest.current = { filter, callback };
   useEffect(
     () =>
-      sync.on((event) => {
+      store.on((event) => {
         if (matches(event, latest.current.filter)) latest.current.callback(event);
       }),
-    [sync],
+    [store],
   );
 }

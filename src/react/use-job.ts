@@ -1,9 +1,8 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { asJobsError, type Job, type JobsError, normalizeJob } from '../core';
+import { asJobsError, type Job, type JobsError } from '../core';
 import { useJobsStore } from './context';
-import { jobKey } from './keys';
 import { retryRead } from './query-options';
-import { shareEqual } from './share';
+import { shareEqual } from '../store';
 
 /**
  * One job, kept current by pushed events or polling. Pass `select` to read a part of it: the component
@@ -11,13 +10,13 @@ import { shareEqual } from './share';
  * A job that is in no loaded list and not in the cache yet is read from the client; `undefined` reads nothing.
  */
 export function useJob<T = Job>(jobId: string | undefined, select?: (job: Job) => T): UseQueryResult<T, JobsError> {
-  const { client, queryClient, scope, sync } = useJobsStore('useJob');
+  const { queryClient, store } = useJobsStore('useJob');
   return useQuery(
     {
-      queryKey: jobKey(scope, jobId ?? ''),
-      queryFn: ({ signal }) => asJobsError(async () => normalizeJob(await client.get(jobId as string, { signal }))),
+      queryKey: store.cache.keys.job(jobId ?? ''),
+      queryFn: ({ signal }) => asJobsError(() => store.readJob(jobId as string, signal)),
       // A listed job is taken from its list: reading a row of a loaded list asks the server nothing.
-      initialData: () => (jobId ? sync.peek(jobId) : undefined),
+      initialData: () => (jobId ? store.peek(jobId) : undefined),
       enabled: jobId !== undefined && jobId !== '',
       // Kept fresh by events and polls; a read happens only when the job is not cached yet.
       staleTime: Number.POSITIVE_INFINITY,

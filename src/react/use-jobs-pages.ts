@@ -2,10 +2,8 @@ import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import { asJobsError, type JobsError, type JobsFilter } from '../core';
 import { useJobsStore } from './context';
-import { type JobsListData, listKey } from './keys';
-import { type JobsLookup, type ListedJobs, lookupAll } from './listed';
+import { type JobsListData, type JobsLookup, type ListedJobs, lookupAll } from '../store';
 import { retryRead } from './query-options';
-import { readJobsList } from './use-jobs';
 
 export interface JobsPagesResult {
   /** The ids of every loaded page, in list order, each once (a job that moved between pages is not repeated). */
@@ -31,7 +29,7 @@ export interface JobsPagesResult {
 }
 
 interface CombinedFields {
-  ids: string[];
+  ids: readonly string[];
   pages: ListedJobs[];
   loaded: number;
   totalCount: number | undefined;
@@ -62,7 +60,8 @@ function stable<T>(prev: readonly T[], next: readonly T[]): readonly T[] {
 // Every page's queryFn throws JobsErrors only (`asJobsError`); useQueries types errors as plain `Error`.
 function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined {
   const seen = new Set<string>();
-  let ids: string[] = [];
+  let ids: readonly string[] = [];
+  const merged: string[] = [];
   const pages: ListedJobs[] = [];
   let loaded = 0;
   let error: JobsError | null = null;
@@ -86,9 +85,10 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
     for (const id of data.ids) {
       if (seen.has(id)) continue;
       seen.add(id);
-      ids.push(id);
+      merged.push(id);
     }
   }
+  if (results.length > 1) ids = merged;
   const first = results[0]?.data;
   const last = results[loaded - 1]?.data;
   return new Combined({
@@ -111,15 +111,15 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
  * reads a later page again when a change lands on it.
  */
 export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult {
-  const { client, queryClient, scope, sync } = useJobsStore('useJobsPages');
+  const { queryClient, store } = useJobsStore('useJobsPages');
   const count = Math.max(1, Math.floor(pages));
   const combined = useQueries(
     {
       queries: Array.from({ length: count }, (_, index) => {
         const pageFilter: JobsFilter = { ...filter, pageNumber: index + 1 };
         return {
-          queryKey: listKey(scope, pageFilter),
-          queryFn: ({ signal }: { signal: AbortSignal }) => asJobsError(() => readJobsList(client, sync, pageFilter, signal)),
+          queryKey: store.cache.keys.list(pageFilter),
+          queryFn: ({ signal }: { signal: AbortSignal }) => asJobsError(() => store.readList(pageFilter, signal)),
           staleTime: 30_000,
           retry: retryRead,
           // A list's ids change only by a new page or a membership change, both new arrays: walking
@@ -135,10 +135,10 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is compared by content
   const retry = useCallback(() => {
     for (let page = 1; page <= count; page += 1) {
-      const queryKey = listKey(scope, { ...filter, pageNumber: page });
+      const queryKey = store.cache.keys.list({ ...filter, pageNumber: page });
       if (queryClient.getQueryState(queryKey)?.status === 'error') void queryClient.refetchQueries({ queryKey, exact: true });
     }
-  }, [filterKey, count, scope, queryClient]);
+  }, [filterKey, count, store, queryClient]);
   const result = combined.fields;
   const { pageCount, lastEntries, loaded } = result;
   const pageSize = filter.pageSize;

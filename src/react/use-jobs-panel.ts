@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsError, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
 import { jobMatcher, narrows, type Searched, searchRows, searchRowsInSlices, searchTerms } from './jobs-panel-search';
-import type { JobsLookup } from './listed';
+import type { JobsLookup } from '../store';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
 
@@ -119,7 +119,9 @@ function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): 
     const id = top[index] as string;
     rows.push({ id, level: 1, posInSet: index + 1, setSize });
     const children = parts.get(id)?.sort((a, b) => byPart(jobs.get(a), jobs.get(b)));
-    children?.forEach((child, at) => rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length }));
+    children?.forEach((child, at) => {
+      rows.push({ id: child, level: 2, posInSet: at + 1, setSize: children.length });
+    });
   }
   return { rows, top: top.length, hidden: ids.length - top.length };
 }

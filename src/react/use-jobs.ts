@@ -1,36 +1,23 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { asJobsError, type JobsClient, type JobsError, type JobsFilter } from '../core';
-import type { JobsSync } from './sync';
+import { asJobsError, type JobsError, type JobsFilter } from '../core';
+import type { JobsListData } from '../store';
 import { useJobsStore } from './context';
-import { type JobsListData, listKey } from './keys';
-import { ListedJobs } from './listed';
 import { retryRead } from './query-options';
 
 export type UseJobsResult = UseQueryResult<JobsListData, JobsError>;
 
 /**
- * Reads one list page: its entries are checked and kept by id (normalized when read); jobs that
- * something already watches under their own key get the version just read.
- */
-export async function readJobsList(client: JobsClient, sync: JobsSync, filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
-  const page = await client.list(filter, { signal });
-  const { ids, skipped, jobs } = ListedJobs.read(page?.data);
-  sync.refresh(jobs);
-  return page?.pagination === undefined ? { ids, jobs, skipped } : { ids, jobs, skipped, pagination: page.pagination };
-}
-
-/**
  * The jobs a filter selects, as ids (`data.ids`, in list order; read each with `useJob(id)`, or
  * `data.jobs.get(id)` outside React). A row that reads its job with `useJob` re-renders when that job
  * changes and nothing else does. The list follows created jobs and status changes without asking the
- * server again.
+ * server again; each change is a new `data`, sharing what did not change.
  */
 export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } = {}): UseJobsResult {
-  const { client, queryClient, scope, sync } = useJobsStore('useJobs');
+  const { queryClient, store } = useJobsStore('useJobs');
   return useQuery<JobsListData, JobsError>(
     {
-      queryKey: listKey(scope, filter),
-      queryFn: ({ signal }) => asJobsError(() => readJobsList(client, sync, filter, signal)),
+      queryKey: store.cache.keys.list(filter),
+      queryFn: ({ signal }) => asJobsError(() => store.readList(filter, signal)),
       staleTime: 30_000,
       enabled: options.enabled ?? true,
       retry: retryRead,

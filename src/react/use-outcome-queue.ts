@@ -9,8 +9,6 @@ import {
   outcomeKey,
 } from '../core';
 import { useJobsConfig, useJobsStore } from './context';
-import type { JobsListData } from './keys';
-import type { JobsSync } from './sync';
 import { useJob } from './use-job';
 import { useAcknowledger, useNextRunner } from './use-outcome';
 
@@ -40,7 +38,6 @@ const none: Entry[] = [];
 const finishedAt = (job: Job) => job.finishedAt?.getTime() ?? 0;
 /** Jobs that arrive together (a list page, the cache at mount) join the queue in finishing order. */
 const inFinishingOrder = (jobs: Job[]) => jobs.sort((a, b) => finishedAt(a) - finishedAt(b));
-const automaticRuns = new WeakMap<JobsSync, { ran: Set<string>; silent: Set<string> }>();
 
 /** Puts `entry` in place of the job's old one, in finishing order; the one shown first stays first. */
 function insert(entries: Entry[], entry: Entry): Entry[] {
@@ -62,9 +59,10 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
  * or failed with `outcome.acknowledge` and no `outcomeAcknowledgedAt` yet. Background and hidden jobs
  * never wait here.
  *
- * It listens to `job:completed` and `job:failed`, to every job written (looking only at the job
- * written) and to list pages as they arrive (looking only at the jobs on them with an outcome to
- * acknowledge); it reads what the cache already holds once, when it mounts. It fetches nothing.
+ * It follows the ends the store routes, every job written (looking only at the job written) and list
+ * pages as they arrive (looking only at the jobs on them with an outcome to acknowledge); it reads what
+ * the cache already holds once, when it mounts. It fetches nothing. While it is mounted, outcomes that
+ * pop up here are reported nowhere else.
  *
  * `outcome.trigger`: `automatic` carries out `next` when the job ends and still shows the outcome;
  * `automatic_silent` carries it out and acknowledges with nothing shown (unless it failed, which is then
@@ -73,8 +71,8 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
  */
 export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue {
   const enabled = options.enabled ?? true;
-  const { queryClient, scope, sync } = useJobsStore('useOutcomeQueue');
-  const { currentUserId, t, overlays } = useJobsConfig('useOutcomeQueue');
+  const { store } = useJobsStore('useOutcomeQueue');
+  const { currentUserId, t } = useJobsConfig('useOutcomeQueue');
   const run = useNextRunner();
   const acknowledge = useAcknowledger();
   const [entries, setEntries] = useState<Entry[]>(none);
@@ -84,12 +82,10 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
   useEffect(() => {
     if (!enabled) return;
     let mounted = true;
-    const releaseClaim = overlays.claimOutcomes();
-    // Outcome keys whose automatic trigger ran, and those shown nowhere: per provider, so that a second
-    // queue neither runs one again nor shows a silent one.
-    let runs = automaticRuns.get(sync);
-    if (runs === undefined) automaticRuns.set(sync, (runs = { ran: new Set(), silent: new Set() }));
-    const { ran, silent } = runs;
+    const releaseClaim = store.ends.claimOutcomes();
+    // Outcome keys whose automatic trigger ran, and those shown nowhere: the provider's, so that a
+    // second queue neither runs one again nor shows a silent one.
+    const { ran, silent } = store.outcomes;
     /** The user's jobs seen active: their end, when written, happened while mounted. */
     const activeSeen = new Set<string>();
     /** The ids in the queue, mirrored here so that the many writes about other jobs set no state. */
@@ -121,7 +117,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
 
     const consider = (job: Job | undefined, live: boolean) => {
       if (job === undefined) return;
-      const viewer = { currentUserId: latest.current.currentUserId, started: sync.isWatched(job.id) };
+      const viewer = { currentUserId: latest.current.currentUserId, started: store.started.has(job.id) };
       if (isActive(job.status)) {
         if (isUsersJob(job, viewer)) activeSeen.add(job.id);
         remove(job.id);
@@ -143,48 +139,31 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
       else add(job);
     };
 
-    const cache = queryClient.getQueryCache();
-    const isOurs = (key: readonly unknown[], kind: 'job' | 'list') => key[0] === 'jobkit' && key[1] === scope && key[2] === kind;
     /** A list page arrived: the jobs on it that may wait for acknowledgement, and those queued here. */
-    const listedJobs = (data: JobsListData) => [
-      ...data.jobs.withOutcomes(),
-      ...[...listed].flatMap((id) => (data.jobs.has(id) ? (data.jobs.get(id) ?? []) : [])),
-    ];
-    const offCache = cache.subscribe((event) => {
-      const key = event.query.queryKey;
-      if (isOurs(key, 'job') && key.length === 4) {
-        if (event.type === 'removed') remove(key[3] as string);
-        else if (event.type === 'updated' && event.action.type === 'success') consider(event.query.state.data as Job | undefined, false);
-      } else if (isOurs(key, 'list') && event.type === 'updated' && event.action.type === 'success') {
-        const data = event.query.state.data as JobsListData | undefined;
-        if (data !== undefined) for (const job of inFinishingOrder(listedJobs(data))) consider(job, false);
-      }
+    const offLists = store.onListRead((jobs) => {
+      const found = [...jobs.withOutcomes(), ...[...listed].flatMap((id) => jobs.get(id) ?? [])];
+      for (const job of inFinishingOrder(found)) consider(job, false);
     });
-    const offWrites = sync.onWrite((job) => consider(job, false));
-    const offEvents = sync.on((event) => {
+    const offWrites = store.onWrite((job) => consider(job, false));
+    const offRemoved = store.onRemoved(remove);
+    const offEvents = store.on((event) => {
       if (event.topic === 'job:deleted') remove(event.context.jobId);
-      if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;
-      consider(event.job ?? sync.peek(event.context.jobId), true);
     });
-    // What the cache holds already (single jobs and list pages), read once, oldest first.
-    const held = new Map<string, Job>();
-    for (const query of cache.getAll()) {
-      const key = query.queryKey;
-      const data = query.state.data;
-      if (data === undefined) continue;
-      if (isOurs(key, 'list')) for (const job of listedJobs(data as JobsListData)) if (!held.has(job.id)) held.set(job.id, job);
-      if (isOurs(key, 'job') && key.length === 4) held.set((data as Job).id, data as Job);
-    }
-    for (const job of inFinishingOrder([...held.values()].filter(needsAcknowledgement))) consider(job, false);
+    // The ends routed while mounted: the outcome pops up here (the store told the other views so).
+    const offEnds = store.onJobEnd((end) => consider(end.job, true));
+    // What the cache holds already, read once, oldest first.
+    for (const job of inFinishingOrder(store.heldOutcomes())) consider(job, false);
     return () => {
       mounted = false;
       releaseClaim();
-      offCache();
+      offLists();
       offWrites();
+      offRemoved();
       offEvents();
+      offEnds();
       setEntries(none);
     };
-  }, [enabled, queryClient, scope, sync, overlays]);
+  }, [enabled, store]);
 
   const first = entries[0];
   const { data: job } = useJob(first?.id);

@@ -13,7 +13,6 @@ import {
   performNext,
 } from '../core';
 import { type DownloadTarget, useJobsConfig, useJobsStore } from './context';
-import type { JobsSync } from './sync';
 import { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 import { useJob } from './use-job';
 import { useRetryJob } from './use-retry-job';
@@ -78,26 +77,23 @@ export function useNextRunner(): (job: Job) => Promise<NextResult> {
   }, []);
 }
 
-/** Acknowledgements in flight per provider, so two views of one outcome send one request. */
-const inFlight = new WeakMap<JobsSync, Map<string, Promise<void>>>();
-
 /**
  * Records that the user saw a job's outcome, once per outcome: a call while one for the same outcome is
  * in flight joins it, and an outcome already acknowledged is not sent again. Rejects when the client
  * fails; calling again then retries.
  */
 export function useAcknowledger(): (job: Job) => Promise<void> {
-  const { sync } = useJobsStore('useOutcome');
+  const { store } = useJobsStore('useOutcome');
   const { mutateAsync } = useAcknowledgeOutcome();
   const latest = useRef(mutateAsync);
   latest.current = mutateAsync;
   return useCallback(
     (job: Job) => {
       const key = outcomeKey(job);
-      const cached = sync.peek(job.id) ?? job;
+      const cached = store.peek(job.id) ?? job;
       if (job.outcomeAcknowledgedAt !== undefined || (cached.outcomeAcknowledgedAt !== undefined && outcomeKey(cached) === key)) return Promise.resolve();
-      let calls = inFlight.get(sync);
-      if (calls === undefined) inFlight.set(sync, (calls = new Map()));
+      // Acknowledgements in flight in this provider: two views of one outcome send one request.
+      const calls = store.outcomes.acknowledging;
       const running = calls.get(key);
       if (running !== undefined) return running;
       // Settled calls leave the map: by then the cache holds the acknowledged job (or a retry may go).
@@ -113,7 +109,7 @@ export function useAcknowledger(): (job: Job) => Promise<void> {
       calls.set(key, call);
       return call;
     },
-    [sync],
+    [store],
   );
 }
 

@@ -27,7 +27,7 @@ describe('what callers get', () => {
     }).toThrow(TypeError);
     config.input = { sheets: ['Other'] };
     const fetched = await client.get(created.id);
-    expect(() => (fetched.input?.sheets as string[]).push('Deals')).toThrow(TypeError);
+    expect(() => (fetched.input!.sheets as string[]).push('Deals')).toThrow(TypeError);
     expect(Object.isFrozen(client.snapshot()[0])).toBe(true);
 
     expect(await client.get(created.id)).toMatchObject({

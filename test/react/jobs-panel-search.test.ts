@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobMatcher, narrows, searchRows, searchRowsInSlices, searchTerms } from '../../src/react/jobs-panel-search';
-import { ListedJobs } from '../../src/react/listed';
+import { ListedJobs } from '../../src/store/listed';
 import type { JobsPanelItem } from '../../src/react/use-jobs-panel';
 
 const n = 5000;

@@ -93,6 +93,7 @@ export function ActionBar(props: ActionBarProps): ReactNode {
 
   const u = flag(unstyled);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of buttons, not a form: a fieldset would bring form semantics and its own box
     <div
       {...restOf(props, ownKeys)}
       role="group"
@@ -105,7 +106,7 @@ export function ActionBar(props: ActionBarProps): ReactNode {
     >
       {primary.map((action, index) => (
         <ActionButton
-          // Actions have no id of their own; their place and operation tell them apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id of their own; their place and operation tell them apart
           key={`${index}:${action.operation ?? action.slug ?? ''}`}
           action={action}
           state={state}

@@ -51,7 +51,7 @@ export function EnumControl({ field, value, state, onChange, requiredMark }: Enu
         >
           <option value="">{t('form.choose')}</option>
           {options.map((option, index) => (
-            // Options are identified by position: values may repeat, as 3 and '3'.
+            // biome-ignore lint/suspicious/noArrayIndexKey: options are identified by position: values may repeat, as 3 and '3'
             <option key={index} value={String(index)}>
               {translate(optionLabel(option))}
             </option>
@@ -70,6 +70,7 @@ export function EnumControl({ field, value, state, onChange, requiredMark }: Enu
   return (
     <fieldset
       {...part('options')}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a radiogroup carries aria-required and aria-invalid, which a fieldset's own group role does not
       role="radiogroup"
       aria-labelledby={legendId}
       aria-required={required ? true : undefined}
@@ -90,7 +91,7 @@ export function EnumControl({ field, value, state, onChange, requiredMark }: Enu
         const icon = iconName !== undefined && Object.hasOwn(icons, iconName) ? icons[iconName] : undefined;
         const checked = value === String(index);
         return (
-          // Options are identified by position: values may repeat, as 3 and '3'.
+          // biome-ignore lint/suspicious/noArrayIndexKey: options are identified by position: values may repeat, as 3 and '3'
           <div key={index} {...part('option')} data-state={checked ? 'checked' : 'unchecked'}>
             <input
               {...part('control')}

@@ -69,6 +69,7 @@ export function useInputForm({ form, open, pending = false, error, onSubmit }: U
   }
 
   // The parent answered the last submit (pending or error changed) or the dialog reopened: allow another.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pending, error and open are what it runs on, not what it reads
   useEffect(() => {
     sent.current = false;
   }, [pending, error, open]);

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import { endsWithNotice, failureMessage, isActive, isUsersJob, outcomeKey } from '../../core';
+import { failureMessage, isActive, outcomeKey } from '../../core';
 import { useJobsConfig, useJobsStore } from '../../react/context';
+import { useJobEnds } from '../../react/use-job-ends';
 import { useJobEvents } from '../../react/use-job-events';
 
 /** A background job that ended, told once. */
@@ -39,8 +40,8 @@ function capped(list: JobNotice[], max: number): JobNotice[] {
  * hidden jobs and canceled jobs get none. A notice goes when dismissed, or when its job runs again.
  */
 export function useJobNotices(max = 5): JobNoticesState {
-  const { sync } = useJobsStore('JobNotices');
-  const { currentUserId, jobLabel, translate } = useJobsConfig('JobNotices');
+  const { store } = useJobsStore('JobNotices');
+  const { jobLabel, translate } = useJobsConfig('JobNotices');
   const [notices, setNotices] = useState<JobNotice[]>([]);
   // The list as last set, so that each change is decided before `setNotices` is called. An updater that
   // changes nothing is not free: React keeps it queued until this component renders again, which in a
@@ -62,11 +63,14 @@ export function useJobNotices(max = 5): JobNoticesState {
   useJobEvents({}, (event) => {
     const id = event.context.jobId;
     if (event.topic === 'job:deleted') return drop((notice) => notice.jobId === id);
-    const job = event.job ?? sync.peek(id);
-    if (job === undefined) return;
-    if (isActive(job.status)) return drop((notice) => notice.jobId === id);
-    if (event.topic !== 'job:completed' && event.topic !== 'job:failed') return;
-    if (!endsWithNotice(job) || !isUsersJob(job, { currentUserId, started: sync.isWatched(id) })) return;
+    const job = event.job ?? store.peek(id);
+    if (job !== undefined && isActive(job.status)) drop((notice) => notice.jobId === id);
+  });
+
+  // The ends the store routes to a notice: background jobs of the user's that ended complete or failed.
+  useJobEnds(({ job, notice: told }) => {
+    if (!told) return;
+    const id = job.id;
     const message = job.status === 'failed' ? failureMessage(job) : undefined;
     const notice: JobNotice = {
       key: outcomeKey(job),

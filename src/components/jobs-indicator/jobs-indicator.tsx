@@ -114,6 +114,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   // Counts go to messages as numbers (a translation may pick a plural form); "100+" goes as text.
   const shown = more ? t('panel.indicator.more', { count }) : numberFormat(locale).format(count);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere in the open popover closes it; the keys come from its controls
     <div
       {...rest}
       {...part('root', props.className)}

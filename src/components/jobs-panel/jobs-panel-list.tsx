@@ -30,6 +30,8 @@ interface ItemProps extends JobsPanelItem {
 const PanelItem = memo(function PanelItem({ id, level, posInSet, setSize, index, rowHeight, tabbable, now, Row, onOpenOutcome, part }: ItemProps) {
   const { data: job } = useJob(id, selectPanelJob);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized row, absolutely placed; an li would need its list's styles undone
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: ARIA 1.2 gives listitem aria-level (a part sits one level under its job)
     <div
       role="listitem"
       {...part('row')}
@@ -151,6 +153,7 @@ export const JobsPanelList = forwardRef<JobsPanelListHandle, JobsPanelListProps>
       onScroll={win.onScroll}
       style={{ position: 'relative', overflowY: 'auto', ...(props.height === undefined ? {} : { blockSize: props.height }) }}
     >
+      {/* biome-ignore lint/a11y/useSemanticElements: the virtualized rows are absolutely placed divs; a ul would need its styles undone */}
       <div
         ref={list}
         role="list"

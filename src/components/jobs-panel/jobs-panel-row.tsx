@@ -39,6 +39,7 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
   // A button that disappears with the status it acted on hands focus back to its row.
   const actions = useRef<HTMLDivElement>(null);
   const acted = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a status change takes a button away
   useIsomorphicLayoutEffect(() => {
     if (!acted.current) return;
     const focused = document.activeElement;

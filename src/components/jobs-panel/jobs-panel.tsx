@@ -154,6 +154,7 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
   useShortcut(props.shortcut, focus);
   // autoFocus: the panel on mount, then its list once it has rows, unless the user went elsewhere meanwhile.
   const wantsFocus = useRef<'mount' | 'list' | 'done'>(props.autoFocus ? 'mount' : 'done');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the panel's state changes (its rows arrive)
   useEffect(() => {
     if (wantsFocus.current === 'done') return;
     if (wantsFocus.current === 'list' && document.activeElement !== root.current) wantsFocus.current = 'done';

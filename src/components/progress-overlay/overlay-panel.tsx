@@ -42,6 +42,7 @@ export const OverlayPanel = forwardRef<HTMLDivElement, OverlayPanelProps>(functi
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled panel of text and buttons, not a form: a fieldset would bring form semantics and its own box
     <div
       ref={ref}
       tabIndex={-1}

@@ -1,8 +1,8 @@
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
-import { type BlockRegion, formatPercent, isActive, isUsersJob, type JobsClientError, needsAcknowledgement } from '../../core';
-import { useJobsConfig, useJobsStore } from '../../react/context';
+import { type BlockRegion, formatPercent, isActive, type JobsClientError } from '../../core';
+import { useJobsConfig } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
-import { useJobEvents } from '../../react/use-job-events';
+import { useJobEnds } from '../../react/use-job-ends';
 import { useJobProgress } from '../../react/use-job-progress';
 import { flag, type PartClassNames, partGetter, type RootAttributes, useIsomorphicLayoutEffect, useStyling } from '../shared';
 import { OverlayPanel } from './overlay-panel';
@@ -73,12 +73,11 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     ...rest
   } = props;
   const { classNames, unstyled } = useStyling('ProgressOverlay', props);
-  const { t, jobLabel, announcer, locale, overlays, currentUserId } = useJobsConfig('ProgressOverlay');
-  const { sync } = useJobsStore('ProgressOverlay');
+  const { t, jobLabel, announcer, locale, overlays } = useJobsConfig('ProgressOverlay');
   const { current, deferred, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
   const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
-  const job = progress.job ?? current;
-  const label = job === undefined ? '' : jobLabel(job);
+  const job = progress.job;
+  const label = current === undefined ? '' : jobLabel(job ?? current);
   const blocked = current !== undefined || deferred !== undefined;
   const part = partGetter<OverlayPart>('progress-overlay', { root: 'progress-overlay-region' }, classNames, unstyled);
 
@@ -101,15 +100,15 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       announcer.announceMilestone(job.id, quarter, t('announce.progress', { label, percent: formatPercent(quarter, locale) }));
     }
   }, [job, progress.progress, label, announcer, t, locale]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another job is shown
   useEffect(() => {
     lastProgress.current = undefined;
   }, [current?.id]);
 
   const shown = useRef(new Set<string>());
   if (current !== undefined) shown.current.add(current.id);
-  useJobEvents({ topic: ['job:completed', 'job:failed', 'job:updated'], source }, (event) => {
-    const ended = event.job;
-    if (ended === undefined || !shown.current.has(ended.id)) return;
+  useJobEnds(({ job: ended, popsUp }) => {
+    if (ended.source !== source || !shown.current.has(ended.id)) return;
     const name = jobLabel(ended);
     if (ended.status === 'complete') announcer.announceMilestone(ended.id, 'end', t('announce.complete', { label: name }));
     else if (ended.status === 'canceled') announcer.announceMilestone(ended.id, 'end', t('announce.canceled', { label: name }));
@@ -117,10 +116,6 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       const info = ended.info ?? ended.outcome?.message ?? '';
       announcer.announceMilestone(ended.id, 'end', t('announce.failed', { label: name, info }), 'assertive');
       // An outcome that pops up in a mounted OutcomeDialog is reported there: one report, not two.
-      const popsUp =
-        overlays.showsOutcomes() &&
-        needsAcknowledgement(ended) &&
-        isUsersJob(ended, { currentUserId, started: sync.isWatched(ended.id) });
       if (!popsUp) notify({ id: ended.id, kind: 'failed', label: name, info });
     }
   });
@@ -199,7 +194,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
       {current === undefined && deferred !== undefined ? (
         // Dimmed, with the job's name: its progress and controls are in the region that holds it.
         <div {...part('overlay')} data-deferred="">
-          <p {...part('elsewhere')} data-status={deferred.status} data-mode={deferred.mode}>
+          <p {...part('elsewhere')} data-mode={deferred.mode}>
             <span aria-hidden="true" {...part('label')} dir="auto">
               {jobLabel(deferred)}
             </span>
@@ -208,6 +203,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
         </div>
       ) : null}
       {current !== undefined && job !== undefined ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: it only notes whether focus is inside its panel, for focus to return there
         <div
           {...part('overlay')}
           onFocus={() => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { type BlockRegion, isBlocking, type Job } from '../../core';
+import { type BlockRegion, blocks } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { useActiveSourceJobs } from '../../react/use-source-jobs';
+import { type ActiveSourceJob, useActiveSourceJobs } from '../../react/use-source-jobs';
 import type { OverlayNotice, NoticeKind } from '../../react/overlay-registry';
 
 export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
@@ -10,11 +10,12 @@ export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
 const HOLDERS: readonly BlockRegion[] = ['resource', 'toolbar'];
 
 /**
- * The region of a source on screen that shows `job`'s controls: the first of {@link HOLDERS} that is
+ * The region of a source on screen that shows an active `job`'s controls: the first of {@link HOLDERS} that is
  * mounted and blocked by the job; `region` itself when none of them is (it has not registered yet).
  */
-export function holderOf(job: Pick<Job, 'mode' | 'status'>, region: BlockRegion, mounted: readonly BlockRegion[]): BlockRegion {
-  return HOLDERS.find((r) => mounted.includes(r) && isBlocking(job, r)) ?? region;
+export function holderOf(job: Pick<ActiveSourceJob, 'mode'>, region: BlockRegion, mounted: readonly BlockRegion[]): BlockRegion {
+  // Every job asked about is active: what blocks is its mode.
+  return HOLDERS.find((r) => mounted.includes(r) && blocks(job.mode, r)) ?? region;
 }
 
 /**
@@ -34,7 +35,8 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
   );
   useEffect(() => overlays.mount(source, region), [overlays, source, region]);
   const blocking = useMemo(
-    () => active.filter((job: Job) => isBlocking(job, region) && !state.released.has(job.id)),
+    // Every job listed here is active: what blocks is its mode.
+    () => active.filter((job) => blocks(job.mode, region) && !state.released.has(job.id)),
     [active, region, state.released],
   );
   const held = useMemo(
@@ -43,7 +45,7 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
   );
   const showsNotices = region === 'resource' || !state.regions.includes('resource');
   const release = useCallback(
-    (job: Job, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
+    (job: ActiveSourceJob, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
     [overlays, source],
   );
   const notify = useCallback((notice: OverlayNotice) => overlays.notify(source, notice), [overlays, source]);

@@ -1,7 +1,7 @@
-import { focusManager } from '@tanstack/react-query';
+import { focusManager } from './query-core';
 
 /** What a poller reads and where the answers go. */
-export interface PollRound {
+interface PollRound {
   /** The ids worth reading now; none means nothing is polled and no timer is kept. */
   ids(): string[];
   /** Reads one id. */
@@ -23,9 +23,15 @@ export class Poller {
 
   constructor(
     private readonly round: PollRound,
-    private readonly interval: number,
-    private readonly maxInterval: number,
+    private interval: number,
+    private maxInterval: number,
   ) {}
+
+  /** Takes a new interval from the next round on. */
+  setInterval(interval: number, maxInterval: number): void {
+    this.interval = interval;
+    this.maxInterval = maxInterval;
+  }
 
   start(): void {
     this.running = true;

@@ -1,7 +1,8 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { normalizeJob } from '../../src/core';
-import { ListedJobs, lookupAll } from '../../src/react/listed';
+import { ListedJobs, lookupAll } from '../../src/store/listed';
 
 const anyValue = fc.oneof(fc.anything(), fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null));
 const entry = fc.oneof(
@@ -65,22 +66,33 @@ describe('a listed page', () => {
     warn.mockRestore();
   });
 
-  it('normalizes a job once, when first read, and takes newer versions', () => {
+  it('normalizes a job once, when first read, and answers with the newer version the cache holds', () => {
     const raw = { id: 'a', type: 'workbook', operation: 'export', source: 's', status: 'executing', progress: 250 };
-    const { jobs } = ListedJobs.read([raw]);
+    const cached = new Map<string, ReturnType<typeof normalizeJob>>();
+    const { jobs } = ListedJobs.read([raw], (id) => cached.get(id));
     const first = jobs.get('a');
     expect(first).toMatchObject({ id: 'a', progress: 100 });
     expect(jobs.get('a')).toBe(first);
     const newer = { ...normalizeJob(raw), status: 'complete', outcome: { acknowledge: true, message: 'Done' } };
-    jobs.set(newer);
+    cached.set('a', newer);
     expect(jobs.get('a')).toBe(newer);
-    expect(jobs.withOutcomes()).toEqual([newer]);
-    // Retried: the new version has no outcome to acknowledge.
-    jobs.set({ ...normalizeJob(raw), status: 'executing' });
-    expect(jobs.withOutcomes()).toEqual([]);
-    jobs.delete('a');
-    expect(jobs.has('a')).toBe(false);
-    expect(jobs.get('a')).toBeUndefined();
+    expect(jobs.status('a')).toBe('complete');
+    expect(jobs.listed('a')).toBe(first);
+  });
+
+  it('never changes: a job joining or leaving makes a new list, the old one reads as before', () => {
+    const entry = (id: string, operation = 'export') => ({ id, type: 'workbook', operation, source: 's', status: 'executing' });
+    const { jobs } = ListedJobs.read([entry('a'), entry('b')]);
+    const joining = { ...normalizeJob(entry('c', 'import')), mode: 'hidden' as const, outcome: { acknowledge: true } };
+    const next = jobs.changed([joining], new Set(['a']));
+    expect([jobs.has('a'), jobs.has('c'), jobs.grouped(), jobs.withOutcomes()]).toEqual([true, false, false, []]);
+    expect([next.has('a'), next.has('b'), next.has('c'), next.grouped()]).toEqual([false, true, true, true]);
+    expect(next.get('c')).toBe(joining);
+    expect(next.field('a', 'operation')).toBeUndefined();
+    expect(next.withOutcomes()).toEqual([joining]);
+    // Reading a job of the old list normalizes it for both, and the new one still lacks the one that left.
+    expect(jobs.get('a')?.id).toBe('a');
+    expect(next.get('a')).toBeUndefined();
   });
 
   it('reads several pages as one, the first page holding an id answering for it', () => {

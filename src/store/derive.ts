@@ -1,7 +1,10 @@
 import { type Job, type JobEvent, type JobEventTopic, jobEventPayload } from '../core';
 
-/** What caused a write, for the events a polling client does not send. */
-export type WriteCause = 'load' | 'create' | 'mutation' | 'poll' | 'push';
+/**
+ * What caused a write: a list page read (`load`), a job read on its own (`read`), a job this provider
+ * created or acted on (`create`, `mutation`), a poll or a pushed event.
+ */
+export type WriteCause = 'load' | 'read' | 'create' | 'mutation' | 'poll' | 'push';
 
 /**
  * The topic a client that pushes nothing would have sent for the change from `prev` to `next`:

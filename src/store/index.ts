@@ -1,0 +1,8 @@
+// The store: the kit's data layer, framework-free (no React). `src/react` is its only importer.
+export type { WriteCause } from './derive';
+export type { JobEnd } from './job-ends';
+export type { JobsListData, JobsLookup, ListedJobs } from './listed';
+export { lookupAll } from './listed';
+export type { JobFacts } from './ongoing';
+export { shareEqual } from './share';
+export { JobsStore } from './store';

@@ -1,0 +1,128 @@
+import { compareJobs, type Job, matchesFilter } from '../core';
+import type { JobsCache } from './cache';
+import type { JobsListData } from './listed';
+import type { Query } from './query-core';
+
+/** A job joining a list, or `null`: leaving it. */
+type Change = Job | null;
+
+/**
+ * Keeps the cached lists' membership in step with the jobs written, without asking the server: a
+ * created job shows at once, a job that fails leaves an "active" list. Changes are gathered while a
+ * batch of writes runs and applied when it ends, as one new value per list that shares what did not
+ * change. A later page cannot be fixed locally (what lands on it depends on the pages before), so it is
+ * read again.
+ */
+export class ListMembership {
+  private readonly pending = new Map<Query, Map<string, Change>>();
+
+  constructor(private readonly cache: JobsCache) {}
+
+  /**
+   * Puts `job` into the lists whose filter it matches and takes it out of the others (all, when
+   * `removed`). Returns whether some list holds it once the batch is applied.
+   */
+  place(job: Job, removed = false): boolean {
+    let held = false;
+    for (const query of this.cache.listQueries()) {
+      const data = this.cache.listOf(query);
+      if (data === undefined) continue;
+      const filter = this.cache.filterOf(query);
+      const changes = this.pending.get(query);
+      const change = changes?.get(job.id);
+      const present = change === undefined ? data.jobs.has(job.id) : change !== null;
+      const belongs = !removed && matchesFilter(job, filter);
+      if (belongs === present) {
+        held ||= belongs;
+        if (change) changes?.set(job.id, job); // joining in this batch: with its latest version
+        continue;
+      }
+      if ((filter.pageNumber ?? 1) > 1) {
+        // Where it lands on a later page depends on the pages before it: ask the server.
+        void this.cache.queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+        continue;
+      }
+      held ||= belongs;
+      this.change(query, job.id, belongs ? job : null);
+    }
+    return held;
+  }
+
+  /** Applies what the batch changed: one new value per list. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const [query, changes] of batch) {
+      const data = this.cache.listOf(query);
+      const next = data === undefined ? undefined : this.apply(query, data, changes);
+      if (next !== undefined && next !== data) this.cache.setList(query, next);
+    }
+  }
+
+  private apply(query: Query, data: JobsListData, changes: Map<string, Change>): JobsListData {
+    const filter = this.cache.filterOf(query);
+    const leaves = new Set<string>();
+    const arriving: Job[] = [];
+    for (const [id, job] of changes) {
+      if (job === null) {
+        if (data.jobs.has(id)) leaves.add(id);
+      } else if (!data.jobs.has(id)) arriving.push(job);
+    }
+    const joined = new Map<string, Job>();
+    const ids = leaves.size > 0 ? data.ids.filter((id) => !leaves.has(id)) : [...data.ids];
+    const compare = compareJobs(filter);
+    for (const job of arriving) {
+      const at = ids.findIndex((id) => {
+        const other = joined.get(id) ?? data.jobs.listed(id);
+        return other !== undefined && compare(job, other) < 0;
+      });
+      // After the last job of a full page, it lies on a later page: this one does not hold it.
+      if (at < 0 && filter.pageSize !== undefined && ids.length >= filter.pageSize) continue;
+      ids.splice(at < 0 ? ids.length : at, 0, job.id);
+      joined.set(job.id, job);
+    }
+    if (joined.size === 0 && leaves.size === 0) return data;
+    const total = data.pagination && data.pagination.totalCount + joined.size - leaves.size;
+    return {
+      ...data,
+      ids,
+      jobs: data.jobs.changed([...joined.values()], leaves),
+      ...(data.pagination && total !== undefined ? { pagination: { ...data.pagination, totalCount: total } } : {}),
+    };
+  }
+
+  private change(query: Query, jobId: string, change: Change): void {
+    let changes = this.pending.get(query);
+    if (changes === undefined) {
+      changes = new Map();
+      this.pending.set(query, changes);
+    }
+    changes.set(jobId, change);
+  }
+}
+
+/** The newest version of a job that the lists hold as listed, told without normalizing it. */
+interface ListedVersion {
+  status: Job['status'] | undefined;
+  /** `updatedAt` in ms, 0 without one. */
+  updatedAt: number;
+  /** The version itself, normalized on demand. */
+  job(): Job | undefined;
+}
+
+/**
+ * The newest listed version of a job among the lists holding it (lists read at different times may hold
+ * different ones), told by `updatedAt`; undefined when no list holds it.
+ */
+export function newestListed(cache: JobsCache, jobId: string): ListedVersion | undefined {
+  let newest: ListedVersion | undefined;
+  for (const query of cache.listQueries()) {
+    const jobs = cache.listOf(query)?.jobs;
+    if (jobs === undefined || !jobs.has(jobId)) continue;
+    const updatedAt = jobs.updatedAt(jobId);
+    if (newest !== undefined && updatedAt <= newest.updatedAt) continue;
+    newest = { status: jobs.listedStatus(jobId), updatedAt, job: () => jobs.listed(jobId) };
+  }
+  return newest;
+}

@@ -1,0 +1,69 @@
+import { isTerminal, type Job } from '../core';
+
+/** What never changes about a job: enough to tell what it blocks and what to call it. */
+export type JobFacts = Pick<Job, 'id' | 'type' | 'operation' | 'mode' | 'source'>;
+
+const none: readonly JobFacts[] = [];
+
+const factsOf = ({ id, type, operation, mode, source }: Job): JobFacts => ({ id, type, operation, mode, source });
+
+/**
+ * The jobs this provider started or acted on, in the two senses the kit needs:
+ * - `started`: the user started (or acted on) it here, so its outcome is theirs, for the provider's life;
+ * - ongoing: such a job not yet seen to end. It is polled even when nothing on screen shows it, and it
+ *   counts as running on its source (disabling its action, blocking its region) whatever any list says,
+ *   from the moment the client answered until the kit sees it end or vanish.
+ */
+export class StartedJobs {
+  private readonly started = new Set<string>();
+  private readonly ongoing = new Map<string, JobFacts>();
+  private readonly bySource = new Map<string, readonly JobFacts[]>();
+  private readonly listeners = new Set<() => void>();
+
+  /** The user started or acted on `job` through this provider. */
+  add(job: Job): void {
+    this.started.add(job.id);
+    if (isTerminal(job.status) || this.ongoing.has(job.id)) return;
+    this.ongoing.set(job.id, factsOf(job));
+    this.changed(job.source);
+  }
+
+  has(jobId: string): boolean {
+    return this.started.has(jobId);
+  }
+
+  /** A version of a job was written: one that ended stops being ongoing. */
+  seen(job: Job): void {
+    if (isTerminal(job.status)) this.end(job.id);
+  }
+
+  /** The job ended, or is gone. */
+  end(jobId: string): void {
+    const facts = this.ongoing.get(jobId);
+    if (facts === undefined) return;
+    this.ongoing.delete(jobId);
+    this.changed(facts.source);
+  }
+
+  /** Ids of the ongoing jobs (polled while active). */
+  ids(): IterableIterator<string> {
+    return this.ongoing.keys();
+  }
+
+  /** The ongoing jobs on `source`, oldest first; the same array until that changes. */
+  on(source: string): readonly JobFacts[] {
+    return this.bySource.get(source) ?? none;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private changed(source: string): void {
+    const jobs = [...this.ongoing.values()].filter((job) => job.source === source);
+    if (jobs.length === 0) this.bySource.delete(source);
+    else this.bySource.set(source, jobs);
+    for (const listener of [...this.listeners]) listener();
+  }
+}

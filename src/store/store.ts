@@ -1,0 +1,313 @@
+import {
+  devWarn,
+  isTerminal,
+  type Job,
+  type JobEvent,
+  type JobEventListener,
+  type JobsClient,
+  JobsClientError,
+  type JobsFilter,
+  matchesFilter,
+  needsAcknowledgement,
+  normalizeJob,
+} from '../core';
+import { JobsCache } from './cache';
+import { derivedEvent, derivedTopic, type WriteCause } from './derive';
+import { type JobEndListener, JobEnds } from './job-ends';
+import { Listeners } from './listeners';
+import { type JobsListData, ListedJobs } from './listed';
+import { ListMembership, newestListed } from './lists';
+import { StartedJobs } from './ongoing';
+import { isNotFound, Polling } from './polling';
+import { type Inbound, PushedEvents } from './pushed';
+import { notifyManager, type QueryClient } from './query-core';
+import { shareEqual } from './share';
+
+export interface JobsStoreOptions {
+  /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
+  pollInterval?: number;
+  /** The longest wait between polls while reads keep failing. Default 30 s. */
+  maxPollInterval?: number;
+}
+
+const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
+let stores = 0;
+
+/**
+ * One provider's jobs, kept in the react-query cache and nowhere else. Every job that comes in (pushed,
+ * polled, read, or answered to the provider's own calls) takes one path, `accept`: it is written under
+ * its own key (an older version than the one held is dropped), the lists it belongs to gain or lose it,
+ * then the `job:*` events reach the listeners and a job seen ending is routed (`JobEnds`). Writes made
+ * together (a poll round, a slice of pushed events) change each list once.
+ *
+ * Jobs come from the client's pushed events (`PushedEvents`) or, for a client that pushes none, from
+ * polls (`Polling`: only while a job worth reading is active and the page is visible; idle, no timer).
+ */
+export class JobsStore implements Inbound {
+  /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
+  readonly scope = String(++stores);
+  readonly cache: JobsCache;
+  /** Where the end of a job is decided and told. */
+  readonly ends = new JobEnds();
+  /** Jobs the user started or acted on here, and those of them not seen to end. */
+  readonly started = new StartedJobs();
+  /** Outcomes' acknowledgements in flight and automatic runs done, shared by the provider's views. */
+  readonly outcomes = { acknowledging: new Map<string, Promise<void>>(), ran: new Set<string>(), silent: new Set<string>() };
+  private readonly lists: ListMembership;
+  private readonly pushed: PushedEvents;
+  private readonly polling: Polling;
+  private readonly events = new Listeners<JobEvent>();
+  private readonly writes = new Listeners<Job>();
+  private readonly removals = new Listeners<string>();
+  private readonly listReads = new Listeners<ListedJobs>();
+  private readonly cleanups: (() => void)[] = [];
+  /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
+  private readonly versions = new Map<string, Job>();
+  /** The status at which each job's list membership was last decided. */
+  private readonly placed = new Map<string, Job['status']>();
+  /** What a batch told, told when it ends: events, then ends. */
+  private readonly outbox: JobEvent[] = [];
+  private readonly ended: Job[] = [];
+  private depth = 0;
+  private running = false;
+  private eventCount = 0;
+
+  constructor(
+    readonly queryClient: QueryClient,
+    readonly client: JobsClient,
+    options: JobsStoreOptions = {},
+  ) {
+    this.cache = new JobsCache(queryClient, this.scope);
+    this.lists = new ListMembership(this.cache);
+    this.pushed = new PushedEvents(client, this);
+    this.polling = new Polling(client, this.cache, this.started, this);
+    this.configure(options);
+  }
+
+  /** Changes how often active jobs are read (from the next round on). */
+  configure(options: JobsStoreOptions): void {
+    const pollInterval = Math.max(50, options.pollInterval ?? 1000);
+    this.polling.configure(pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
+  }
+
+  get pushes(): boolean {
+    return typeof this.client.subscribe === 'function';
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.cleanups.push(this.cache.follow((jobId, job) => this.removed(jobId, job)));
+    if (this.client.subscribe) {
+      this.pushed.start();
+      this.cleanups.push(this.client.subscribe((event) => this.pushed.receive(event)));
+      return;
+    }
+    this.polling.start();
+    this.cleanups.push(() => this.polling.stop());
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.pushed.stop();
+    this.cache.dropVersions();
+  }
+
+  /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
+  on(listener: JobEventListener): () => void {
+    return this.events.add(listener);
+  }
+
+  /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
+  onWrite(listener: (job: Job) => void): () => void {
+    return this.writes.add(listener);
+  }
+
+  /** Hears a job's own entry leaving the cache. */
+  onRemoved(listener: (jobId: string) => void): () => void {
+    return this.removals.add(listener);
+  }
+
+  /** Hears every list page read, once its jobs are in the cache. */
+  onListRead(listener: (jobs: ListedJobs) => void): () => void {
+    return this.listReads.add(listener);
+  }
+
+  /** Hears every job seen ending, with how it is to be told. */
+  onJobEnd(listener: JobEndListener): () => void {
+    return this.ends.on(listener);
+  }
+
+  /** The newest version of a job the cache holds: under its own key, else among the versions, else in a list. */
+  peek(jobId: string): Job | undefined {
+    return this.cache.job(jobId) ?? this.versions.get(jobId) ?? this.cache.versions().get(jobId) ?? newestListed(this.cache, jobId)?.job();
+  }
+
+  /** The jobs the cache holds whose outcome waits for acknowledgement, each in its newest version. */
+  heldOutcomes(): Job[] {
+    const held = new Map<string, Job>();
+    for (const query of this.cache.listQueries()) for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
+    for (const job of this.cache.versions().values()) held.set(job.id, job);
+    for (const query of this.cache.jobQueries()) {
+      const job = this.cache.jobOf(query);
+      if (job !== undefined) held.set(job.id, job);
+    }
+    return [...held.values()].filter(needsAcknowledgement);
+  }
+
+  /** The inbound pipeline for a raw job: normalized, then `accept`ed. Undefined when it is no job. */
+  ingest(value: unknown, cause: WriteCause, events: readonly JobEvent[] = []): Job | undefined {
+    let job: Job;
+    try {
+      job = normalizeJob(value);
+    } catch (error) {
+      devWarn('a job from the client was left out:', error);
+      this.batch(() => this.outbox.push(...events));
+      return undefined;
+    }
+    return this.accept(job, cause, events);
+  }
+
+  /** Reads one job for `useJob`: what it returns is what react-query stores under the job's key. */
+  async readJob(jobId: string, signal: AbortSignal): Promise<Job> {
+    const job = normalizeJob(await this.client.get(jobId, { signal }));
+    return this.accept(job, 'read');
+  }
+
+  /**
+   * Reads one list page: entries are checked and kept by id. Jobs cached on their own take the version
+   * read when it is newer; when the cached one is newer and no longer matches the filter, the page
+   * leaves it out (a server's list may lag behind its events).
+   */
+  async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
+    const page = await this.client.list(filter, { signal });
+    const read = ListedJobs.read(page?.data, (id) => this.peek(id));
+    const behind = new Set<string>();
+    this.batch(() => {
+      for (const id of read.ids) {
+        if (this.cache.job(id) === undefined) continue;
+        const listed = read.jobs.listed(id);
+        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) behind.add(id);
+      }
+    });
+    const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
+    const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
+    this.listReads.tell(jobs);
+    // A new page may lack jobs placed already (the server lags): their next write places them again.
+    this.placed.clear();
+    const data: JobsListData = { ids, jobs, skipped: read.skipped };
+    return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
+  }
+
+  /** Runs writes as one batch: lists change once, then events and ends are told. */
+  batch<T>(run: () => T): T {
+    const outer = this.depth === 0;
+    this.depth += 1;
+    try {
+      return notifyManager.batch(() => {
+        try {
+          return run();
+        } finally {
+          if (outer) this.flush();
+        }
+      });
+    } finally {
+      this.depth -= 1;
+      if (outer) this.tell();
+    }
+  }
+
+  forget(jobId: string, event?: JobEvent): void {
+    this.batch(() => {
+      const job = this.peek(jobId);
+      if (job !== undefined) this.lists.place(job, true);
+      this.placed.delete(jobId);
+      this.started.end(jobId);
+      this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
+      if (event !== undefined) this.outbox.push(event);
+    });
+  }
+
+  failed(jobId: string, error: unknown, events: readonly JobEvent[] = []): void {
+    this.batch(() => {
+      if (isNotFound(error)) this.started.end(jobId);
+      this.cache.recordError(jobId, error);
+      this.outbox.push(...events);
+    });
+  }
+
+  /** Writes a normalized job, then queues what it tells (see the class comment). Returns the version kept. */
+  private accept(job: Job, cause: WriteCause, events: readonly JobEvent[] = []): Job {
+    return this.batch(() => {
+      // Started before the write: the write is what wakes the poller, and it must see the job as started.
+      if (cause === 'create' || cause === 'mutation') this.started.add(job);
+      const { prev, prevStatus, next, stale } = this.write(job, cause);
+      for (const event of events) this.outbox.push({ ...event, job: next });
+      if (events.length === 0 && !this.pushes && !stale && cause !== 'load' && cause !== 'read') {
+        const topic = derivedTopic(prev, next, cause);
+        if (topic !== undefined) this.outbox.push(derivedEvent(topic, next, ++this.eventCount));
+      }
+      const known = prevStatus !== undefined;
+      if (isTerminal(next.status) && (known ? !isTerminal(prevStatus) : events.some(endTopic))) this.ended.push(next);
+      return next;
+    });
+  }
+
+  /**
+   * Writes `job`, unless it is older than the version held: under its own key when something reads it
+   * there, this provider changed it or no list holds it; a listed job nothing reads has its versions kept
+   * together in the cache's `versions` entry (10,000 listed jobs make no 10,000 entries, and no list
+   * changes for a tick). The lists gain or lose it when its status changes, or when they have not yet
+   * seen it at this status.
+   */
+  private write(job: Job, cause: WriteCause): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
+    const own = this.cache.job(job.id);
+    const version = own === undefined ? (this.versions.get(job.id) ?? this.cache.versions().get(job.id)) : undefined;
+    const listed = own === undefined && version === undefined ? newestListed(this.cache, job.id) : undefined;
+    const kept = own ?? version;
+    const prevStatus = kept?.status ?? listed?.status;
+    // A polling client's events are derived from the previous version: a listed one is read whole only then.
+    const prev = kept ?? (this.pushes ? undefined : listed?.job());
+    const heldAt = kept === undefined ? listed?.updatedAt : (kept.updatedAt?.getTime() ?? 0);
+    if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
+      return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
+    }
+    const next = own === undefined ? job : shareEqual(own, job);
+    let inLists = version !== undefined || listed !== undefined;
+    if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
+      inLists = this.lists.place(next);
+      this.placed.set(job.id, next.status);
+    }
+    const ours = cause === 'create' || cause === 'mutation';
+    if (cause === 'read') {
+      // react-query stores what `readJob` returns.
+    } else if (own !== undefined) {
+      if (next !== own) this.cache.setJob(next);
+    } else if (ours || !inLists) this.cache.setJob(next);
+    else this.versions.set(job.id, next);
+    this.started.seen(next);
+    this.writes.tell(next);
+    return { prev, prevStatus, next, stale: false };
+  }
+
+  /** Applies what the batch wrote: each list changes once, the listed jobs' versions once. */
+  private flush(): void {
+    this.lists.flush();
+    if (this.versions.size === 0) return;
+    this.cache.setVersions(this.cache.versions().with(this.versions.values()));
+    this.versions.clear();
+  }
+
+  /** Tells what the batch queued: the events, then the ends. */
+  private tell(): void {
+    for (const event of this.outbox.splice(0)) this.events.tell(event);
+    for (const job of this.ended.splice(0)) this.ends.route(job, this.started.has(job.id));
+  }
+
+  /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
+  private removed(jobId: string, job: Job | undefined): void {
+    if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
+    this.removals.tell(jobId);
+  }
+}
