@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const still = { duration: '0ms' };
 let root: Root | undefined;
 let received = 0;
-let ticks: Tick[] = [];
+const ticks: Tick[] = [];
 
 async function until(check: () => boolean, timeout = 30_000) {
   const end = performance.now() + timeout;
@@ -62,7 +62,7 @@ const sse = {
     while (performance.now() - t0 < seconds * 1000) {
       if (mode === 'memory') {
         k += 1;
-        for (let j = 0; j < rate / 10; j += 1) { void ticks[i % ticks.length]!((k + i) % 100, `Step ${k}`); i += 1; }
+        for (let j = 0; j < rate / 10; j += 1) { void (ticks[i % ticks.length] as Tick)((k + i) % 100, `Step ${k}`); i += 1; }
       }
       await sleep(100);
     }

@@ -46,7 +46,9 @@ export function toNodeListener(
       response = new Response(JSON.stringify({ errors: [{ message: 'The jobs server failed to answer' }] }), { status: 500 });
     }
     res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    response.headers.forEach((value, name) => {
+      res.setHeader(name, value);
+    });
     if (response.body === null) {
       res.end();
       return;

@@ -71,7 +71,7 @@ function Starter({ total }: { total: number }) {
 
 function Row({ id }: { id: string }) {
   const { data: job } = useJob(id);
-  return <p aria-label="job">{`${job?.status} ${job?.info ?? ''} ${job?.outcome?.message ?? ''}`.trim()}</p>;
+  return <p data-testid="job">{`${job?.status} ${job?.info ?? ''} ${job?.outcome?.message ?? ''}`.trim()}</p>;
 }
 
 describe('jobkit/server on BullMQ with two worker processes', () => {
@@ -130,8 +130,8 @@ describe('jobkit/server on BullMQ with two worker processes', () => {
     workers.push(rescuer);
     await screen.findByText(`executing Running on ${rescuer.pid}`, {}, { timeout: 30_000 });
     await screen.findByText(`complete Running on ${rescuer.pid} Finished by ${rescuer.pid}`, {}, { timeout: 30_000 });
-    const firstRun = shown.findIndex((text) => text === `executing Running on ${doomed.pid}`);
-    const secondRun = shown.findIndex((text) => text === `executing Running on ${rescuer.pid}`);
+    const firstRun = shown.indexOf(`executing Running on ${doomed.pid}`);
+    const secondRun = shown.indexOf(`executing Running on ${rescuer.pid}`);
     expect(firstRun).toBeGreaterThanOrEqual(0);
     expect(secondRun).toBeGreaterThan(firstRun);
   }, 90_000);

@@ -114,7 +114,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   // Counts go to messages as numbers (a translation may pick a plural form); "100+" goes as text.
   const shown = more ? t('panel.indicator.more', { count }) : numberFormat(locale).format(count);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere in the open popover closes it; the keys come from its controls
+    // Escape from anywhere in the open popover (portalled, but inside this element's React tree) closes it.
     <div
       {...rest}
       {...part('root', props.className)}
@@ -152,6 +152,7 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
       </button>
       {open ? (
         <FloatingPortal container={container} dir={anchored.dir}>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: Tab out of the portalled popover goes on from its trigger; the keys come from its controls */}
           <div
             ref={anchored.setFloating}
             id={popoverId}

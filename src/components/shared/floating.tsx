@@ -92,6 +92,7 @@ export function useAnchored({ open, placement, gap, crossSides = false }: UseAnc
   }, [open, reference]);
   // Measured again once the portal has the trigger's direction (`start`/`end` depend on it), then on every
   // scroll, resize and layout shift until it closes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `dir` is read by `update` through the middleware, not here: a new direction must place it again
   useIsomorphicLayoutEffect(() => {
     if (!open || reference === null || floating === null) return;
     return autoUpdate(reference, floating, update);
