@@ -55,22 +55,29 @@ function matching(source: string, open: number): number {
 const SIMPLE = /^\s*(\w+)\s*$/;
 const PLURAL = /^\s*(\w+)\s*,\s*(plural|selectordinal)\s*,/;
 
-function show(value: string | number, locale: string | undefined): string {
-  return typeof value === 'number' ? numberFormat(locale).format(value) : value;
+/** A value as text: numbers in the locale's digits; anything else as `String` makes it, empty when that throws. */
+function show(value: unknown, locale: string | undefined): string {
+  if (typeof value === 'number') return numberFormat(locale).format(value);
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
 }
 
 function argument(body: string, raw: string, values: MessageValues, locale: string | undefined): string {
   const simple = SIMPLE.exec(body);
   if (simple !== null) {
     const name = simple[1] as string;
-    return Object.hasOwn(values, name) ? show(values[name] as string | number, locale) : raw;
+    return Object.hasOwn(values, name) ? show(values[name], locale) : raw;
   }
   const plural = PLURAL.exec(body);
   const name = plural?.[1];
   if (plural === null || name === undefined || !Object.hasOwn(values, name)) return raw;
-  const value = values[name] as string | number;
+  const value: unknown = values[name];
   const forms = branches(body.slice(plural[0].length));
-  const count = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  const count = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   let form: string | undefined;
   if (Number.isFinite(count)) {
     const type = plural[2] === 'selectordinal' ? 'ordinal' : 'cardinal';
