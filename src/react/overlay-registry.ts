@@ -21,12 +21,56 @@ export interface SourceOverlayState {
 const empty: SourceOverlayState = { released: new Set(), notices: [], regions: [] };
 
 /**
+ * Where focus goes when a region defers a job's controls to another region: the panel that holds them.
+ * The regions commit in tree order, so the panel may register before or after the region that sends
+ * focus to it; a request made first waits for it.
+ */
+export class PanelFocus {
+  private readonly elements = new Map<string, HTMLElement>();
+  private readonly waiting = new Set<string>();
+  /** Where focus was before it was sent to a panel, by job: the panel gives it back there. */
+  private readonly from = new Map<string, HTMLElement>();
+
+  /** The panel showing `jobId`'s controls is on screen; returns its removal. */
+  register(jobId: string, element: HTMLElement): () => void {
+    this.elements.set(jobId, element);
+    if (this.waiting.delete(jobId)) element.focus();
+    return () => {
+      if (this.elements.get(jobId) === element) this.elements.delete(jobId);
+    };
+  }
+
+  /** Moves focus from `from` to the panel of `jobId`, now or as soon as it registers. */
+  send(jobId: string, from: HTMLElement): void {
+    this.from.set(jobId, from);
+    const element = this.elements.get(jobId);
+    if (element === undefined) this.waiting.add(jobId);
+    else element.focus();
+  }
+
+  /** Where focus came from before it was sent to the panel of `jobId`, once. */
+  takeOrigin(jobId: string): HTMLElement | undefined {
+    const from = this.from.get(jobId);
+    this.from.delete(jobId);
+    return from;
+  }
+
+  /** The region that sent focus was freed: it gives focus back itself. */
+  forget(jobId: string): void {
+    this.waiting.delete(jobId);
+    this.from.delete(jobId);
+  }
+}
+
+/**
  * What the overlays of one source share, so that "Stop waiting" frees every region at once and a notice
  * shows once however many regions cover the source. UI state only: jobs stay in the react-query cache.
  */
 export class OverlayRegistry {
   private readonly states = new Map<string, SourceOverlayState>();
   private readonly listeners = new Set<() => void>();
+  /** Focus sent between the regions of a job that blocks several (one set per provider). */
+  readonly panels = new PanelFocus();
 
   get(source: string): SourceOverlayState {
     return this.states.get(source) ?? empty;

@@ -6,7 +6,6 @@ import { useJobEnds } from '../../react/use-job-ends';
 import { useJobProgress } from '../../react/use-job-progress';
 import { flag, type PartClassNames, partGetter, type RootAttributes, useIsomorphicLayoutEffect, useStyling } from '../shared';
 import { OverlayPanel } from './overlay-panel';
-import { focusPanel, forgetFocus, registerPanel, takeFocusOrigin } from './panel-focus';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
 export type OverlayPart =
@@ -134,7 +133,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   useIsomorphicLayoutEffect(() => {
     const element = panel.current;
     if (shownId === undefined || element === null) return;
-    return registerPanel(overlays, shownId, element);
+    return overlays.panels.register(shownId, element);
   }, [overlays, shownId]);
   useIsomorphicLayoutEffect(() => {
     const element = content.current;
@@ -148,8 +147,8 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
         if (panel.current !== null) panel.current.focus();
         else if (deferredId.current !== undefined) {
           const id = deferredId.current;
-          focusPanel(overlays, id, focused);
-          return () => forgetFocus(overlays, id);
+          overlays.panels.send(id, focused);
+          return () => overlays.panels.forget(id);
         }
       }
       return;
@@ -160,7 +159,7 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     const hadFocus = target !== null || panelFocused.current;
     // Focus sent here from a region that defers to this one goes back there (that region does it, if it
     // is still inert now).
-    const origin = lastShownId.current === undefined ? undefined : takeFocusOrigin(overlays, lastShownId.current);
+    const origin = lastShownId.current === undefined ? undefined : overlays.panels.takeOrigin(lastShownId.current);
     returnFocus.current = null;
     panelFocused.current = false;
     const focused = document.activeElement;
