@@ -42,6 +42,44 @@ export function isHiddenTabNews(job: Job, started: boolean): boolean {
 }
 
 /**
+ * The title of one document, shared by every provider on it: two providers count into one title and
+ * the first to see the tab visible again puts it back once.
+ */
+class TitleKeeper {
+  users = 0;
+  private count = 0;
+  private base = '';
+  private written: string | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  write(heading: string, format: HiddenTabHost['title']): void {
+    const current = this.doc.title;
+    if (this.written === undefined || current !== this.written) this.base = current;
+    this.count += 1;
+    this.written = format(this.count, heading, this.base);
+    this.doc.title = this.written;
+  }
+
+  restore(): void {
+    if (this.written !== undefined && this.doc.title === this.written) this.doc.title = this.base;
+    this.written = undefined;
+    this.count = 0;
+  }
+}
+
+const keepers = new WeakMap<Document, TitleKeeper>();
+
+function keeperOf(doc: Document): TitleKeeper {
+  let keeper = keepers.get(doc);
+  if (keeper === undefined) {
+    keeper = new TitleKeeper(doc);
+    keepers.set(doc, keeper);
+  }
+  return keeper;
+}
+
+/**
  * While the document is hidden, the ends of the user's jobs change its title ("(2) Export ready · My
  * app") and, if the host opted in and the user granted permission, each shows a system notification.
  *
@@ -51,15 +89,15 @@ export function isHiddenTabNews(job: Job, started: boolean): boolean {
  * and writes in front of the host's new title (which is then the one put back).
  */
 export class HiddenTab {
-  private count = 0;
-  private base = '';
-  private written: string | undefined;
+  private readonly title: TitleKeeper;
   private readonly shown = new Set<Notification>();
 
   constructor(
     private readonly doc: Document,
     private readonly host: HiddenTabHost,
-  ) {}
+  ) {
+    this.title = keeperOf(doc);
+  }
 
   private hidden(): boolean {
     return this.doc.visibilityState === 'hidden';
@@ -74,11 +112,7 @@ export class HiddenTab {
   ended(end: JobEnd): void {
     if (!isHiddenTabNews(end.job, end.started) || !this.hidden()) return;
     const heading = this.host.heading(end.job);
-    const current = this.doc.title;
-    if (this.written === undefined || current !== this.written) this.base = current;
-    this.count += 1;
-    this.written = this.host.title(this.count, heading, this.base);
-    this.doc.title = this.written;
+    this.title.write(heading, this.host.title);
     if (end.notified) this.notify(end.job, heading);
   }
 
@@ -104,11 +138,13 @@ export class HiddenTab {
     };
   }
 
-  /** The tab is visible again (or the provider goes): the title comes back, notifications close. */
+  /** The tab is visible again (or the last provider goes): the title comes back, notifications close. */
   visible(): void {
-    if (this.written !== undefined && this.doc.title === this.written) this.doc.title = this.base;
-    this.written = undefined;
-    this.count = 0;
+    this.title.restore();
+    this.closeNotifications();
+  }
+
+  private closeNotifications(): void {
     for (const notification of this.shown) notification.close();
     this.shown.clear();
   }
@@ -119,9 +155,16 @@ export class HiddenTab {
       if (!this.hidden()) this.visible();
     };
     this.doc.addEventListener('visibilitychange', onChange);
+    this.title.users += 1;
+    let started = true;
     return () => {
+      if (!started) return;
+      started = false;
       this.doc.removeEventListener('visibilitychange', onChange);
-      this.visible();
+      this.title.users -= 1;
+      // The last provider to go gives the title back; the others leave it to the ones still counting.
+      if (this.title.users === 0) this.visible();
+      else this.closeNotifications();
     };
   }
 }

@@ -131,6 +131,19 @@ describe('the title of a hidden tab', () => {
     expect(shown).toEqual([]);
   });
 
+  it('counts the ends of two providers into one title, and gives it back once', () => {
+    const other = new HiddenTab(document, { ...host, heading: () => 'Import ready' });
+    const stopOther = other.start();
+    setVisibility('hidden');
+    ends(job('a', 'Export ready'));
+    other.ended(end(job('b', 'x')));
+    expect(document.title).toBe('(2) Import ready · My app');
+    stopOther();
+    expect(document.title).toBe('(2) Import ready · My app');
+    setVisibility('visible');
+    expect(document.title).toBe('My app');
+  });
+
   it('restores the title when it stops following the tab', () => {
     setVisibility('hidden');
     ends(job('a', 'Export ready'));
