@@ -156,6 +156,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const outcomeKey = `${props.onSnapshot ? 's' : ''}${props.onView ? 'v' : ''}${props.onClearFilters ? 'c' : ''}`;
 
   const [actionLabels] = useState(() => new Map<string, string>());
+  const askedPermission = useRef(false);
   const [overlays] = useState(() => new OverlayRegistry());
   const regions = useRef<Announcer>(null);
   const [announcer] = useState<Announcer>(() => ({
@@ -212,7 +213,10 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
       askNotificationPermission: () => {
-        if (handlers.current.notifications) void requestNotificationPermission().catch(() => undefined);
+        // Once per provider: a prompt dismissed on one click is not pushed at the user on every job.
+        if (!handlers.current.notifications || askedPermission.current) return;
+        askedPermission.current = true;
+        void requestNotificationPermission().catch(() => undefined);
       },
     };
   }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, defaults, announcer, overlays]);

@@ -129,11 +129,18 @@ describe('a job of the user’s that ends while the tab is hidden', () => {
     expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
   });
 
-  it('with the opt-in, asks for permission on the click that starts a job, never on load', async () => {
+  it('with the opt-in, asks for permission on the click that starts a job, never on load, and once', async () => {
     permission = 'default';
     render(<Host notifications />);
     expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
-    await startExport();
+    const id = await startExport();
+    expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
+    // The user dismissed the prompt: the next job does not ask again.
+    await end(id);
+    await waitFor(() => expect(polite()).toBe('Export finished.'));
+    finish.clear();
+    act(() => screen.getByRole('button', { name: 'Export' }).click());
+    await waitFor(() => expect(finish.size).toBe(1));
     expect(FakeNotification.requestPermission).toHaveBeenCalledTimes(1);
   });
 
