@@ -102,6 +102,10 @@ export const defaultMessages = {
   'notice.retrying': 'Retrying…',
   'notice.retryFailed': 'Could not retry: {error}',
   'notice.dismiss': 'Dismiss',
+  // a hidden tab
+  'hidden.title': '({count}) {heading} · {title}',
+  'hidden.titleAlone': '({count}) {heading}',
+  'hidden.canceled': '{label} canceled',
   // panel
   'panel.title': 'Jobs',
   'panel.counts': '{total} total, {active} active',
@@ -145,6 +149,8 @@ export type Messages = Record<MessageKey, string>;
  */
 export const COUNT_MESSAGES = {
   'overlay.more': ['count'],
+  'hidden.title': ['count'],
+  'hidden.titleAlone': ['count'],
   'panel.counts': ['total', 'active'],
   'panel.indicator.active': ['count'],
   'panel.indicator.more': ['count'],

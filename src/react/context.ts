@@ -93,6 +93,8 @@ export interface JobsConfigContextValue {
   overlays: OverlayRegistry;
   /** Remembers the label of the action that starts `domain:operation` jobs. */
   rememberActionLabel(jobName: string, label: string): void;
+  /** On a click that starts a job: asks for notification permission, if the host opted in and it was never asked. */
+  askNotificationPermission(): void;
 }
 
 export const JobsStoreContext = createContext<JobsStoreContextValue | null>(null);

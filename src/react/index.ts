@@ -44,3 +44,5 @@ export type { JobsPanelCounts, JobsPanelFilter, JobsPanelOperation, JobsPanelIte
 export { JOBS_STATUS_GROUPS, useActiveJobsCount, useJobsPanel } from './use-jobs-panel';
 export type { JobsPagesResult } from './use-jobs-pages';
 export { useJobsPages } from './use-jobs-pages';
+export type { JobNotificationsOptions, JobNotificationsProp } from './use-hidden-tab';
+export { requestNotificationPermission } from './hidden-tab';

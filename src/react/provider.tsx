@@ -29,6 +29,8 @@ import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsStore } from '../store';
+import { requestNotificationPermission } from './hidden-tab';
+import { type JobNotificationsProp, useHiddenTab } from './use-hidden-tab';
 
 export interface JobsProviderProps {
   /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */
@@ -66,6 +68,13 @@ export interface JobsProviderProps {
   getJobLabel?: JobLabelGetter;
   /** The signed-in user, for outcomes meant for the job's originator only. */
   currentUserId?: string;
+  /**
+   * System notifications for the user's jobs that end while the tab is hidden (off by default). The
+   * kit asks for permission on the click of an action that starts a job, or the host calls
+   * `requestNotificationPermission()` from a click; never on load. An object also says what a click on a
+   * notification opens. The document title counts such ends either way.
+   */
+  notifications?: JobNotificationsProp;
   /** How often active jobs are read when the client pushes no events (ms). Default 1000. */
   pollInterval?: number;
   /** Leaves every component's parts to the host's CSS, unless a component says `unstyled={false}`. */
@@ -147,6 +156,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const outcomeKey = `${props.onSnapshot ? 's' : ''}${props.onView ? 'v' : ''}${props.onClearFilters ? 'c' : ''}`;
 
   const [actionLabels] = useState(() => new Map<string, string>());
+  const askedPermission = useRef(false);
   const [overlays] = useState(() => new OverlayRegistry());
   const regions = useRef<Announcer>(null);
   const [announcer] = useState<Announcer>(() => ({
@@ -202,9 +212,16 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       rememberActionLabel: (jobName, label) => {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
+      askNotificationPermission: () => {
+        // Once per provider: a prompt dismissed on one click is not pushed at the user on every job.
+        if (!handlers.current.notifications || askedPermission.current) return;
+        askedPermission.current = true;
+        void requestNotificationPermission().catch(() => undefined);
+      },
     };
   }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, defaults, announcer, overlays]);
 
+  useHiddenTab(store, config, props.notifications);
 
   return (
     <JobsStoreContext.Provider value={context}>

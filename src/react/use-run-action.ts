@@ -25,7 +25,7 @@ export interface RunActionResult {
 /** Starts jobs from an action: the JobConfig is `target.domain:action.operation` on `target.source`. */
 export function useRunAction(action: Action, target: RunActionTarget): RunActionResult {
   const create = useCreateJob();
-  const { rememberActionLabel } = useJobsConfig('useRunAction');
+  const { rememberActionLabel, askNotificationPermission } = useJobsConfig('useRunAction');
   const inFlight = useRef<Promise<Job> | null>(null);
   const latest = useRef({ action, target });
   latest.current = { action, target };
@@ -35,6 +35,8 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
     (input?: Record<string, unknown>) => {
       if (inFlight.current !== null) return inFlight.current;
       const { action: current, target: to } = latest.current;
+      // Run from a click: the moment a browser lets a page ask (the job may end while the tab is hidden).
+      askNotificationPermission();
       const subject = typeof to.subject === 'function' ? to.subject() : to.subject;
       const config = actionJobConfig(current, { domain: to.domain, source: to.source, ...(subject ? { subject } : {}) }, input);
       if (typeof current.label === 'string') rememberActionLabel(`${to.domain}:${actionOperation(current)}`, current.label);
@@ -44,7 +46,7 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       inFlight.current = promise;
       return promise;
     },
-    [mutateAsync, rememberActionLabel],
+    [mutateAsync, rememberActionLabel, askNotificationPermission],
   );
 
   return { run, isPending: create.isPending, error: create.error, job: create.data, reset: create.reset };

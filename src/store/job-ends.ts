@@ -9,13 +9,22 @@ export interface JobEnd {
   job: Job;
   /** The user's job: started (or acted on) through this provider, or created by its `currentUserId`. */
   mine: boolean;
+  /** Started (or acted on) through this provider itself: the tab that started it tells its end elsewhere. */
+  started: boolean;
   /** Its outcome pops up in a mounted outcome dialog (which then reports it; nothing else does). */
   popsUp: boolean;
   /** A background job of the user's: told by a notice (`JobNotices`). */
   notice: boolean;
+  /**
+   * A system notification tells it (the tab is hidden and the host opted in): the live region does not
+   * announce it as well. Visible records (notices, the outcome dialog) still show it.
+   */
+  notified: boolean;
 }
 
 export type JobEndListener = (end: JobEnd) => void;
+/** Whether a system notification tells the end of `job` (asked once per end, before any listener). */
+export type SystemNotifier = (job: Job, started: boolean) => boolean;
 
 /**
  * The one place a job's end is routed: the store calls `route` once per end it sees (a job it knew
@@ -27,6 +36,7 @@ export class JobEnds {
   private readonly listeners = new Set<JobEndListener>();
   private outcomeViews = 0;
   private currentUserId: string | undefined;
+  private readonly notifiers = new Set<SystemNotifier>();
 
   /** The signed-in user, for outcomes meant for the job's originator. */
   setCurrentUser(userId: string | undefined): void {
@@ -41,6 +51,12 @@ export class JobEnds {
       if (claimed) this.outcomeViews -= 1;
       claimed = false;
     };
+  }
+
+  /** A system notifier (the hidden-tab notifier) tells the ends it claims; the others still announce them. */
+  claimSystemNotices(notifier: SystemNotifier): () => void {
+    this.notifiers.add(notifier);
+    return () => this.notifiers.delete(notifier);
   }
 
   on(listener: JobEndListener): () => void {
@@ -59,9 +75,18 @@ export class JobEnds {
     const end: JobEnd = {
       job,
       mine,
+      started,
       popsUp: mine && this.outcomeViews > 0 && needsAcknowledgement(job),
       notice: mine && endsWithNotice(job),
+      notified: false,
     };
+    for (const notifier of this.notifiers) {
+      try {
+        if (notifier(job, started)) end.notified = true;
+      } catch (error) {
+        console.error('[jobkit] a system notifier threw', error);
+      }
+    }
     for (const listener of [...this.listeners]) {
       try {
         listener(end);

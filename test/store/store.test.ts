@@ -242,6 +242,29 @@ describe('the routing of a job’s end', () => {
     expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_1' })).toEqual([{ mine: true, popsUp: false, notice: true }]);
   });
 
+  it('asks the system notifiers once per end, before any listener, and marks what they claim', async () => {
+    const server = fakeServer();
+    const { store } = startStore(server.client);
+    const asked: [string, boolean][] = [];
+    const seen: boolean[] = [];
+    store.onJobEnd((end) => seen.push(end.notified));
+    const release = store.ends.claimSystemNotices((job, started) => {
+      asked.push([job.id, started]);
+      return started;
+    });
+    store.ingest(withOutcome('executing', 'background', 1), 'create', []);
+    server.change(withOutcome('complete', 'background', 2), 'job:completed');
+    await settle();
+    expect(asked).toEqual([['a', true]]);
+    expect(seen).toEqual([true]);
+    release();
+    store.ingest(withOutcome('executing', 'background', 3), 'push', []);
+    server.change(withOutcome('failed', 'background', 4), 'job:failed');
+    await settle();
+    expect(asked).toEqual([['a', true]]);
+    expect(seen).toEqual([true, false]);
+  });
+
   it('tells another user’s job to nobody in particular', async () => {
     expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_2' })).toEqual([{ mine: false, popsUp: false, notice: false }]);
   });

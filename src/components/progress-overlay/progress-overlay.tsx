@@ -106,14 +106,18 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
 
   const shown = useRef(new Set<string>());
   if (current !== undefined) shown.current.add(current.id);
-  useJobEnds(({ job: ended, popsUp }) => {
+  useJobEnds(({ job: ended, popsUp, notified }) => {
     if (ended.source !== source || !shown.current.has(ended.id)) return;
     const name = jobLabel(ended);
-    if (ended.status === 'complete') announcer.announceMilestone(ended.id, 'end', t('announce.complete', { label: name }));
-    else if (ended.status === 'canceled') announcer.announceMilestone(ended.id, 'end', t('announce.canceled', { label: name }));
+    // An end a system notification tells (the tab is hidden) is not announced here as well.
+    const say = (text: string, politeness?: 'assertive') => {
+      if (!notified) announcer.announceMilestone(ended.id, 'end', text, politeness);
+    };
+    if (ended.status === 'complete') say(t('announce.complete', { label: name }));
+    else if (ended.status === 'canceled') say(t('announce.canceled', { label: name }));
     else if (ended.status === 'failed') {
       const info = ended.info ?? ended.outcome?.message ?? '';
-      announcer.announceMilestone(ended.id, 'end', t('announce.failed', { label: name, info }), 'assertive');
+      say(t('announce.failed', { label: name, info }), 'assertive');
       // An outcome that pops up in a mounted OutcomeDialog is reported there: one report, not two.
       if (!popsUp) notify({ id: ended.id, kind: 'failed', label: name, info });
     }
