@@ -45,4 +45,4 @@ export { JOBS_STATUS_GROUPS, useActiveJobsCount, useJobsPanel } from './use-jobs
 export type { JobsPagesResult } from './use-jobs-pages';
 export { useJobsPages } from './use-jobs-pages';
 export type { JobNotificationsOptions, JobNotificationsProp } from './use-hidden-tab';
-export { requestNotificationPermission } from './hidden-tab';
+export { requestNotificationPermission } from '../store';

@@ -29,7 +29,7 @@ import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsStore } from '../store';
-import { requestNotificationPermission } from './hidden-tab';
+import { requestNotificationPermission } from '../store';
 import { type JobNotificationsProp, useHiddenTab } from './use-hidden-tab';
 
 export interface JobsProviderProps {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { failureMessage, type Job } from '../core';
 import type { JobsStore } from '../store';
 import type { JobsConfigContextValue } from './context';
-import { HiddenTab } from './hidden-tab';
+import { HiddenTab } from '../store';
 
 /** The provider's `notifications` prop in full: what a click on a notification opens. */
 export interface JobNotificationsOptions {

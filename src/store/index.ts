@@ -1,5 +1,7 @@
 // The store: the kit's data layer, framework-free (no React). `src/react` is its only importer.
 export type { WriteCause } from './derive';
+export type { HiddenTabHost } from './hidden-tab';
+export { HiddenTab, requestNotificationPermission } from './hidden-tab';
 export type { JobEnd } from './job-ends';
 export type { JobsListData, JobsLookup, ListedJobs } from './listed';
 export { lookupAll } from './listed';

@@ -1,5 +1,5 @@
 import type { Job } from '../core';
-import type { JobEnd } from '../store';
+import type { JobEnd } from './job-ends';
 
 /** What the hidden-tab notifier needs from the provider: words, the opt-in, what a click opens. */
 export interface HiddenTabHost {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../src/core';
-import { HiddenTab, type HiddenTabHost, requestNotificationPermission } from '../../src/react/hidden-tab';
+import { HiddenTab, type HiddenTabHost, requestNotificationPermission } from '../../src/store/hidden-tab';
 import type { JobEnd } from '../../src/store';
 
 let visibility: DocumentVisibilityState = 'visible';
