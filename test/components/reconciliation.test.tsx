@@ -13,7 +13,8 @@ function droppingCompletions(engine: MemoryJobsClient) {
   const { client, calls } = counting(engine, { push: true });
   const dropping: JobsClient = {
     ...client,
-    subscribe: (listener) => engine.subscribe((event) => (event.topic === 'job:completed' ? undefined : listener(event))),
+    subscribe: (listener) =>
+      engine.subscribe((event) => (event.topic === 'job:completed' ? undefined : listener(event))),
   };
   return { client: dropping, calls, total: () => Object.values(calls).reduce((sum, n) => sum + n, 0) };
 }

@@ -43,7 +43,10 @@ describe('reconciliation, for a client that pushes events', () => {
     await read('shown');
     await read('shown-done');
     const activeList = await list(active);
-    const job = store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create') as Job;
+    const job = store.ingest(
+      await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }),
+      'create',
+    ) as Job;
     const reads = () => {
       const before = server.calls.get;
       return () => server.calls.get - before;
@@ -63,7 +66,10 @@ describe('reconciliation, for a client that pushes events', () => {
 
   it('ends, within one interval, what a missed event left running: the list, the source, the job’s end', async () => {
     const { server, store, list } = await pushingStore();
-    const job = store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create') as Job;
+    const job = store.ingest(
+      await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }),
+      'create',
+    ) as Job;
     server.jobs.set('listed', version('listed', 'executing', 1));
     const activeList = await list(active);
     const heard: string[] = [];
@@ -83,7 +89,10 @@ describe('reconciliation, for a client that pushes events', () => {
 
   it('tells a change once when the pushed event for it comes after the re-read that found it', async () => {
     const { server, store } = await pushingStore();
-    const job = store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create') as Job;
+    const job = store.ingest(
+      await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }),
+      'create',
+    ) as Job;
     const heard: string[] = [];
     const ends: string[] = [];
     store.on((event) => heard.push(event.topic));
