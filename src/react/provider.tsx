@@ -77,6 +77,12 @@ export interface JobsProviderProps {
   notifications?: JobNotificationsProp;
   /** How often active jobs are read when the client pushes no events (ms). Default 1000. */
   pollInterval?: number;
+  /**
+   * When the client pushes events: how often the active jobs that are on screen or were started here are
+   * read again, so that a missed event keeps no overlay, disabled action or running row past it (ms).
+   * Paused while the page is hidden; nothing is read while no such job is active. Default 30,000.
+   */
+  reconcileInterval?: number;
   /** Leaves every component's parts to the host's CSS, unless a component says `unstyled={false}`. */
   unstyled?: boolean;
   /** Part classes for every instance of a component, by its name; a component's own `classNames` win, part by part. */
@@ -105,7 +111,7 @@ function humanizeOperation(operation: string, fallback: string): string {
  * cache and sets the theme. Render it once near the top of the part of the app that shows jobs.
  */
 export function JobsProvider(props: JobsProviderProps): ReactNode {
-  const { client, pollInterval, theme, colorScheme = 'system', className, style, children } = props;
+  const { client, pollInterval, reconcileInterval, theme, colorScheme = 'system', className, style, children } = props;
   const enclosing = useContext(QueryClientContext);
   const [own] = useState(() => ((props.queryClient ?? enclosing) ? undefined : new QueryClient()));
   const queryClient = props.queryClient ?? enclosing ?? own;
@@ -127,7 +133,10 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     [client, queryClient],
   );
   const { store } = context;
-  useEffect(() => store.configure(pollInterval === undefined ? {} : { pollInterval }), [store, pollInterval]);
+  useEffect(
+    () => store.configure({ ...(pollInterval === undefined ? {} : { pollInterval }), ...(reconcileInterval === undefined ? {} : { reconcileInterval }) }),
+    [store, pollInterval, reconcileInterval],
+  );
   useEffect(() => {
     store.start();
     return () => store.stop();

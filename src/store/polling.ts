@@ -16,10 +16,12 @@ function listsActiveOnly(filter: JobsFilter): boolean {
 export const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 
 /**
- * Reads, for a client that pushes no events, the active jobs worth reading: shown by a component,
- * started here and not seen to end, or members of an on-screen list of active jobs (what overlays and
- * action bars watch); never those known to be gone. A round's answers go to the inbound pipeline as one
- * batch. It polls only while such a job exists and the page is visible, and keeps no timer otherwise.
+ * Reads the active jobs worth reading: shown by a component, started here and not seen to end, or
+ * members of an on-screen list of active jobs (what overlays and action bars watch); never those known
+ * to be gone. For a client that pushes no events these polls are how jobs move; for one that pushes they
+ * are the reconciliation, at a longer interval, that catches what a missed event left behind. A round's
+ * answers go to the inbound pipeline as one batch (as reads: a failure goes on the job and backs off).
+ * It reads only while such a job exists and the page is visible, and keeps no timer otherwise.
  */
 export class Polling {
   private readonly poller: Poller;

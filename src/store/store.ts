@@ -21,6 +21,7 @@ import { StartedJobs } from './ongoing';
 import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
 import { notifyManager, type QueryClient } from './query-core';
+import { ReconciledChanges } from './reconciled';
 import { shareEqual } from './share';
 
 export interface JobsStoreOptions {
@@ -28,6 +29,11 @@ export interface JobsStoreOptions {
   pollInterval?: number;
   /** The longest wait between polls while reads keep failing. Default 30 s. */
   maxPollInterval?: number;
+  /**
+   * For a client that pushes events: how often the active jobs that are watched or on screen are read
+   * again, so that a missed event holds nothing up for longer. Default 30 s.
+   */
+  reconcileInterval?: number;
 }
 
 const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
@@ -42,6 +48,9 @@ let stores = 0;
  *
  * Jobs come from the client's pushed events (`PushedEvents`) or, for a client that pushes none, from
  * polls (`Polling`: only while a job worth reading is active and the page is visible; idle, no timer).
+ * A pushing client's jobs are polled too, every `reconcileInterval` (30 s): the reconciliation that
+ * ends what a missed event would have ended; a change it finds is told as the event the kit derives, and
+ * the pushed event for that change, when it comes late, is not told again (`ReconciledChanges`).
  */
 export class JobsStore implements Inbound {
   /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
@@ -56,6 +65,7 @@ export class JobsStore implements Inbound {
   private readonly lists: ListMembership;
   private readonly pushed: PushedEvents;
   private readonly polling: Polling;
+  private readonly reconciled = new ReconciledChanges();
   private readonly events = new Listeners<JobEvent>();
   private readonly writes = new Listeners<Job>();
   private readonly removals = new Listeners<string>();
@@ -84,10 +94,19 @@ export class JobsStore implements Inbound {
     this.configure(options);
   }
 
-  /** Changes how often active jobs are read (from the next round on). */
+  /**
+   * Changes how often active jobs are read (from the next round on): every `pollInterval` for a client
+   * that pushes nothing, every `reconcileInterval` for one that pushes. Failed rounds double the wait, up
+   * to `maxPollInterval`, and for reconciliation up to four intervals.
+   */
   configure(options: JobsStoreOptions): void {
-    const pollInterval = Math.max(50, options.pollInterval ?? 1000);
-    this.polling.configure(pollInterval, Math.max(pollInterval, options.maxPollInterval ?? 30_000));
+    if (this.pushes) {
+      const interval = Math.max(50, options.reconcileInterval ?? 30_000);
+      this.polling.configure(interval, interval * 4);
+      return;
+    }
+    const interval = Math.max(50, options.pollInterval ?? 1000);
+    this.polling.configure(interval, Math.max(interval, options.maxPollInterval ?? 30_000));
   }
 
   get pushes(): boolean {
@@ -101,8 +120,8 @@ export class JobsStore implements Inbound {
     if (this.client.subscribe) {
       this.pushed.start();
       this.cleanups.push(this.client.subscribe((event) => this.pushed.receive(event)));
-      return;
     }
+    // Polls for a client that pushes nothing; reconciles for one that pushes.
     this.polling.start();
     this.cleanups.push(() => this.polling.stop());
   }
@@ -111,6 +130,7 @@ export class JobsStore implements Inbound {
     this.running = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.pushed.stop();
+    this.reconciled.clear();
     this.cache.dropVersions();
   }
 
@@ -243,10 +263,13 @@ export class JobsStore implements Inbound {
       // Started before the write: the write is what wakes the poller, and it must see the job as started.
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
       const { prev, prevStatus, next, stale } = this.write(job, cause);
-      for (const event of events) this.outbox.push({ ...event, job: next });
-      if (events.length === 0 && !this.pushes && !stale && cause !== 'load' && cause !== 'read') {
+      for (const event of events) if (!this.reconciled.toldAlready(event, next)) this.outbox.push({ ...event, job: next });
+      // Events are derived for a polling client's writes, and for a pushing client's reconciliation reads.
+      const derives = this.pushes ? cause === 'poll' : cause !== 'load' && cause !== 'read';
+      if (events.length === 0 && derives && !stale) {
         const topic = derivedTopic(prev, next, cause);
         if (topic !== undefined) this.outbox.push(derivedEvent(topic, next, ++this.eventCount));
+        if (topic !== undefined && this.pushes) this.reconciled.tell(topic, next);
       }
       const known = prevStatus !== undefined;
       if (isTerminal(next.status) && (known ? !isTerminal(prevStatus) : events.some(endTopic))) this.ended.push(next);
@@ -267,8 +290,8 @@ export class JobsStore implements Inbound {
     const listed = own === undefined && version === undefined ? newestListed(this.cache, job.id) : undefined;
     const kept = own ?? version;
     const prevStatus = kept?.status ?? listed?.status;
-    // A polling client's events are derived from the previous version: a listed one is read whole only then.
-    const prev = kept ?? (this.pushes ? undefined : listed?.job());
+    // Events are derived from the previous version (see `accept`): a listed one is read whole only then.
+    const prev = kept ?? (this.pushes && cause !== 'poll' ? undefined : listed?.job());
     const heldAt = kept === undefined ? listed?.updatedAt : (kept.updatedAt?.getTime() ?? 0);
     if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };

@@ -134,7 +134,7 @@ describe('reading jobs', () => {
     engine.dispose();
   });
 
-  it('takes pushed events into the cache without polling', async () => {
+  it('takes pushed events into the cache, re-reading the job on screen only once per reconciliation interval', async () => {
     const { running, handler } = manualHandler();
     const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
     const { client, calls } = counting(engine, { push: true });
@@ -144,8 +144,11 @@ describe('reading jobs', () => {
     await act(() => running.get(created.id)?.tick(55));
     await advance(0);
     expect(screen.getByRole('listitem')).toHaveTextContent(`${created.id}: 55`);
-    await advance(60_000);
+    await advance(29_000);
     expect(calls.get).toBe(0);
+    await advance(31_000);
+    // Default 30 s: two re-reads in a minute, however many events arrived.
+    expect(calls.get).toBe(2);
     engine.dispose();
   });
 

@@ -12,6 +12,7 @@ import {
   normalizeJob,
 } from '../../src/core';
 import { JobsStore } from '../../src/store';
+import type { JobsStoreOptions } from '../../src/store/store';
 
 /** A job on sheet `us_sh_1` at `updatedAt` second `t`. */
 export function version(id: string, status: Job['status'], t: number, extra: Partial<Job> = {}): Job {
@@ -86,7 +87,7 @@ export function fakeServer({ pushes = true }: { pushes?: boolean } = {}) {
 }
 
 /** A store on a fresh QueryClient, started. */
-export function startStore(client: JobsClient, options: { pollInterval?: number } = {}) {
+export function startStore(client: JobsClient, options: JobsStoreOptions = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const store = new JobsStore(queryClient, client, options);
   store.start();
