@@ -5,7 +5,7 @@ export type { JobsHandler, JobsHandlerOptions } from './handler';
 export { createJobsHandler } from './handler';
 export type { MemoryBackend, MemoryBackendOptions } from './memory-backend';
 export { memoryBackend } from './memory-backend';
-export type { NodeRequestListener } from './node';
+export type { NodeIncomingMessage, NodeRequestListener, NodeServerResponse } from './node';
 export { toNodeListener } from './node';
 export type { BullmqBackendOptions, BullmqConnection, BullmqWorker, BullmqWorkerOptions, BullState } from './bullmq';
 export { bullmqBackend, startBullmqWorker, STATUS_OF_STATE } from './bullmq';

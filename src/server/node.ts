@@ -1,10 +1,32 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/**
+ * The parts of Node's `http.IncomingMessage` the listener reads. Written out rather than imported from
+ * `node:http`, so `jobkit/server`'s types need no `@types/node` (edge runtimes, browser-only type checks).
+ */
+export interface NodeIncomingMessage {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  destroy(): unknown;
+}
+
+/** The parts of Node's `http.ServerResponse` the listener writes. */
+export interface NodeServerResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  flushHeaders(): void;
+  write(chunk: Uint8Array): boolean;
+  end(): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
 
 /** A listener for `http.createServer`, or an Express / Connect middleware (it never calls `next`). */
-export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+export type NodeRequestListener = (request: NodeIncomingMessage, response: NodeServerResponse) => Promise<void>;
 
 /** The request body as a web stream, without `node:stream` (so this module loads on edge runtimes too). */
-function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyOf(req: NodeIncomingMessage): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
       req.on('data', (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)));
