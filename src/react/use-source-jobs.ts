@@ -22,7 +22,7 @@ const noChange = () => () => {};
  */
 export function useActiveSourceJobs(source: string | undefined): ActiveSourceJob[] {
   const { store } = useJobsStore('useActiveSourceJobs');
-  const { data } = useJobs({ ...activeFilter, source: source ?? '', sortDirection: 'asc' }, { enabled: source !== undefined });
+  const { data } = useJobs({ ...activeFilter, source: source ?? '' }, { enabled: source !== undefined });
   const started = useSyncExternalStore(
     source === undefined ? noChange : store.started.subscribe,
     source === undefined ? noSource : () => store.started.on(source),
@@ -32,7 +32,9 @@ export function useActiveSourceJobs(source: string | undefined): ActiveSourceJob
   const jobs = data?.jobs;
   return useMemo(() => {
     const listed: ActiveSourceJob[] = [];
-    for (const id of ids ?? []) {
+    // The list is newest first; the jobs are given oldest first, as they were started.
+    for (let index = (ids?.length ?? 0) - 1; index >= 0; index -= 1) {
+      const id = ids?.[index] as string;
       const type = jobs?.field(id, 'type');
       const operation = jobs?.field(id, 'operation');
       if (type === undefined || operation === undefined) continue;
