@@ -8,6 +8,7 @@ import { createMemoryJobsClient } from '../../dist/memory.js';
 import { Toaster as SonnerToaster, toast as sonnerToast } from 'sonner';
 import hotToast, { Toaster as HotToaster } from 'react-hot-toast';
 import { SnackbarProvider, enqueueSnackbar, closeSnackbar } from 'notistack';
+import { monitor } from './monitor';
 import { scale } from './scale';
 import { soak } from './soak';
 
@@ -64,31 +65,6 @@ function Page({ client, children }: { client: ReturnType<typeof createMemoryJobs
   return h(JobsProvider, { client, theme: still, colorScheme: 'light' }, h('main', { style: { padding: 16, maxWidth: 640 } }, children));
 }
 
-/** Frame monitor + long tasks, started right before the measured window. */
-function monitor() {
-  const gaps: number[] = [];
-  let last = 0;
-  let running = true;
-  const loop = (t: number) => {
-    if (last) gaps.push(t - last);
-    last = t;
-    if (running) requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  return async () => {
-    await sleep(100); // let the last long-task entries arrive
-    running = false;
-    observer.disconnect();
-    const sorted = [...gaps].sort((a, b) => a - b);
-    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-    return { frames: gaps.length, p95, maxGap: sorted[sorted.length - 1] ?? 0, longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0) };
-  };
-}
 
 let runTicks: ((seconds: number) => Promise<unknown>) | undefined;
 

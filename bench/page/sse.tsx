@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { JobsPanel, JobsProvider } from '../../dist/index.js';
 import { createHttpJobsClient } from '../../dist/http.js';
 import { createMemoryJobsClient } from '../../dist/memory.js';
+import { monitor } from './monitor';
 
 type Tick = (progress: number, info?: string) => Promise<void>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,18 +44,7 @@ const sse = {
 
   /** Counts events and long tasks for `seconds`; in memory mode the page ticks `rate` events/s itself. */
   async run(seconds: number, rate: number, mode: 'sse' | 'memory') {
-    const gaps: number[] = [];
-    let last = 0;
-    let running = true;
-    const loop = (t: number) => {
-      if (last) gaps.push(t - last);
-      last = t;
-      if (running) requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); });
-    observer.observe({ type: 'longtask' });
+    const stop = monitor();
     const start = received;
     const t0 = performance.now();
     let k = 0;
@@ -68,11 +58,8 @@ const sse = {
     }
     const elapsed = (performance.now() - t0) / 1000;
     const count = received - start;
-    await sleep(100);
-    running = false;
-    observer.disconnect();
-    const sorted = [...gaps].sort((a, b) => a - b);
-    return { received: count, perSecond: count / elapsed, longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0), p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
+    const { longTasks, longTaskMs, p95 } = await stop();
+    return { received: count, perSecond: count / elapsed, longTasks, longTaskMs, p95 };
   },
 };
 
