@@ -13,6 +13,8 @@ export type {
 export type { JobsListData, JobsLookup, ListedJobs } from '../store';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
+export type { JobQueryKey, JobsListQueryKey } from './query-options';
+export { jobQueryOptions, jobsListQueryOptions, jobsQueryKeys } from './query-options';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 export { useCancelJob } from './use-cancel-job';
 export { useCreateJob } from './use-create-job';

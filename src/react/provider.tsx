@@ -27,6 +27,7 @@ import {
 } from './context';
 import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
+import { registerStore } from './query-options';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsStore } from '../store';
 
@@ -121,7 +122,12 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   useEffect(() => store.configure(pollInterval === undefined ? {} : { pollInterval }), [store, pollInterval]);
   useEffect(() => {
     store.start();
-    return () => store.stop();
+    // A host's `jobQueryOptions(client, id)` reads through this store while it runs.
+    const unregister = registerStore(store);
+    return () => {
+      unregister();
+      store.stop();
+    };
   }, [store]);
 
   // Handlers are read through a ref so that a host passing inline functions re-renders nothing.

@@ -12,6 +12,7 @@ import {
   normalizeJob,
 } from '../core';
 import { JobsCache } from './cache';
+import { scopeOf } from './keys';
 import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import { type JobEndListener, JobEnds } from './job-ends';
 import { Listeners } from './listeners';
@@ -31,7 +32,6 @@ export interface JobsStoreOptions {
 }
 
 const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
-let stores = 0;
 
 /**
  * One provider's jobs, kept in the react-query cache and nowhere else. Every job that comes in (pushed,
@@ -44,8 +44,8 @@ let stores = 0;
  * polls (`Polling`: only while a job worth reading is active and the page is visible; idle, no timer).
  */
 export class JobsStore implements Inbound {
-  /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
-  readonly scope = String(++stores);
+  /** Tells this client's keys apart from other clients' in a shared QueryClient (`scopeOf`). */
+  readonly scope: string;
   readonly cache: JobsCache;
   /** Where the end of a job is decided and told. */
   readonly ends = new JobEnds();
@@ -77,6 +77,7 @@ export class JobsStore implements Inbound {
     readonly client: JobsClient,
     options: JobsStoreOptions = {},
   ) {
+    this.scope = scopeOf(client);
     this.cache = new JobsCache(queryClient, this.scope);
     this.lists = new ListMembership(this.cache);
     this.pushed = new PushedEvents(client, this);
