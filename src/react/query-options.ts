@@ -33,21 +33,32 @@ export const jobsQueryKeys = {
 /** Which store reads for a query: the hook's own, or the one a host's options find for the QueryClient. */
 type StoreOf = (queryClient: QueryClient) => JobsStore;
 
-const running = new WeakMap<QueryClient, WeakMap<JobsClient, JobsStore>>();
+const running = new WeakMap<QueryClient, WeakMap<JobsClient, Set<JobsStore>>>();
 
 /**
  * Lets a host's query options read through a provider's store while it runs: the job read is accepted
- * by the store (lists it joins, events, ends) exactly as one made by a hook. Returns the undo.
+ * by the store (lists it joins, events, ends) exactly as one made by a hook. Returns the undo, which,
+ * when no store of the client is left running, marks the client's entries stale: nothing kept them
+ * current since, so the next provider reads again what it shows (a prefetch made later stays fresh).
  */
 export function registerStore(store: JobsStore): () => void {
-  let stores = running.get(store.queryClient);
-  if (stores === undefined) {
-    stores = new WeakMap();
-    running.set(store.queryClient, stores);
+  const { queryClient, client } = store;
+  let clients = running.get(queryClient);
+  if (clients === undefined) {
+    clients = new WeakMap();
+    running.set(queryClient, clients);
   }
-  stores.set(store.client, store);
+  let stores = clients.get(client);
+  if (stores === undefined) {
+    stores = new Set();
+    clients.set(client, stores);
+  }
+  stores.add(store);
   return () => {
-    if (stores.get(store.client) === store) stores.delete(store.client);
+    stores.delete(store);
+    if (stores.size > 0) return;
+    clients.delete(client);
+    void queryClient.invalidateQueries({ queryKey: keysOf(client).all, refetchType: 'none' });
   };
 }
 
@@ -56,7 +67,10 @@ export function registerStore(store: JobsStore): () => void {
  * before the first render) a store that is not started reads and shapes the value the same way.
  */
 function storeFor(client: JobsClient): StoreOf {
-  return (queryClient) => running.get(queryClient)?.get(client) ?? new JobsStore(queryClient, client);
+  return (queryClient) => {
+    for (const store of running.get(queryClient)?.get(client) ?? []) return store;
+    return new JobsStore(queryClient, client);
+  };
 }
 
 /** The options of one job's query, shared by `useJob` and `jobQueryOptions`. */

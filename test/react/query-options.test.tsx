@@ -1,5 +1,5 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup as cleanupAll, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Job } from '../../src/core';
 import { createMemoryJobsClient } from '../../src/memory';
@@ -173,5 +173,38 @@ describe('query keys and options for hosts', () => {
     await screen.findByText('host: job 3');
     await screen.findByText('us_jb_3: job 3');
     expect(calls.get).toBe(1);
+  });
+
+  it('a provider mounted again reads what changed while none ran, and keeps what was prefetched since', async () => {
+    const waiting = seed(3).map((job) => ({ ...job, status: 'ready' as const }));
+    const { client, calls } = counting(createMemoryJobsClient({ jobs: waiting }), { push: true });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    function JobStatus({ id }: { id: string }) {
+      return <p>{`${id} is ${useJob(id).data?.status ?? 'loading'}`}</p>;
+    }
+    const tree = (
+      <JobsProvider client={client} queryClient={queryClient}>
+        <JobStatus id="us_jb_1" />
+      </JobsProvider>
+    );
+    const first = render(tree);
+    await screen.findByText('us_jb_1 is ready');
+    first.unmount();
+    await client.cancel('us_jb_1');
+    render(tree);
+    await screen.findByText('us_jb_1 is canceled');
+    expect(calls.get).toBe(2);
+    cleanupAll();
+
+    await queryClient.prefetchQuery(jobQueryOptions(client, 'us_jb_2'));
+    render(
+      <JobsProvider client={client} queryClient={queryClient}>
+        <JobInfo id="us_jb_2" />
+      </JobsProvider>,
+    );
+    expect(screen.getByText('us_jb_2: job 2')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.get).toBe(3);
+    expect(screen.getByText('us_jb_2: job 2')).toBeTruthy();
   });
 });
