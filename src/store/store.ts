@@ -22,6 +22,7 @@ import { StartedJobs } from './ongoing';
 import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
 import { notifyManager, type QueryClient } from './query-core';
+import { sealed } from './sealed';
 import { shareEqual } from './share';
 
 export interface JobsStoreOptions {
@@ -197,8 +198,8 @@ export class JobsStore implements Inbound {
     this.listReads.tell(jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
-    const data: JobsListData = { ids, jobs, skipped: read.skipped };
-    return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
+    const data: JobsListData = { ids: sealed(ids), jobs, skipped: read.skipped };
+    return sealed(page?.pagination === undefined ? data : { ...data, pagination: sealed({ ...page.pagination }) });
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -274,7 +275,7 @@ export class JobsStore implements Inbound {
     if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
-    const next = own === undefined ? job : shareEqual(own, job);
+    const next = sealed(own === undefined ? job : shareEqual(own, job));
     let inLists = version !== undefined || listed !== undefined;
     if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
       inLists = this.lists.place(next);

@@ -135,6 +135,31 @@ describe('query keys and options for hosts', () => {
     expect(list?.jobs.get('us_jb_1')?.info).toBe('job 1');
   });
 
+  it('hands out values a host cannot change in place', async () => {
+    const { client, queryClient } = setup();
+    render(
+      <JobsProvider client={client} queryClient={queryClient}>
+        <JobIds />
+        <JobInfo id="us_jb_0" />
+      </JobsProvider>,
+    );
+    await screen.findByText('all: us_jb_3 us_jb_2 us_jb_1 us_jb_0');
+    const list = queryClient.getQueryData(jobsQueryKeys.list(client));
+    if (list === undefined) throw new Error('the list is not cached');
+    // @ts-expect-error a list's ids are read-only
+    expect(() => list.ids.push('us_jb_9')).toThrow(TypeError);
+    // @ts-expect-error a list's fields are read-only
+    expect(() => (list.skipped = 3)).toThrow(TypeError);
+    const listed = list.jobs.get('us_jb_1');
+    expect(() => Object.assign(listed ?? {}, { info: 'edited' })).toThrow(TypeError);
+    await screen.findByText('us_jb_0: job 0');
+    const job = queryClient.getQueryData(jobsQueryKeys.job(client, 'us_jb_0'));
+    expect(() => Object.assign(job ?? {}, { status: 'failed' })).toThrow(TypeError);
+    expect(queryClient.getQueryData(jobsQueryKeys.list(client))?.ids).toEqual(['us_jb_3', 'us_jb_2', 'us_jb_1', 'us_jb_0']);
+    expect(list.jobs.get('us_jb_1')?.info).toBe('job 1');
+    expect(job?.status).toBe('complete');
+  });
+
   it("keeps two clients' jobs apart in one QueryClient", async () => {
     const first = setup();
     const second = counting(createMemoryJobsClient({ jobs: seed(1).map((job) => ({ ...job, info: 'elsewhere' })) }), { push: true });
