@@ -232,4 +232,31 @@ describe('query keys and options for hosts', () => {
     expect(calls.get).toBe(3);
     expect(screen.getByText('us_jb_2: job 2')).toBeTruthy();
   });
+
+  it('two providers of one client in one QueryClient share its entries, and one leaving stops nothing', async () => {
+    const waiting = seed(2).map((job) => ({ ...job, status: 'ready' as const }));
+    const { client, calls } = counting(createMemoryJobsClient({ jobs: waiting }), { push: true });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    function JobStatus({ id, label }: { id: string; label: string }) {
+      return <p>{`${label}: ${useJob(id).data?.status ?? 'loading'}`}</p>;
+    }
+    const outer = (inner: boolean) => (
+      <JobsProvider client={client} queryClient={queryClient}>
+        <JobStatus id="us_jb_1" label="outer" />
+        {inner && (
+          <JobsProvider client={client} queryClient={queryClient}>
+            <JobStatus id="us_jb_1" label="inner" />
+          </JobsProvider>
+        )}
+      </JobsProvider>
+    );
+    const view = render(outer(true));
+    await screen.findByText('outer: ready');
+    await screen.findByText('inner: ready');
+    expect(calls.get).toBe(1);
+    view.rerender(outer(false));
+    await client.cancel('us_jb_1');
+    await screen.findByText('outer: canceled');
+    expect(calls.get).toBe(1);
+  });
 });
