@@ -63,7 +63,7 @@ export function registerStore(store: JobsStore): () => void {
 }
 
 /**
- * The running store of a client in a QueryClient; before a provider runs (a prefetch on a server or
+ * The running store of a client in a QueryClient; before a provider runs (a prefetch in a route loader,
  * before the first render) a store that is not started reads and shapes the value the same way.
  */
 function storeFor(client: JobsClient): StoreOf {
