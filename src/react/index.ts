@@ -13,6 +13,8 @@ export type {
 export type { JobsListData, JobsLookup, ListedJobs } from '../store';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
+export type { JobQueryKey, JobsListQueryKey } from './query-options';
+export { jobQueryOptions, jobsListQueryOptions, jobsQueryKeys } from './query-options';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 export { useCancelJob } from './use-cancel-job';
 export { useCreateJob } from './use-create-job';
@@ -37,7 +39,7 @@ export { useJobEnds } from './use-job-ends';
 export type { Announcer, Milestone, Politeness } from './announcer';
 export { crossedQuarter } from './announcer';
 export type { OutcomeView } from './use-outcome';
-export { useAcknowledger, useNextRunner, useOutcome } from './use-outcome';
+export { useOutcome } from './use-outcome';
 export type { OutcomeQueue, OutcomeQueueOptions } from './use-outcome-queue';
 export { useOutcomeQueue } from './use-outcome-queue';
 export type { JobsPanelCounts, JobsPanelFilter, JobsPanelOperation, JobsPanelItem, JobsPanelState, JobsStatusGroup } from './use-jobs-panel';

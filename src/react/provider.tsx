@@ -27,6 +27,7 @@ import {
 } from './context';
 import type { KitClassNames } from '../components/class-names';
 import { OverlayRegistry } from './overlay-registry';
+import { registerStore } from './query-options';
 import { type Announcer, LiveRegions } from './announcer';
 import { JobsStore } from '../store';
 import { requestNotificationPermission } from '../store';
@@ -139,7 +140,12 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   );
   useEffect(() => {
     store.start();
-    return () => store.stop();
+    // A host's `jobQueryOptions(client, id)` reads through this store while it runs.
+    const unregister = registerStore(store);
+    return () => {
+      unregister();
+      store.stop();
+    };
   }, [store]);
 
   // Handlers are read through a ref so that a host passing inline functions re-renders nothing.

@@ -1,9 +1,9 @@
 import { type QueryObserverResult, useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
-import { asJobsError, type JobsError, type JobsFilter } from '../core';
+import type { JobsError, JobsFilter } from '../core';
 import { useJobsStore } from './context';
 import { type JobsListData, type JobsLookup, type ListedJobs, lookupAll } from '../store';
-import { retryRead } from './query-options';
+import { listQuery } from './query-options';
 
 export interface JobsPagesResult {
   /** The ids of every loaded page, in list order, each once (a job that moved between pages is not repeated). */
@@ -111,21 +111,13 @@ function combine(results: QueryObserverResult<JobsListData, Error>[]): Combined 
  * reads a later page again when a change lands on it.
  */
 export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult {
-  const { queryClient, store } = useJobsStore('useJobsPages');
+  const { client, queryClient, store } = useJobsStore('useJobsPages');
   const count = Math.max(1, Math.floor(pages));
   const combined = useQueries(
     {
       queries: Array.from({ length: count }, (_, index) => {
         const pageFilter: JobsFilter = { ...filter, pageNumber: index + 1 };
-        return {
-          queryKey: store.cache.keys.list(pageFilter),
-          queryFn: ({ signal }: { signal: AbortSignal }) => asJobsError(() => store.readList(pageFilter, signal)),
-          staleTime: 30_000,
-          retry: retryRead,
-          // A list's ids change only by a new page or a membership change, both new arrays: walking
-          // 100,000 ids to share equal ones would cost more than it saves.
-          structuralSharing: false,
-        };
+        return listQuery(client, pageFilter, () => store);
       }),
       combine,
     },

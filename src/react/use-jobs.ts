@@ -1,8 +1,8 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { asJobsError, type JobsError, type JobsFilter } from '../core';
+import type { JobsError, JobsFilter } from '../core';
 import type { JobsListData } from '../store';
 import { useJobsStore } from './context';
-import { retryRead } from './query-options';
+import { listQuery } from './query-options';
 
 export type UseJobsResult = UseQueryResult<JobsListData, JobsError>;
 
@@ -13,16 +13,11 @@ export type UseJobsResult = UseQueryResult<JobsListData, JobsError>;
  * server again; each change is a new `data`, sharing what did not change.
  */
 export function useJobs(filter: JobsFilter = {}, options: { enabled?: boolean } = {}): UseJobsResult {
-  const { queryClient, store } = useJobsStore('useJobs');
-  return useQuery<JobsListData, JobsError>(
+  const { client, queryClient, store } = useJobsStore('useJobs');
+  return useQuery(
     {
-      queryKey: store.cache.keys.list(filter),
-      queryFn: ({ signal }) => asJobsError(() => store.readList(filter, signal)),
-      staleTime: 30_000,
+      ...listQuery(client, filter, () => store),
       enabled: options.enabled ?? true,
-      retry: retryRead,
-      // New ids arrive as new arrays (a page read, a membership change): no walk to share equal ones.
-      structuralSharing: false,
     },
     queryClient,
   );

@@ -2,6 +2,7 @@ import type { Job, JobsFilter } from '../core';
 import { type JobsKeys, jobsKeys } from './keys';
 import type { JobsListData } from './listed';
 import type { Query, QueryCache, QueryClient } from './query-core';
+import { sealed } from './sealed';
 import { JobVersions } from './versions';
 
 /**
@@ -126,7 +127,8 @@ export class JobsCache {
   }
 
   setList(query: Query, data: JobsListData): void {
-    query.setData(data, { manual: true });
+    sealed(data.ids);
+    query.setData(sealed(data), { manual: true });
   }
 
   /** Puts a failed read on the job's query, where `useJob` callers see it; the last good job stays. */

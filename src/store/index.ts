@@ -8,3 +8,5 @@ export { lookupAll } from './listed';
 export type { JobFacts } from './ongoing';
 export { shareEqual } from './share';
 export { JobsStore } from './store';
+export type { JobsKeys } from './keys';
+export { keysOf } from './keys';

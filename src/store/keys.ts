@@ -1,9 +1,26 @@
-import type { JobsFilter } from '../core';
+import type { JobsClient, JobsFilter } from '../core';
+
+const scopes = new WeakMap<JobsClient, string>();
+const keys = new WeakMap<JobsClient, JobsKeys>();
+let clients = 0;
 
 /**
- * The query keys of one provider's jobs. Everything lives under `['jobkit', scope]`: each list (filter)
- * under its key, each job under its own. `scope` tells providers apart that share one QueryClient.
- * A key factory, so that hosts can one day be handed the same keys to invalidate or prefetch with.
+ * The scope of a client's jobs in a QueryClient: clients that share one QueryClient keep their jobs
+ * apart (two in-memory engines may both have a `job-1`), and a host holding the client can name its keys.
+ */
+export function scopeOf(client: JobsClient): string {
+  let scope = scopes.get(client);
+  if (scope === undefined) {
+    clients += 1;
+    scope = String(clients);
+    scopes.set(client, scope);
+  }
+  return scope;
+}
+
+/**
+ * The query keys of one client's jobs. Everything lives under `['jobkit', scope]`: each list (filter)
+ * under its key, each job under its own. The public `jobsQueryKeys` are made from these.
  */
 export function jobsKeys(scope: string) {
   return {
@@ -19,3 +36,13 @@ export function jobsKeys(scope: string) {
 }
 
 export type JobsKeys = ReturnType<typeof jobsKeys>;
+
+/** The keys of a client's jobs (`jobsKeys(scopeOf(client))`), made once per client. */
+export function keysOf(client: JobsClient): JobsKeys {
+  let made = keys.get(client);
+  if (made === undefined) {
+    made = jobsKeys(scopeOf(client));
+    keys.set(client, made);
+  }
+  return made;
+}

@@ -1,5 +1,6 @@
 import { devWarn, type Job, normalizeJob, toDate } from '../core';
 import { checkJob, readMode, readStatus } from '../core/normalize';
+import { sealed } from './sealed';
 
 /** The fields of a job that never change, read for every listed job when a list is grouped or counted. */
 export type JobMetaKey = 'type' | 'operation' | 'mode' | 'parentId';
@@ -139,7 +140,7 @@ export class ListedJobs implements JobsLookup {
     const raw = this.raw.get(id);
     if (raw === undefined) return undefined;
     // The head was checked when the page arrived, and everything else is repaired: this cannot throw.
-    const read = normalizeJob(raw);
+    const read = sealed(normalizeJob(raw));
     this.normalized.set(id, read);
     return read;
   }

@@ -1,3 +1,5 @@
+import { sealed } from './sealed';
+
 /**
  * Returns `prev` wherever `next` holds the same values, so a write that changes nothing keeps every
  * reference and re-renders nothing. Like react-query's structural sharing, but it also compares `Date`s
@@ -15,7 +17,7 @@ export function shareEqual<T>(prev: unknown, next: T): T {
       if (shared !== prev[i]) same = false;
       return shared;
     });
-    return (same ? prev : out) as T;
+    return (same ? prev : sealed(out)) as T;
   }
   if (isRecord(prev) && isRecord(next)) {
     const prevKeys = Object.keys(prev);
@@ -27,7 +29,7 @@ export function shareEqual<T>(prev: unknown, next: T): T {
       if (shared !== prev[key] || !Object.hasOwn(prev, key)) same = false;
       out[key] = shared;
     }
-    return (same ? prev : out) as T;
+    return (same ? prev : sealed(out)) as T;
   }
   return next;
 }

@@ -12,6 +12,7 @@ import {
   normalizeJob,
 } from '../core';
 import { JobsCache } from './cache';
+import { scopeOf } from './keys';
 import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import { type JobEndListener, JobEnds } from './job-ends';
 import { Listeners } from './listeners';
@@ -22,6 +23,7 @@ import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
 import { notifyManager, type QueryClient } from './query-core';
 import { ReconciledChanges } from './reconciled';
+import { sealed } from './sealed';
 import { shareEqual } from './share';
 
 export interface JobsStoreOptions {
@@ -37,7 +39,6 @@ export interface JobsStoreOptions {
 }
 
 const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
-let stores = 0;
 
 /**
  * One provider's jobs, kept in the react-query cache and nowhere else. Every job that comes in (pushed,
@@ -53,8 +54,8 @@ let stores = 0;
  * the pushed event for that change, when it comes late, is not told again (`ReconciledChanges`).
  */
 export class JobsStore implements Inbound {
-  /** Tells this provider's keys apart from other providers' in a shared QueryClient. */
-  readonly scope = String(++stores);
+  /** Tells this client's keys apart from other clients' in a shared QueryClient (`scopeOf`). */
+  readonly scope: string;
   readonly cache: JobsCache;
   /** Where the end of a job is decided and told. */
   readonly ends = new JobEnds();
@@ -87,6 +88,7 @@ export class JobsStore implements Inbound {
     readonly client: JobsClient,
     options: JobsStoreOptions = {},
   ) {
+    this.scope = scopeOf(client);
     this.cache = new JobsCache(queryClient, this.scope);
     this.lists = new ListMembership(this.cache);
     this.pushed = new PushedEvents(client, this);
@@ -216,8 +218,8 @@ export class JobsStore implements Inbound {
     this.listReads.tell(jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
-    const data: JobsListData = { ids, jobs, skipped: read.skipped };
-    return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
+    const data: JobsListData = { ids: sealed(ids), jobs, skipped: read.skipped };
+    return sealed(page?.pagination === undefined ? data : { ...data, pagination: sealed({ ...page.pagination }) });
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -296,7 +298,7 @@ export class JobsStore implements Inbound {
     if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
-    const next = own === undefined ? job : shareEqual(own, job);
+    const next = sealed(own === undefined ? job : shareEqual(own, job));
     let inLists = version !== undefined || listed !== undefined;
     if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
       inLists = this.lists.place(next);

@@ -1,4 +1,4 @@
 export type { ActionButtonClassNames, ActionButtonPart, ActionButtonProps } from './action-button';
 export { ActionButton, actionName } from './action-button';
 export type { ActionFlow, ActionFlowOptions } from './use-action-flow';
-export { confirmText, useActionFlow } from './use-action-flow';
+export { useActionFlow } from './use-action-flow';
