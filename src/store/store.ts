@@ -16,7 +16,7 @@ import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import { type JobEndListener, JobEnds } from './job-ends';
 import { Listeners } from './listeners';
 import { type JobsListData, ListedJobs } from './listed';
-import { ListMembership, newestListed } from './lists';
+import { type Change, ListMembership, newestListed, placeMeanwhile, withChanges } from './lists';
 import { StartedJobs } from './ongoing';
 import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
@@ -63,6 +63,8 @@ export class JobsStore implements Inbound {
   private readonly cleanups: (() => void)[] = [];
   /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
   private readonly versions = new Map<string, Job>();
+  /** For each list read in flight, the jobs changed (or deleted, `null`) since it was asked for. */
+  private readonly reading = new Set<Map<string, Job | null>>();
   /** The status at which each job's list membership was last decided. */
   private readonly placed = new Map<string, Job['status']>();
   /** What a batch told, told when it ends: events, then ends. */
@@ -178,26 +180,34 @@ export class JobsStore implements Inbound {
   /**
    * Reads one list page: entries are checked and kept by id. Jobs cached on their own take the version
    * read when it is newer; when the cached one is newer and no longer matches the filter, the page
-   * leaves it out (a server's list may lag behind its events).
+   * leaves it out (a server's list may lag behind its events). Jobs written while the read was in flight
+   * (no list had data to place them in) join or leave the page as their newest version says.
    */
   async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
-    const page = await this.client.list(filter, { signal });
+    const meanwhile = new Map<string, Job | null>();
+    this.reading.add(meanwhile);
+    let page: Awaited<ReturnType<JobsClient['list']>>;
+    try {
+      page = await this.client.list(filter, { signal });
+    } finally {
+      this.reading.delete(meanwhile);
+    }
     const read = ListedJobs.read(page?.data, (id) => this.peek(id));
-    const behind = new Set<string>();
+    const changes = new Map<string, Change>();
     this.batch(() => {
       for (const id of read.ids) {
         if (this.cache.job(id) === undefined) continue;
         const listed = read.jobs.listed(id);
-        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) behind.add(id);
+        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) changes.set(id, null);
       }
     });
-    const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
-    const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
-    this.listReads.tell(jobs);
+    placeMeanwhile(filter, read.jobs, meanwhile, (id) => this.peek(id), changes);
+    const listed: JobsListData = { ids: read.ids, jobs: read.jobs, skipped: read.skipped, ...(page?.pagination === undefined ? {} : { pagination: page.pagination }) };
+    const data = changes.size === 0 ? listed : withChanges(filter, listed, changes);
+    this.listReads.tell(data.jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
-    const data: JobsListData = { ids, jobs, skipped: read.skipped };
-    return page?.pagination === undefined ? data : { ...data, pagination: page.pagination };
+    return data;
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -223,6 +233,7 @@ export class JobsStore implements Inbound {
       const job = this.peek(jobId);
       if (job !== undefined) this.lists.place(job, true);
       this.placed.delete(jobId);
+      for (const meanwhile of this.reading) meanwhile.set(jobId, null);
       this.started.end(jobId);
       this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
       if (event !== undefined) this.outbox.push(event);
@@ -286,6 +297,9 @@ export class JobsStore implements Inbound {
       if (next !== own) this.cache.setJob(next);
     } else if (ours || !inLists) this.cache.setJob(next);
     else this.versions.set(job.id, next);
+    // What happened to a job (an event, a poll, this provider's call) while a list was read: the page,
+    // asked for before, may not show it. A read of the job itself says nothing the page does not.
+    if (cause !== 'read' && cause !== 'load') for (const meanwhile of this.reading) meanwhile.set(job.id, next);
     this.started.seen(next);
     this.writes.tell(next);
     return { prev, prevStatus, next, stale: false };
