@@ -255,7 +255,8 @@ export class JobsStore implements Inbound {
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
       const { prev, prevStatus, next, stale } = this.write(job, cause);
       for (const event of events) this.outbox.push({ ...event, job: next });
-      if (events.length === 0 && !this.pushes && !stale && cause !== 'load' && cause !== 'read') {
+      // A created job was created, even when a newer version of it arrived before the answer.
+      if (events.length === 0 && !this.pushes && (!stale || cause === 'create') && cause !== 'load' && cause !== 'read') {
         const topic = derivedTopic(prev, next, cause);
         if (topic !== undefined) this.outbox.push(derivedEvent(topic, next, ++this.eventCount));
       }
@@ -266,7 +267,8 @@ export class JobsStore implements Inbound {
   }
 
   /**
-   * Writes `job`, unless it is older than the version held: under its own key when something reads it
+   * Writes `job`, unless it is older than the version held (whoever sent it: an answer to this
+   * provider's own call may arrive after a newer version was pushed): under its own key when something reads it
    * there, this provider changed it or no list holds it; a listed job nothing reads has its versions kept
    * together in the cache's `versions` entry (10,000 listed jobs make no 10,000 entries, and no list
    * changes for a tick). The lists gain or lose it when its status changes, or when they have not yet
@@ -281,7 +283,7 @@ export class JobsStore implements Inbound {
     // A polling client's events are derived from the previous version: a listed one is read whole only then.
     const prev = kept ?? (this.pushes ? undefined : listed?.job());
     const heldAt = kept === undefined ? listed?.updatedAt : (kept.updatedAt?.getTime() ?? 0);
-    if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
+    if (heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
     const next = own === undefined ? job : shareEqual(own, job);

@@ -46,3 +46,24 @@ describe('a list read in flight', () => {
     expect(running.data()?.ids).toEqual(['stays']);
   });
 });
+
+describe('a mutation’s answer', () => {
+  it('never replaces a newer version pushed before it arrived (create, cancel, retry, acknowledge)', async () => {
+    const server = fakeServer();
+    const { store, list } = startStore(server.client);
+    const running = await list(active);
+    // The job's first tick is pushed before create answers with the job as it was created.
+    server.change(version('a', 'executing', 2, { progress: 40 }), 'job:updated');
+    await settle();
+    const created = store.ingest(version('a', 'executing', 1, { progress: 0 }), 'create');
+    expect([created?.progress, store.peek('a')?.progress]).toEqual([40, 40]);
+    expect(store.started.has('a')).toBe(true);
+    expect(running.data()?.ids).toEqual(['a']);
+    // It completes; the answer to a cancel sent before that arrives after the push.
+    server.change(version('a', 'complete', 3), 'job:completed');
+    await settle();
+    const canceled = store.ingest(version('a', 'canceled', 2), 'mutation');
+    expect([canceled?.status, store.peek('a')?.status]).toEqual(['complete', 'complete']);
+    expect(running.data()?.ids).toEqual([]);
+  });
+});
