@@ -48,20 +48,18 @@ export class ListMembership {
     return held;
   }
 
-  /** Applies what the batch changed: one new value per list. */
-  flush(): void {
-    if (this.pending.size === 0) return;
+  /** Applies what the batch changed: one new value per list. Returns the jobs that left a list and no list holds now. */
+  flush(): string[] {
+    if (this.pending.size === 0) return [];
     const batch = [...this.pending];
     this.pending.clear();
+    const left = new Set<string>();
     for (const [query, changes] of batch) {
       const data = this.cache.listOf(query);
-      const next = data === undefined ? undefined : this.apply(query, data, changes);
+      const next = data === undefined ? undefined : withChanges(this.cache.filterOf(query), data, changes, left);
       if (next !== undefined && next !== data) this.cache.setList(query, next);
     }
-  }
-
-  private apply(query: Query, data: JobsListData, changes: ReadonlyMap<string, Change>): JobsListData {
-    return withChanges(this.cache.filterOf(query), data, changes);
+    return [...left].filter((id) => newestListed(this.cache, id) === undefined);
   }
 
   private change(query: Query, jobId: string, change: Change): void {
@@ -76,9 +74,10 @@ export class ListMembership {
 
 /**
  * The next value of a list (first page, or one without pages) once jobs joined (`Job`) or left (`null`):
- * joins in the list's order, none after the last job of a full page. `data` itself when nothing changed.
+ * joins in the list's order, none after the last job of a full page, whose last jobs move on to the next
+ * page when jobs join before them. `data` itself when nothing changed. The ids that left go to `left`.
  */
-export function withChanges(filter: JobsFilter, data: JobsListData, changes: ReadonlyMap<string, Change>): JobsListData {
+export function withChanges(filter: JobsFilter, data: JobsListData, changes: ReadonlyMap<string, Change>, left?: Set<string>): JobsListData {
   const leaves = new Set<string>();
   const arriving: Job[] = [];
   for (const [id, job] of changes) {
@@ -101,6 +100,13 @@ export function withChanges(filter: JobsFilter, data: JobsListData, changes: Rea
   }
   if (joined.size === 0 && leaves.size === 0) return data;
   const total = data.pagination && data.pagination.totalCount + joined.size - leaves.size;
+  // A first page holds a page of jobs: those pushed past its end move on to the next page.
+  const limit = filter.pageSize === undefined ? Number.POSITIVE_INFINITY : Math.max(filter.pageSize, data.ids.length);
+  while (ids.length > limit) {
+    const last = ids.pop() as string;
+    if (!joined.delete(last)) leaves.add(last);
+  }
+  for (const id of leaves) left?.add(id);
   return {
     ...data,
     ids,

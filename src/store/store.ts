@@ -307,11 +307,15 @@ export class JobsStore implements Inbound {
     return { prev, prevStatus, next, stale: false };
   }
 
-  /** Applies what the batch wrote: each list changes once, the listed jobs' versions once. */
+  /**
+   * Applies what the batch wrote: each list changes once, the listed jobs' versions once. A job no list
+   * holds any more (it moved past the end of a first page) takes its version with it.
+   */
   private flush(): void {
-    this.lists.flush();
-    if (this.versions.size === 0) return;
-    this.cache.setVersions(this.cache.versions().with(this.versions.values()));
+    const gone = this.lists.flush();
+    for (const id of gone) this.versions.delete(id);
+    if (this.versions.size === 0 && gone.length === 0) return;
+    this.cache.setVersions(this.cache.versions().without(gone).with(this.versions.values()));
     this.versions.clear();
   }
 

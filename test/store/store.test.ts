@@ -144,7 +144,27 @@ describe('list data', () => {
     server.change(version('old', 'executing', 2, { createdAt: new Date(Date.UTC(2025, 0, 1)) }), 'job:created');
     server.change(version('new', 'executing', 2, { createdAt: new Date(Date.UTC(2027, 0, 1)) }), 'job:created');
     await settle();
-    expect(firstPage.data()?.ids).toEqual(['new', 'b', 'a']);
+    // 'new' joins at the top; 'a', the last, moves to the second page.
+    expect(firstPage.data()?.ids).toEqual(['new', 'b']);
+    expect(firstPage.data()?.jobs.has('a')).toBe(false);
+  });
+
+  it('holds no more than a page of jobs however many are created, nor versions of the jobs that moved on', async () => {
+    const server = fakeServer();
+    const { store, list } = startStore(server.client);
+    const firstPage = await list({ pageSize: 3 });
+    for (let i = 1; i <= 10; i += 1) {
+      const createdAt = new Date(Date.UTC(2026, 0, i));
+      server.change(version(`j${i}`, 'executing', 1, { createdAt }), 'job:created');
+      await settle();
+      server.change(version(`j${i}`, 'complete', 2, { createdAt }), 'job:completed');
+      await settle();
+    }
+    expect(firstPage.data()?.ids).toEqual(['j10', 'j9', 'j8']);
+    expect(firstPage.data()?.pagination).toBeUndefined();
+    // The newest versions of the listed jobs, and of no other.
+    expect([...store.cache.versions().values()].map((job) => job.id).sort()).toEqual(['j10', 'j8', 'j9']);
+    expect(store.peek('j10')?.status).toBe('complete');
   });
 });
 
