@@ -313,7 +313,11 @@ export class JobsStore implements Inbound {
    */
   private flush(): void {
     const gone = this.lists.flush();
-    for (const id of gone) this.versions.delete(id);
+    for (const id of gone) {
+      this.versions.delete(id);
+      // Its next write, if any, decides its membership afresh.
+      this.placed.delete(id);
+    }
     if (this.versions.size === 0 && gone.length === 0) return;
     this.cache.setVersions(this.cache.versions().without(gone).with(this.versions.values()));
     this.versions.clear();
