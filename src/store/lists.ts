@@ -104,7 +104,9 @@ export function withChanges(filter: JobsFilter, data: JobsListData, changes: Rea
   const limit = filter.pageSize === undefined ? Number.POSITIVE_INFINITY : Math.max(filter.pageSize, data.ids.length);
   while (ids.length > limit) {
     const last = ids.pop() as string;
-    if (!joined.delete(last)) leaves.add(last);
+    // A job that joined in this batch and moved on at once is held by no list either.
+    if (joined.delete(last)) left?.add(last);
+    else leaves.add(last);
   }
   for (const id of leaves) left?.add(id);
   return {

@@ -165,6 +165,14 @@ describe('list data', () => {
     // The newest versions of the listed jobs, and of no other.
     expect([...store.cache.versions().values()].map((job) => job.id).sort()).toEqual(['j10', 'j8', 'j9']);
     expect(store.peek('j10')?.status).toBe('complete');
+    // Several at once, in one batch: the page keeps the newest three, the versions only theirs.
+    store.batch(() => {
+      for (const i of [12, 11, 13]) store.ingest(version(`j${i}`, 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, i)) }), 'push');
+      // Between j9 and j8: it joins, then moves on with them.
+      store.ingest(version('jx', 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, 8, 12)) }), 'push');
+    });
+    expect(firstPage.data()?.ids).toEqual(['j13', 'j12', 'j11']);
+    expect([...store.cache.versions().values()].map((job) => job.id).sort()).toEqual(['j11', 'j12', 'j13']);
   });
 });
 
