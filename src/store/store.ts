@@ -314,9 +314,11 @@ export class JobsStore implements Inbound {
   private flush(): void {
     const gone = this.lists.flush();
     for (const id of gone) {
+      const last = this.versions.get(id) ?? this.cache.versions().get(id);
       this.versions.delete(id);
       // Its next write, if any, decides its membership afresh.
       this.placed.delete(id);
+      if (this.cache.job(id) === undefined) this.letGo(id, last);
     }
     if (this.versions.size === 0 && gone.length === 0) return;
     this.cache.setVersions(this.cache.versions().without(gone).with(this.versions.values()));
@@ -332,6 +334,12 @@ export class JobsStore implements Inbound {
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
     if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
+    else this.letGo(jobId, job);
     this.removals.tell(jobId);
+  }
+
+  /** The cache holds a job no more (`last`, its last version): ended with nothing left for the user, it is let go. */
+  private letGo(jobId: string, last: Job | undefined): void {
+    if (last !== undefined && isTerminal(last.status) && !needsAcknowledgement(last)) this.started.forget(jobId);
   }
 }

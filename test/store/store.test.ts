@@ -191,6 +191,28 @@ describe('jobs started through the provider', () => {
   });
 });
 
+describe('jobs the user started, once the cache holds them no more', () => {
+  it('are forgotten when they ended with nothing left for the user, and kept while an outcome waits', async () => {
+    const server = fakeServer();
+    const { store, list, queryClient } = startStore(server.client);
+    const firstPage = await list({ pageSize: 2 });
+    const at = (day: number) => ({ createdAt: new Date(Date.UTC(2026, 0, day)) });
+    store.ingest(version('done', 'executing', 1, at(1)), 'create');
+    store.ingest(version('waits', 'executing', 1, at(2)), 'create');
+    store.ingest(version('done', 'complete', 2, at(1)), 'push');
+    store.ingest(version('waits', 'complete', 2, { ...at(2), outcome: { acknowledge: true } }), 'push');
+    // Nothing reads them: their own entries go, and the page keeps them.
+    queryClient.removeQueries({ queryKey: ['jobkit', store.scope, 'job'] });
+    expect(firstPage.data()?.ids).toEqual(['waits', 'done']);
+    expect([store.started.has('done'), store.started.has('waits')]).toEqual([true, true]);
+    // Newer jobs push them off the first page: no list holds them any more.
+    for (const day of [3, 4]) server.change(version(`new${day}`, 'executing', 1, at(day)), 'job:created');
+    await settle();
+    expect(firstPage.data()?.ids).toEqual(['new4', 'new3']);
+    expect([store.started.has('done'), store.started.has('waits')]).toEqual([false, true]);
+  });
+});
+
 describe('polling, for a client that pushes nothing', () => {
   it('reads the jobs started here and those shown, until they end, and nothing once idle', async () => {
     vi.useFakeTimers();
