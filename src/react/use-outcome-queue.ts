@@ -90,13 +90,22 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
     const activeSeen = new Set<string>();
     /** The ids in the queue, mirrored here so that the many writes about other jobs set no state. */
     const listed = new Set<string>();
+    // The queue as last set: each change is decided here, and state is set only when it changes. An
+    // updater that changes nothing is not free: React keeps it queued until the dialog renders again, and
+    // every write or list page mentioning a queued job would add one, all day.
+    let queue = none;
+    const update = (next: Entry[]) => {
+      if (next === queue) return;
+      queue = next;
+      setEntries(next);
+    };
     const remove = (id: string) => {
       if (!listed.delete(id)) return;
-      setEntries((list) => list.filter((e) => e.id !== id));
+      update(queue.filter((e) => e.id !== id));
     };
     const add = (job: Job, notice?: string) => {
       listed.add(job.id);
-      setEntries((list) => insert(list, { id: job.id, key: outcomeKey(job), at: job.finishedAt?.getTime() ?? Date.now(), ...(notice ? { notice } : {}) }));
+      update(insert(queue, { id: job.id, key: outcomeKey(job), at: job.finishedAt?.getTime() ?? Date.now(), ...(notice ? { notice } : {}) }));
     };
 
     const runAutomatically = async (job: Job, trigger: JobOutcomeTriggerType, key: string) => {

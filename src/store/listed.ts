@@ -1,4 +1,4 @@
-import { devWarn, type Job, normalizeJob, toDate } from '../core';
+import { devWarn, type Job, needsAcknowledgement, normalizeJob, toDate } from '../core';
 import { checkJob, readMode, readStatus } from '../core/normalize';
 import { sealed } from './sealed';
 
@@ -59,13 +59,25 @@ export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
 interface ListFacts {
   hiddenOrParts: boolean;
   kinds: ReadonlyMap<string, Job['type']>;
-  /** The listed jobs whose listed version asks for its outcome to be acknowledged. */
-  acknowledgeable: ReadonlySet<string>;
+  /**
+   * The listed jobs whose outcome may still wait for acknowledgement: those listed (or joining) waiting,
+   * less those `withOutcomes` found no longer waiting (acknowledged, running again). A memo of what the
+   * cache holds, shared by the versions of a list and pruned in place: it changes no answer, only what
+   * is looked at, so an acknowledged job is never read again however many jobs join the list after it.
+   */
+  waiting: Set<string>;
 }
 
 const none: NewerVersions = () => undefined;
 const asksAcknowledgement = (outcome: unknown) =>
   typeof outcome === 'object' && outcome !== null && (outcome as { acknowledge?: unknown }).acknowledge === true;
+/** `needsAcknowledgement` of a page's entry, read without normalizing it. */
+function waitsForAcknowledgement(fields: Record<string, unknown>): boolean {
+  if (!asksAcknowledgement(fields.outcome) || toDate(fields.outcomeAcknowledgedAt) !== undefined) return false;
+  const status = readStatus(fields.status);
+  const mode = readMode(fields.mode);
+  return (status === 'complete' || status === 'failed') && mode !== 'background' && mode !== 'hidden';
+}
 
 /**
  * The jobs of one list page by id, as listed. A page is checked entry by entry when it arrives (an entry
@@ -92,7 +104,7 @@ export class ListedJobs implements JobsLookup {
   static read(entries: unknown, newer: NewerVersions = none): { ids: string[]; skipped: number; jobs: ListedJobs } {
     const raw = new Map<string, Record<string, unknown>>();
     const kinds = new Map<string, Job['type']>();
-    const acknowledgeable = new Set<string>();
+    const waiting = new Set<string>();
     let hiddenOrParts = false;
     const ids: string[] = [];
     let skipped = 0;
@@ -103,8 +115,8 @@ export class ListedJobs implements JobsLookup {
         // An id sent twice is listed once, where it first appears, with the last version sent.
         if (!raw.has(id)) ids.push(id);
         raw.set(id, fields);
-        if (asksAcknowledgement(fields.outcome)) acknowledgeable.add(id);
-        else acknowledgeable.delete(id);
+        if (waitsForAcknowledgement(fields)) waiting.add(id);
+        else waiting.delete(id);
         // As `normalizeJob` reads them; `type` and `operation` were just checked.
         const mode = readMode(fields.mode);
         if (mode === 'hidden' || typeof fields.parentId === 'string') hiddenOrParts = true;
@@ -114,7 +126,7 @@ export class ListedJobs implements JobsLookup {
         skipped += 1;
       }
     }
-    const jobs = new ListedJobs(raw, new Map(), new Map(), newer, { hiddenOrParts, kinds, acknowledgeable });
+    const jobs = new ListedJobs(raw, new Map(), new Map(), newer, { hiddenOrParts, kinds, waiting });
     return { ids, skipped, jobs };
   }
 
@@ -181,14 +193,17 @@ export class ListedJobs implements JobsLookup {
   }
 
   /**
-   * The listed jobs whose listed version asks for its outcome to be acknowledged, in their newest
-   * version when that still does: the only ones an outcome queue has to look at in a page.
+   * The listed jobs whose outcome waits for acknowledgement (`needsAcknowledgement`), in their newest
+   * version: the only ones an outcome queue has to look at in a page. Looks only at jobs that waited
+   * when listed or joining, and forgets each found no longer waiting.
    */
   withOutcomes(): Job[] {
     const found: Job[] = [];
-    for (const id of this.facts.acknowledgeable) {
+    const { waiting } = this.facts;
+    for (const id of waiting) {
       const job = this.get(id);
-      if (job?.outcome?.acknowledge === true) found.push(job);
+      if (job !== undefined && needsAcknowledgement(job)) found.push(job);
+      else waiting.delete(id);
     }
     return found;
   }
@@ -211,16 +226,20 @@ export class ListedJobs implements JobsLookup {
     }
     const joined = new Map(this.joined);
     for (const id of leaves) joined.delete(id);
-    let { hiddenOrParts, kinds } = this.facts;
-    const acknowledgeable = new Set(this.facts.acknowledgeable);
-    for (const id of leaves) acknowledgeable.delete(id);
+    let { hiddenOrParts, kinds, waiting } = this.facts;
+    // Copied only when it changes: most jobs join running, and most leave having been acknowledged.
+    const touched = [...leaves].some((id) => waiting.has(id)) || joins.some((job) => needsAcknowledgement(job) !== waiting.has(job.id));
+    if (touched) {
+      waiting = new Set(waiting);
+      for (const id of leaves) waiting.delete(id);
+    }
     for (const job of joins) {
       joined.set(job.id, job);
-      if (job.outcome?.acknowledge === true) acknowledgeable.add(job.id);
-      else acknowledgeable.delete(job.id);
+      if (touched && needsAcknowledgement(job)) waiting.add(job.id);
+      else if (touched) waiting.delete(job.id);
       if (job.mode === 'hidden' || job.parentId !== undefined) hiddenOrParts = true;
       if (job.mode !== 'hidden' && !kinds.has(job.operation)) kinds = new Map(kinds).set(job.operation, job.type);
     }
-    return new ListedJobs(raw, joined, this.normalized, this.newer, { hiddenOrParts, kinds, acknowledgeable });
+    return new ListedJobs(raw, joined, this.normalized, this.newer, { hiddenOrParts, kinds, waiting });
   }
 }

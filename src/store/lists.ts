@@ -1,10 +1,10 @@
-import { compareJobs, type Job, matchesFilter } from '../core';
+import { compareJobs, type Job, type JobsFilter, matchesFilter } from '../core';
 import type { JobsCache } from './cache';
-import type { JobsListData } from './listed';
+import type { JobsListData, ListedJobs } from './listed';
 import type { Query } from './query-core';
 
 /** A job joining a list, or `null`: leaving it. */
-type Change = Job | null;
+export type Change = Job | null;
 
 /**
  * Keeps the cached lists' membership in step with the jobs written, without asking the server: a
@@ -48,48 +48,18 @@ export class ListMembership {
     return held;
   }
 
-  /** Applies what the batch changed: one new value per list. */
-  flush(): void {
-    if (this.pending.size === 0) return;
+  /** Applies what the batch changed: one new value per list. Returns the jobs that left a list and no list holds now. */
+  flush(): string[] {
+    if (this.pending.size === 0) return [];
     const batch = [...this.pending];
     this.pending.clear();
+    const left = new Set<string>();
     for (const [query, changes] of batch) {
       const data = this.cache.listOf(query);
-      const next = data === undefined ? undefined : this.apply(query, data, changes);
+      const next = data === undefined ? undefined : withChanges(this.cache.filterOf(query), data, changes, left);
       if (next !== undefined && next !== data) this.cache.setList(query, next);
     }
-  }
-
-  private apply(query: Query, data: JobsListData, changes: Map<string, Change>): JobsListData {
-    const filter = this.cache.filterOf(query);
-    const leaves = new Set<string>();
-    const arriving: Job[] = [];
-    for (const [id, job] of changes) {
-      if (job === null) {
-        if (data.jobs.has(id)) leaves.add(id);
-      } else if (!data.jobs.has(id)) arriving.push(job);
-    }
-    const joined = new Map<string, Job>();
-    const ids = leaves.size > 0 ? data.ids.filter((id) => !leaves.has(id)) : [...data.ids];
-    const compare = compareJobs(filter);
-    for (const job of arriving) {
-      const at = ids.findIndex((id) => {
-        const other = joined.get(id) ?? data.jobs.listed(id);
-        return other !== undefined && compare(job, other) < 0;
-      });
-      // After the last job of a full page, it lies on a later page: this one does not hold it.
-      if (at < 0 && filter.pageSize !== undefined && ids.length >= filter.pageSize) continue;
-      ids.splice(at < 0 ? ids.length : at, 0, job.id);
-      joined.set(job.id, job);
-    }
-    if (joined.size === 0 && leaves.size === 0) return data;
-    const total = data.pagination && data.pagination.totalCount + joined.size - leaves.size;
-    return {
-      ...data,
-      ids,
-      jobs: data.jobs.changed([...joined.values()], leaves),
-      ...(data.pagination && total !== undefined ? { pagination: { ...data.pagination, totalCount: total } } : {}),
-    };
+    return [...left].filter((id) => newestListed(this.cache, id) === undefined);
   }
 
   private change(query: Query, jobId: string, change: Change): void {
@@ -99,6 +69,74 @@ export class ListMembership {
       this.pending.set(query, changes);
     }
     changes.set(jobId, change);
+  }
+}
+
+/**
+ * The next value of a list (first page, or one without pages) once jobs joined (`Job`) or left (`null`):
+ * joins in the list's order, none after the last job of a full page, whose last jobs move on to the next
+ * page when jobs join before them. `data` itself when nothing changed. The ids that left go to `left`.
+ */
+export function withChanges(filter: JobsFilter, data: JobsListData, changes: ReadonlyMap<string, Change>, left?: Set<string>): JobsListData {
+  const leaves = new Set<string>();
+  const arriving: Job[] = [];
+  for (const [id, job] of changes) {
+    if (job === null) {
+      if (data.jobs.has(id)) leaves.add(id);
+    } else if (!data.jobs.has(id)) arriving.push(job);
+  }
+  const joined = new Map<string, Job>();
+  const ids = leaves.size > 0 ? data.ids.filter((id) => !leaves.has(id)) : [...data.ids];
+  const compare = compareJobs(filter);
+  for (const job of arriving) {
+    const at = ids.findIndex((id) => {
+      const other = joined.get(id) ?? data.jobs.listed(id);
+      return other !== undefined && compare(job, other) < 0;
+    });
+    // After the last job of a full page, it lies on a later page: this one does not hold it.
+    if (at < 0 && filter.pageSize !== undefined && ids.length >= filter.pageSize) continue;
+    ids.splice(at < 0 ? ids.length : at, 0, job.id);
+    joined.set(job.id, job);
+  }
+  if (joined.size === 0 && leaves.size === 0) return data;
+  const total = data.pagination && data.pagination.totalCount + joined.size - leaves.size;
+  // A first page holds a page of jobs: those pushed past its end move on to the next page.
+  const limit = filter.pageSize === undefined ? Number.POSITIVE_INFINITY : Math.max(filter.pageSize, data.ids.length);
+  while (ids.length > limit) {
+    const last = ids.pop() as string;
+    // A job that joined in this batch and moved on at once is held by no list either.
+    if (joined.delete(last)) left?.add(last);
+    else leaves.add(last);
+  }
+  for (const id of leaves) left?.add(id);
+  return {
+    ...data,
+    ids,
+    jobs: data.jobs.changed([...joined.values()], leaves),
+    ...(data.pagination && total !== undefined ? { pagination: { ...data.pagination, totalCount: total } } : {}),
+  };
+}
+
+/**
+ * Notes in `changes` what the jobs changed while a page was read (`meanwhile`: their version then, or
+ * `null` when deleted) do to that page, the server having answered with what it held before: each joins
+ * or leaves as its newest version (`newest`) says, unless the page holds a newer one.
+ */
+export function placeMeanwhile(
+  filter: JobsFilter,
+  page: ListedJobs,
+  meanwhile: ReadonlyMap<string, Job | null>,
+  newest: (id: string) => Job | undefined,
+  changes: Map<string, Change>,
+): void {
+  for (const [id, written] of meanwhile) {
+    if (written === null) changes.set(id, null);
+    if (written === null || changes.has(id)) continue;
+    if (page.has(id) && page.updatedAt(id) > (written.updatedAt?.getTime() ?? 0)) continue;
+    const job = newest(id) ?? written;
+    const belongs = matchesFilter(job, filter);
+    // Where a job joins a later page depends on the pages before it: that page learns of it when read again.
+    if (belongs !== page.has(id) && (!belongs || (filter.pageNumber ?? 1) === 1)) changes.set(id, belongs ? job : null);
   }
 }
 

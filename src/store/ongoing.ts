@@ -9,7 +9,9 @@ const factsOf = ({ id, type, operation, mode, source }: Job): JobFacts => ({ id,
 
 /**
  * The jobs this provider started or acted on, in the two senses the kit needs:
- * - `started`: the user started (or acted on) it here, so its outcome is theirs, for the provider's life;
+ * - `started`: the user started (or acted on) it here, so its outcome is theirs, until the cache holds it
+ *   no more once it ended with nothing left for the user (`forget`): a console open all day keeps no id
+ *   of every job it ever started;
  * - ongoing: such a job not yet seen to end. It is polled even when nothing on screen shows it, and it
  *   counts as running on its source (disabling its action, blocking its region) whatever any list says,
  *   from the moment the client answered until the kit sees it end or vanish.
@@ -35,6 +37,11 @@ export class StartedJobs {
   /** A version of a job was written: one that ended stops being ongoing. */
   seen(job: Job): void {
     if (isTerminal(job.status)) this.end(job.id);
+  }
+
+  /** The cache holds the job no more, ended with nothing left for the user: it is no longer counted. */
+  forget(jobId: string): void {
+    if (!this.ongoing.has(jobId)) this.started.delete(jobId);
   }
 
   /** The job ended, or is gone. */

@@ -17,7 +17,7 @@ import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import { type JobEndListener, JobEnds } from './job-ends';
 import { Listeners } from './listeners';
 import { type JobsListData, ListedJobs } from './listed';
-import { ListMembership, newestListed } from './lists';
+import { type Change, ListMembership, newestListed, placeMeanwhile, withChanges } from './lists';
 import { StartedJobs } from './ongoing';
 import { isNotFound, Polling } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
@@ -74,6 +74,8 @@ export class JobsStore implements Inbound {
   private readonly cleanups: (() => void)[] = [];
   /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
   private readonly versions = new Map<string, Job>();
+  /** For each list read in flight, the jobs changed (or deleted, `null`) since it was asked for. */
+  private readonly reading = new Set<Map<string, Job | null>>();
   /** The status at which each job's list membership was last decided. */
   private readonly placed = new Map<string, Job['status']>();
   /** What a batch told, told when it ends: events, then ends. */
@@ -200,26 +202,34 @@ export class JobsStore implements Inbound {
   /**
    * Reads one list page: entries are checked and kept by id. Jobs cached on their own take the version
    * read when it is newer; when the cached one is newer and no longer matches the filter, the page
-   * leaves it out (a server's list may lag behind its events).
+   * leaves it out (a server's list may lag behind its events). Jobs written while the read was in flight
+   * (no list had data to place them in) join or leave the page as their newest version says.
    */
   async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
-    const page = await this.client.list(filter, { signal });
+    const meanwhile = new Map<string, Job | null>();
+    this.reading.add(meanwhile);
+    let page: Awaited<ReturnType<JobsClient['list']>>;
+    try {
+      page = await this.client.list(filter, { signal });
+    } finally {
+      this.reading.delete(meanwhile);
+    }
     const read = ListedJobs.read(page?.data, (id) => this.peek(id));
-    const behind = new Set<string>();
+    const changes = new Map<string, Change>();
     this.batch(() => {
       for (const id of read.ids) {
         if (this.cache.job(id) === undefined) continue;
         const listed = read.jobs.listed(id);
-        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) behind.add(id);
+        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) changes.set(id, null);
       }
     });
-    const ids = behind.size === 0 ? read.ids : read.ids.filter((id) => !behind.has(id));
-    const jobs = behind.size === 0 ? read.jobs : read.jobs.changed([], behind);
-    this.listReads.tell(jobs);
+    placeMeanwhile(filter, read.jobs, meanwhile, (id) => this.peek(id), changes);
+    const listed: JobsListData = { ids: read.ids, jobs: read.jobs, skipped: read.skipped, ...(page?.pagination === undefined ? {} : { pagination: page.pagination }) };
+    const data = changes.size === 0 ? listed : withChanges(filter, listed, changes);
+    this.listReads.tell(data.jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
-    const data: JobsListData = { ids: sealed(ids), jobs, skipped: read.skipped };
-    return sealed(page?.pagination === undefined ? data : { ...data, pagination: sealed({ ...page.pagination }) });
+    return sealed({ ...data, ids: sealed(data.ids), ...(data.pagination === undefined ? {} : { pagination: sealed({ ...data.pagination }) }) });
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -245,6 +255,7 @@ export class JobsStore implements Inbound {
       const job = this.peek(jobId);
       if (job !== undefined) this.lists.place(job, true);
       this.placed.delete(jobId);
+      for (const meanwhile of this.reading) meanwhile.set(jobId, null);
       this.started.end(jobId);
       this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
       if (event !== undefined) this.outbox.push(event);
@@ -266,9 +277,10 @@ export class JobsStore implements Inbound {
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
       const { prev, prevStatus, next, stale } = this.write(job, cause);
       for (const event of events) if (!this.reconciled.toldAlready(event, next)) this.outbox.push({ ...event, job: next });
-      // Events are derived for a polling client's writes, and for a pushing client's reconciliation reads.
+      // Events are derived for a polling client's writes, and for a pushing client's reconciliation reads. A
+      // created job was created, even when a newer version of it arrived before the answer.
       const derives = this.pushes ? cause === 'poll' : cause !== 'load' && cause !== 'read';
-      if (events.length === 0 && derives && !stale) {
+      if (events.length === 0 && derives && (!stale || cause === 'create')) {
         const topic = derivedTopic(prev, next, cause);
         if (topic !== undefined) this.outbox.push(derivedEvent(topic, next, ++this.eventCount));
         if (topic !== undefined && this.pushes) this.reconciled.tell(topic, next);
@@ -280,7 +292,8 @@ export class JobsStore implements Inbound {
   }
 
   /**
-   * Writes `job`, unless it is older than the version held: under its own key when something reads it
+   * Writes `job`, unless it is older than the version held (whoever sent it: an answer to this
+   * provider's own call may arrive after a newer version was pushed): under its own key when something reads it
    * there, this provider changed it or no list holds it; a listed job nothing reads has its versions kept
    * together in the cache's `versions` entry (10,000 listed jobs make no 10,000 entries, and no list
    * changes for a tick). The lists gain or lose it when its status changes, or when they have not yet
@@ -295,7 +308,7 @@ export class JobsStore implements Inbound {
     // Events are derived from the previous version (see `accept`): a listed one is read whole only then.
     const prev = kept ?? (this.pushes && cause !== 'poll' ? undefined : listed?.job());
     const heldAt = kept === undefined ? listed?.updatedAt : (kept.updatedAt?.getTime() ?? 0);
-    if (cause !== 'create' && heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
+    if (heldAt !== undefined && (job.updatedAt?.getTime() ?? heldAt) < heldAt) {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
     const next = sealed(own === undefined ? job : shareEqual(own, job));
@@ -311,16 +324,29 @@ export class JobsStore implements Inbound {
       if (next !== own) this.cache.setJob(next);
     } else if (ours || !inLists) this.cache.setJob(next);
     else this.versions.set(job.id, next);
+    // What happened to a job (an event, a poll, this provider's call) while a list was read: the page,
+    // asked for before, may not show it. A read of the job itself says nothing the page does not.
+    if (cause !== 'read' && cause !== 'load') for (const meanwhile of this.reading) meanwhile.set(job.id, next);
     this.started.seen(next);
     this.writes.tell(next);
     return { prev, prevStatus, next, stale: false };
   }
 
-  /** Applies what the batch wrote: each list changes once, the listed jobs' versions once. */
+  /**
+   * Applies what the batch wrote: each list changes once, the listed jobs' versions once. A job no list
+   * holds any more (it moved past the end of a first page) takes its version with it.
+   */
   private flush(): void {
-    this.lists.flush();
-    if (this.versions.size === 0) return;
-    this.cache.setVersions(this.cache.versions().with(this.versions.values()));
+    const gone = this.lists.flush();
+    for (const id of gone) {
+      const last = this.versions.get(id) ?? this.cache.versions().get(id);
+      this.versions.delete(id);
+      // Its next write, if any, decides its membership afresh.
+      this.placed.delete(id);
+      if (this.cache.job(id) === undefined) this.letGo(id, last);
+    }
+    if (this.versions.size === 0 && gone.length === 0) return;
+    this.cache.setVersions(this.cache.versions().without(gone).with(this.versions.values()));
     this.versions.clear();
   }
 
@@ -333,6 +359,12 @@ export class JobsStore implements Inbound {
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
     if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
+    else this.letGo(jobId, job);
     this.removals.tell(jobId);
+  }
+
+  /** The cache holds a job no more (`last`, its last version): ended with nothing left for the user, it is let go. */
+  private letGo(jobId: string, last: Job | undefined): void {
+    if (last !== undefined && isTerminal(last.status) && !needsAcknowledgement(last)) this.started.forget(jobId);
   }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { normalizeJob } from '../../src/core';
+import { type Job, needsAcknowledgement, normalizeJob } from '../../src/core';
 import { ListedJobs, lookupAll } from '../../src/store/listed';
 
 const anyValue = fc.oneof(fc.anything(), fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null));
@@ -58,7 +58,7 @@ describe('a listed page', () => {
         const jobs = [...expected.jobs.values()];
         if (jobs.some((job) => job.mode === 'hidden' || job.parentId !== undefined)) expect(page.jobs.grouped()).toBe(true);
         for (const job of jobs) if (job.mode !== 'hidden') expect(page.jobs.operations().has(job.operation)).toBe(true);
-        const waiting = [...expected.jobs.values()].filter((job) => job.outcome?.acknowledge === true);
+        const waiting = [...expected.jobs.values()].filter(needsAcknowledgement);
         expect(ListedJobs.read(entries).jobs.withOutcomes().map((job) => job.id).sort()).toEqual(waiting.map((job) => job.id).sort());
       }),
       { numRuns: 1000 },
@@ -83,16 +83,44 @@ describe('a listed page', () => {
   it('never changes: a job joining or leaving makes a new list, the old one reads as before', () => {
     const entry = (id: string, operation = 'export') => ({ id, type: 'workbook', operation, source: 's', status: 'executing' });
     const { jobs } = ListedJobs.read([entry('a'), entry('b')]);
-    const joining = { ...normalizeJob(entry('c', 'import')), mode: 'hidden' as const, outcome: { acknowledge: true } };
-    const next = jobs.changed([joining], new Set(['a']));
+    const joining = { ...normalizeJob(entry('c', 'import')), mode: 'hidden' as const };
+    const ended = { ...normalizeJob(entry('d')), status: 'complete' as const, outcome: { acknowledge: true } };
+    const next = jobs.changed([joining, ended], new Set(['a']));
     expect([jobs.has('a'), jobs.has('c'), jobs.grouped(), jobs.withOutcomes()]).toEqual([true, false, false, []]);
     expect([next.has('a'), next.has('b'), next.has('c'), next.grouped()]).toEqual([false, true, true, true]);
     expect(next.get('c')).toBe(joining);
     expect(next.field('a', 'operation')).toBeUndefined();
-    expect(next.withOutcomes()).toEqual([joining]);
+    expect(next.withOutcomes()).toEqual([ended]);
     // Reading a job of the old list normalizes it for both, and the new one still lacks the one that left.
     expect(jobs.get('a')?.id).toBe('a');
     expect(next.get('a')).toBeUndefined();
+  });
+
+  it('looks only at outcomes still waiting: none acknowledged, none gone, none it found acknowledged before', () => {
+    const at = (status: string, outcome?: object) => ({ type: 'workbook', operation: 'export', source: 's', mode: 'foreground', status, outcome });
+    const entries = [
+      { id: 'seen', ...at('complete', { acknowledge: true }), outcomeAcknowledgedAt: '2026-01-01T00:00:00Z' },
+      { id: 'b', ...at('complete', { acknowledge: true }) },
+      { id: 'c', ...at('failed', { acknowledge: true }) },
+      { id: 'd', ...at('executing') },
+    ];
+    const cached = new Map<string, Job>();
+    const newer = vi.fn((id: string) => cached.get(id));
+    const { jobs } = ListedJobs.read(entries, newer);
+    expect(jobs.withOutcomes().map((job) => job.id)).toEqual(['b', 'c']);
+    expect(newer.mock.calls.map(([id]) => id)).toEqual(['b', 'c']);
+    // b is acknowledged (a newer version in the cache): looked at once more, then never again.
+    cached.set('b', { ...(jobs.get('b') as Job), outcomeAcknowledgedAt: new Date() });
+    newer.mockClear();
+    expect(jobs.withOutcomes().map((job) => job.id)).toEqual(['c']);
+    expect(jobs.withOutcomes().map((job) => job.id)).toEqual(['c']);
+    expect(newer.mock.calls.map(([id]) => id)).toEqual(['b', 'c', 'c']);
+    // c leaves, and jobs join still running: the next list has nothing to look at.
+    const running = normalizeJob({ id: 'e', ...at('executing') });
+    const next = jobs.changed([running], new Set(['c']));
+    newer.mockClear();
+    expect(next.withOutcomes()).toEqual([]);
+    expect(newer).not.toHaveBeenCalled();
   });
 
   it('reads several pages as one, the first page holding an id answering for it', () => {

@@ -144,7 +144,35 @@ describe('list data', () => {
     server.change(version('old', 'executing', 2, { createdAt: new Date(Date.UTC(2025, 0, 1)) }), 'job:created');
     server.change(version('new', 'executing', 2, { createdAt: new Date(Date.UTC(2027, 0, 1)) }), 'job:created');
     await settle();
-    expect(firstPage.data()?.ids).toEqual(['new', 'b', 'a']);
+    // 'new' joins at the top; 'a', the last, moves to the second page.
+    expect(firstPage.data()?.ids).toEqual(['new', 'b']);
+    expect(firstPage.data()?.jobs.has('a')).toBe(false);
+  });
+
+  it('holds no more than a page of jobs however many are created, nor versions of the jobs that moved on', async () => {
+    const server = fakeServer();
+    const { store, list } = startStore(server.client);
+    const firstPage = await list({ pageSize: 3 });
+    for (let i = 1; i <= 10; i += 1) {
+      const createdAt = new Date(Date.UTC(2026, 0, i));
+      server.change(version(`j${i}`, 'executing', 1, { createdAt }), 'job:created');
+      await settle();
+      server.change(version(`j${i}`, 'complete', 2, { createdAt }), 'job:completed');
+      await settle();
+    }
+    expect(firstPage.data()?.ids).toEqual(['j10', 'j9', 'j8']);
+    expect(firstPage.data()?.pagination).toBeUndefined();
+    // The newest versions of the listed jobs, and of no other.
+    expect([...store.cache.versions().values()].map((job) => job.id).sort()).toEqual(['j10', 'j8', 'j9']);
+    expect(store.peek('j10')?.status).toBe('complete');
+    // Several at once, in one batch: the page keeps the newest three, the versions only theirs.
+    store.batch(() => {
+      for (const i of [12, 11, 13]) store.ingest(version(`j${i}`, 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, i)) }), 'push');
+      // Between j9 and j8: it joins, then moves on with them.
+      store.ingest(version('jx', 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, 8, 12)) }), 'push');
+    });
+    expect(firstPage.data()?.ids).toEqual(['j13', 'j12', 'j11']);
+    expect([...store.cache.versions().values()].map((job) => job.id).sort()).toEqual(['j11', 'j12', 'j13']);
   });
 });
 
@@ -160,6 +188,28 @@ describe('jobs started through the provider', () => {
     expect(store.started.on('us_sh_1')).toEqual([]);
     // Still the user's: its outcome is theirs to see.
     expect(store.started.has(job?.id ?? '')).toBe(true);
+  });
+});
+
+describe('jobs the user started, once the cache holds them no more', () => {
+  it('are forgotten when they ended with nothing left for the user, and kept while an outcome waits', async () => {
+    const server = fakeServer();
+    const { store, list, queryClient } = startStore(server.client);
+    const firstPage = await list({ pageSize: 2 });
+    const at = (day: number) => ({ createdAt: new Date(Date.UTC(2026, 0, day)) });
+    store.ingest(version('done', 'executing', 1, at(1)), 'create');
+    store.ingest(version('waits', 'executing', 1, at(2)), 'create');
+    store.ingest(version('done', 'complete', 2, at(1)), 'push');
+    store.ingest(version('waits', 'complete', 2, { ...at(2), outcome: { acknowledge: true } }), 'push');
+    // Nothing reads them: their own entries go, and the page keeps them.
+    queryClient.removeQueries({ queryKey: ['jobkit', store.scope, 'job'] });
+    expect(firstPage.data()?.ids).toEqual(['waits', 'done']);
+    expect([store.started.has('done'), store.started.has('waits')]).toEqual([true, true]);
+    // Newer jobs push them off the first page: no list holds them any more.
+    for (const day of [3, 4]) server.change(version(`new${day}`, 'executing', 1, at(day)), 'job:created');
+    await settle();
+    expect(firstPage.data()?.ids).toEqual(['new4', 'new3']);
+    expect([store.started.has('done'), store.started.has('waits')]).toEqual([false, true]);
   });
 });
 
