@@ -21,14 +21,14 @@ const kit = (names) => `export { ${names.join(', ')} } from './dist/index.js';`;
  * its budget (lower a ceiling whenever an entry gets smaller).
  */
 export const entries = [
-  { id: 'hooks', name: 'hooks: JobsProvider, useJobs, useJob, useCreateJob', code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']), external: peers, budget: 6 * KB, ceiling: 13.2 * KB },
-  { id: 'overlay', name: 'JobsProvider, ProgressOverlay', code: kit(['JobsProvider', 'ProgressOverlay']), external: peers, budget: 10 * KB, ceiling: 17.8 * KB },
-  { id: 'outcome', name: 'JobsProvider, OutcomeDialog', code: kit(['JobsProvider', 'OutcomeDialog']), external: peers, budget: 22 * KB, ceiling: 32.2 * KB },
-  { id: 'actions', name: 'JobsProvider, ActionBar', code: kit(['JobsProvider', 'ActionBar']), external: peers, budget: 28 * KB, ceiling: 44.8 * KB },
-  { id: 'whole', name: 'whole kit (export *)', code: "export * from './dist/index.js';", external: peers, budget: 48 * KB, ceiling: 64.8 * KB },
-  { id: 'core', name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 11.0 * KB },
+  { id: 'hooks', name: 'hooks: JobsProvider, useJobs, useJob, useCreateJob', code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']), external: peers, budget: 6 * KB, ceiling: 15.1 * KB },
+  { id: 'overlay', name: 'JobsProvider, ProgressOverlay', code: kit(['JobsProvider', 'ProgressOverlay']), external: peers, budget: 10 * KB, ceiling: 19.6 * KB },
+  { id: 'outcome', name: 'JobsProvider, OutcomeDialog', code: kit(['JobsProvider', 'OutcomeDialog']), external: peers, budget: 22 * KB, ceiling: 34.0 * KB },
+  { id: 'actions', name: 'JobsProvider, ActionBar', code: kit(['JobsProvider', 'ActionBar']), external: peers, budget: 28 * KB, ceiling: 46.6 * KB },
+  { id: 'whole', name: 'whole kit (export *)', code: "export * from './dist/index.js';", external: peers, budget: 48 * KB, ceiling: 66.6 * KB },
+  { id: 'core', name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10.9 * KB },
   { id: 'memory', name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
-  { id: 'flatfile', name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB, ceiling: 8.2 * KB },
+  { id: 'flatfile', name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB, ceiling: 8.1 * KB },
   { id: 'http', name: 'jobkit/http', code: "export * from './dist/http.js';", external: peers, budget: 8 * KB },
   { id: 'de', name: 'jobkit/locales/de', code: "export * from './dist/locales/de.js';", external: peers, budget: 3 * KB },
 ];
