@@ -8,7 +8,9 @@ import '../src/styles.css';
  * would lose its styles, and a selector without it could restyle a host element with the same slot name.
  */
 function expectKitMarks(): void {
-  const unmarked = [...document.querySelectorAll('[data-slot]:not([data-jk])')].map((element) => element.getAttribute('data-slot'));
+  const unmarked = [...document.querySelectorAll('[data-slot]:not([data-jk])')].map((element) =>
+    element.getAttribute('data-slot'),
+  );
   if (unmarked.length > 0) throw new Error(`Kit parts without data-jk: ${[...new Set(unmarked)].join(', ')}`);
 }
 

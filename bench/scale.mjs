@@ -3,7 +3,11 @@
 // Options: --scale-sizes=100,1000,10000,100000 --scale-ticking=100
 
 const ms = (n) => `${n.toFixed(1)} ms`;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 /** P2's measure: one page, a warm-up mount, then `runs` mounts; the median of those. */
 async function firstFrame(fresh, n, runs) {
@@ -27,14 +31,22 @@ async function ticking(context, fresh, n, count, seconds) {
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const metric = async () =>
+      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const { setupMs } = await page.evaluate(([total, live]) => window.bench.scaleSetup(total, live), [n, count]);
     const a = await metric();
     const r = await page.evaluate((s) => window.bench.scaleRun(s), seconds);
     const b = await metric();
     const script = (b.ScriptDuration - a.ScriptDuration) * 1000;
     const task = (b.TaskDuration - a.TaskDuration) * 1000;
-    return { ...r, setupMs, script, task, perUpdate: script / Math.max(1, r.done), taskPerUpdate: task / Math.max(1, r.done) };
+    return {
+      ...r,
+      setupMs,
+      script,
+      task,
+      perUpdate: script / Math.max(1, r.done),
+      taskPerUpdate: task / Math.max(1, r.done),
+    };
   } finally {
     await page.close();
   }
@@ -45,7 +57,10 @@ export async function runScale({ context, fresh, table, args, runs, seconds }) {
     const found = args.find((a) => a.startsWith(`--scale-${name}=`));
     return found === undefined ? fallback : found.slice(`--scale-${name}=`.length);
   };
-  const sizes = option('sizes', '100,1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = option('sizes', '100,1000,10000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const count = Number(option('ticking', 100));
   const rows = [];
   let base;
@@ -62,7 +77,14 @@ export async function runScale({ context, fresh, table, args, runs, seconds }) {
       await ticking(context, fresh, n, Math.min(count, n), seconds); // warm-up
       for (let i = 0; i < runs; i += 1) results.push(await ticking(context, fresh, n, Math.min(count, n), seconds));
       const pick = (k) => median(results.map((r) => r[k]));
-      tick = { perUpdate: pick('perUpdate'), taskPerUpdate: pick('taskPerUpdate'), done: pick('done'), sent: pick('sent'), longTasks: pick('longTasks'), setupMs: pick('setupMs') };
+      tick = {
+        perUpdate: pick('perUpdate'),
+        taskPerUpdate: pick('taskPerUpdate'),
+        done: pick('done'),
+        sent: pick('sent'),
+        longTasks: pick('longTasks'),
+        setupMs: pick('setupMs'),
+      };
     } catch (error) {
       console.error(`[scale] ticking at ${n}: ${error.message}`);
     }
@@ -79,7 +101,20 @@ export async function runScale({ context, fresh, table, args, runs, seconds }) {
       tick === undefined ? '' : ms(tick.setupMs),
     ]);
   }
-  table(`Scaling: P2 first frame and P4 scripting per applied update as the list grows (${count} jobs ticking at 10 Hz for ${seconds} s)`,
-    ['jobs listed', 'P2 first frame', '÷ smallest', 'P4 scripting per applied update', '÷ smallest', 'task time per update', 'updates sent/applied', 'long tasks', 'set-up'], rows,
-    `First frame: P2's measure (median of ${runs} warm mounts in one page). Per update: CDP ScriptDuration (and TaskDuration) over the window ÷ the ticks the engine applied, median of ${runs} fresh pages after a warm-up; the newest ${count} jobs tick (on screen), the others are finished. The memory engine's own work is included. Flat means the cost of one update does not grow with the list.`);
+  table(
+    `Scaling: P2 first frame and P4 scripting per applied update as the list grows (${count} jobs ticking at 10 Hz for ${seconds} s)`,
+    [
+      'jobs listed',
+      'P2 first frame',
+      '÷ smallest',
+      'P4 scripting per applied update',
+      '÷ smallest',
+      'task time per update',
+      'updates sent/applied',
+      'long tasks',
+      'set-up',
+    ],
+    rows,
+    `First frame: P2's measure (median of ${runs} warm mounts in one page). Per update: CDP ScriptDuration (and TaskDuration) over the window ÷ the ticks the engine applied, median of ${runs} fresh pages after a warm-up; the newest ${count} jobs tick (on screen), the others are finished. The memory engine's own work is included. Flat means the cost of one update does not grow with the list.`,
+  );
 }

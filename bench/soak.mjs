@@ -12,7 +12,13 @@ const VARIANTS = {
   'no-dialog': { label: 'kit without OutcomeDialog', ui: true, notices: true, dialog: false },
   engine: { label: 'memory engine alone', ui: false, notices: false, dialog: false },
   'kit-retain': { label: 'kit, engine retain', ui: true, notices: true, dialog: true, retained: true },
-  'no-dialog-retain': { label: 'kit without OutcomeDialog, engine retain', ui: true, notices: true, dialog: false, retained: true },
+  'no-dialog-retain': {
+    label: 'kit without OutcomeDialog, engine retain',
+    ui: true,
+    notices: true,
+    dialog: false,
+    retained: true,
+  },
   'engine-retain': { label: 'engine alone, retain', ui: false, notices: false, dialog: false, retained: true },
 };
 
@@ -34,14 +40,23 @@ async function soakOnce(context, fresh, variant, settings) {
   await cdp.send('HeapProfiler.enable');
   try {
     const baseline = await heapAfterGc(cdp);
-    const options = { ui: variant.ui, notices: variant.notices, dialog: variant.dialog, ticks: settings.ticks, ...(variant.retained ? { retain: settings.retain } : {}), ...(settings.gcTime === undefined ? {} : { gcTime: Number(settings.gcTime) }) };
+    const options = {
+      ui: variant.ui,
+      notices: variant.notices,
+      dialog: variant.dialog,
+      ticks: settings.ticks,
+      ...(variant.retained ? { retain: settings.retain } : {}),
+      ...(settings.gcTime === undefined ? {} : { gcTime: Number(settings.gcTime) }),
+    };
     await page.evaluate((o) => window.bench.soakSetup(o), options);
     const mounted = await heapAfterGc(cdp);
     const waves = [];
     for (let w = 1; w <= settings.waves; w += 1) {
       const r = await page.evaluate((n) => window.bench.soakWave(n), settings.jobs);
       waves.push({ ...r, heap: await heapAfterGc(cdp) });
-      process.stderr.write(`  soak ${variant.label}: wave ${w}/${settings.waves} ${mb(waves.at(-1).heap)} ${ms(r.waveMs)}\n`);
+      process.stderr.write(
+        `  soak ${variant.label}: wave ${w}/${settings.waves} ${mb(waves.at(-1).heap)} ${ms(r.waveMs)}\n`,
+      );
     }
     await page.evaluate(() => window.bench.soakTeardown());
     const teardown = await heapAfterGc(cdp);
@@ -63,7 +78,9 @@ export async function runSoak({ context, fresh, table, args, quick }) {
     retain: Number(option('retain', 1000)),
     gcTime: option('gc-time', undefined),
   };
-  const names = option('variants', 'kit,no-notices,no-dialog,engine,kit-retain,no-dialog-retain,engine-retain').split(',').filter((n) => n in VARIANTS);
+  const names = option('variants', 'kit,no-notices,no-dialog,engine,kit-retain,no-dialog-retain,engine-retain')
+    .split(',')
+    .filter((n) => n in VARIANTS);
   const results = [];
   for (const name of names) {
     const variant = { ...VARIANTS[name] };
@@ -79,38 +96,110 @@ export async function runSoak({ context, fresh, table, args, quick }) {
   const at = (r, w) => r.waves[Math.min(w, r.waves.length) - 1];
   const w5 = Math.min(5, settings.waves);
   const last = settings.waves;
-  const gcNote = settings.gcTime === undefined ? 'react-query gcTime default (5 min)' : `react-query gcTime ${settings.gcTime} ms`;
-  table(`Soak: ${settings.waves} waves of ${settings.jobs} jobs (${(settings.waves * settings.jobs).toLocaleString('en')}), created, run (${settings.ticks} ticks), completed and acknowledged; heap after forced GC; ${gcNote}`,
-    ['variant', 'before mount', 'mounted', 'wave 1', `wave ${w5}`, `wave ${last}`, `${last} ÷ ${w5} (≤ 1.10)`, 'teardown', 'teardown − before', `wave time 1 / ${last}`, `${last} ÷ 1 (≤ 1.2)`, `create per job 1 / ${last}`, `ack per job 1 / ${last}`, `DOM nodes ${last}`, `queries / mutations ${last}`, `engine jobs ${last}`],
+  const gcNote =
+    settings.gcTime === undefined ? 'react-query gcTime default (5 min)' : `react-query gcTime ${settings.gcTime} ms`;
+  table(
+    `Soak: ${settings.waves} waves of ${settings.jobs} jobs (${(settings.waves * settings.jobs).toLocaleString('en')}), created, run (${settings.ticks} ticks), completed and acknowledged; heap after forced GC; ${gcNote}`,
+    [
+      'variant',
+      'before mount',
+      'mounted',
+      'wave 1',
+      `wave ${w5}`,
+      `wave ${last}`,
+      `${last} ÷ ${w5} (≤ 1.10)`,
+      'teardown',
+      'teardown − before',
+      `wave time 1 / ${last}`,
+      `${last} ÷ 1 (≤ 1.2)`,
+      `create per job 1 / ${last}`,
+      `ack per job 1 / ${last}`,
+      `DOM nodes ${last}`,
+      `queries / mutations ${last}`,
+      `engine jobs ${last}`,
+    ],
     results.map((r) => {
       const first = at(r, 1);
       const end = at(r, last);
-      return [r.variant.label, mb(r.baseline), mb(r.mounted), mb(first.heap), mb(at(r, w5).heap), mb(end.heap), ratio(end.heap, at(r, w5).heap), mb(r.teardown),
-        mb(r.teardown - r.baseline), `${first.waveMs.toFixed(0)} / ${end.waveMs.toFixed(0)} ms`, ratio(end.waveMs, first.waveMs),
-        `${first.createPerJob.toFixed(2)} / ${end.createPerJob.toFixed(2)} ms`, `${first.ackPerJob.toFixed(2)} / ${end.ackPerJob.toFixed(2)} ms`, end.domNodes, `${end.queries} / ${end.mutations}`, end.engineJobs];
+      return [
+        r.variant.label,
+        mb(r.baseline),
+        mb(r.mounted),
+        mb(first.heap),
+        mb(at(r, w5).heap),
+        mb(end.heap),
+        ratio(end.heap, at(r, w5).heap),
+        mb(r.teardown),
+        mb(r.teardown - r.baseline),
+        `${first.waveMs.toFixed(0)} / ${end.waveMs.toFixed(0)} ms`,
+        ratio(end.waveMs, first.waveMs),
+        `${first.createPerJob.toFixed(2)} / ${end.createPerJob.toFixed(2)} ms`,
+        `${first.ackPerJob.toFixed(2)} / ${end.ackPerJob.toFixed(2)} ms`,
+        end.domNodes,
+        `${end.queries} / ${end.mutations}`,
+        end.engineJobs,
+      ];
     }),
-    'One fresh page per variant, one run each (a soak is long; compare variants within one run). "kit" variants create and acknowledge through useCreateJob / useAcknowledgeOutcome with a JobsPanel, JobNotices and OutcomeDialog mounted (foreground jobs whose outcome asks to be acknowledged); "engine" variants call the memory client directly, no React: their growth is the engine\'s own share. Create and ack per job: the await of each call, one after another.');
+    'One fresh page per variant, one run each (a soak is long; compare variants within one run). "kit" variants create and acknowledge through useCreateJob / useAcknowledgeOutcome with a JobsPanel, JobNotices and OutcomeDialog mounted (foreground jobs whose outcome asks to be acknowledged); "engine" variants call the memory client directly, no React: their growth is the engine\'s own share. Create and ack per job: the await of each call, one after another.',
+  );
 
   // Per wave, every variant side by side: heap above the page's own baseline, and wave time.
   const waveRows = [];
   for (let w = 1; w <= settings.waves; w += 1) {
-    waveRows.push([w, ...results.map((r) => `${mb(at(r, w).heap - r.baseline)} · ${at(r, w).waveMs.toFixed(0)} ms · ${at(r, w).createPerJob.toFixed(2)}`)]);
+    waveRows.push([
+      w,
+      ...results.map(
+        (r) =>
+          `${mb(at(r, w).heap - r.baseline)} · ${at(r, w).waveMs.toFixed(0)} ms · ${at(r, w).createPerJob.toFixed(2)}`,
+      ),
+    ]);
   }
-  table('Soak per wave: heap above the page baseline · wave time · create ms per job', ['wave', ...results.map((r) => r.variant.label)], waveRows);
+  table(
+    'Soak per wave: heap above the page baseline · wave time · create ms per job',
+    ['wave', ...results.map((r) => r.variant.label)],
+    waveRows,
+  );
 
   // The kit's own share: the kit page minus the engine-alone page, each above its own baseline.
-  const pairs = [['kit', 'engine'], ['no-notices', 'engine'], ['no-dialog', 'engine'], ['kit-retain', 'engine-retain'], ['no-dialog-retain', 'engine-retain']];
+  const pairs = [
+    ['kit', 'engine'],
+    ['no-notices', 'engine'],
+    ['no-dialog', 'engine'],
+    ['kit-retain', 'engine-retain'],
+    ['no-dialog-retain', 'engine-retain'],
+  ];
   const shareRows = [];
   for (const [kitName, engineName] of pairs) {
     const kit = results.find((r) => r.name === kitName);
     const engine = results.find((r) => r.name === engineName);
     if (kit === undefined || engine === undefined) continue;
-    const share = (w) => (at(kit, w).heap - kit.baseline) - (at(engine, w).heap - engine.baseline);
+    const share = (w) => at(kit, w).heap - kit.baseline - (at(engine, w).heap - engine.baseline);
     const perJob = (share(last) - share(1)) / ((last - 1) * settings.jobs || 1);
-    shareRows.push([kit.variant.label, mb(share(1)), mb(share(w5)), mb(share(last)), ratio(share(last), share(w5)), `${(perJob / 1024).toFixed(2)} KB`,
-      mb(at(engine, last).heap - engine.baseline), `${(((at(engine, last).heap - at(engine, 1).heap) / ((last - 1) * settings.jobs || 1)) / 1024).toFixed(2)} KB`]);
+    shareRows.push([
+      kit.variant.label,
+      mb(share(1)),
+      mb(share(w5)),
+      mb(share(last)),
+      ratio(share(last), share(w5)),
+      `${(perJob / 1024).toFixed(2)} KB`,
+      mb(at(engine, last).heap - engine.baseline),
+      `${((at(engine, last).heap - at(engine, 1).heap) / ((last - 1) * settings.jobs || 1) / 1024).toFixed(2)} KB`,
+    ]);
   }
   if (shareRows.length > 0) {
-    table('Soak: the kit\'s own share (kit page − engine-alone page, each above its baseline) and the engine\'s', ['variant', 'kit share wave 1', `wave ${w5}`, `wave ${last}`, `${last} ÷ ${w5}`, `kit growth per job (1→${last})`, `engine share wave ${last}`, 'engine growth per job'], shareRows);
+    table(
+      "Soak: the kit's own share (kit page − engine-alone page, each above its baseline) and the engine's",
+      [
+        'variant',
+        'kit share wave 1',
+        `wave ${w5}`,
+        `wave ${last}`,
+        `${last} ÷ ${w5}`,
+        `kit growth per job (1→${last})`,
+        `engine share wave ${last}`,
+        'engine growth per job',
+      ],
+      shareRows,
+    );
   }
 }

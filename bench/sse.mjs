@@ -11,10 +11,21 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
   const out = `${bench}.out/`;
   mkdirSync(out, { recursive: true });
   await build({
-    entryPoints: [`${bench}page/sse.tsx`], outfile: `${out}sse.js`, bundle: true, minify: true, format: 'esm', platform: 'browser',
-    target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' }, jsx: 'automatic', logLevel: 'warning',
+    entryPoints: [`${bench}page/sse.tsx`],
+    outfile: `${out}sse.js`,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    jsx: 'automatic',
+    logLevel: 'warning',
   });
-  writeFileSync(`${out}sse.html`, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>jobkit sse bench</title><link rel="icon" href="data:,"><link rel="stylesheet" href="styles.css"></head><body><div id="root"></div><script type="module" src="sse.js"></script></body></html>');
+  writeFileSync(
+    `${out}sse.html`,
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>jobkit sse bench</title><link rel="icon" href="data:,"><link rel="stylesheet" href="styles.css"></head><body><div id="root"></div><script type="module" src="sse.js"></script></body></html>',
+  );
 
   const seconds = quick ? 2 : 5;
   const rates = quick ? [1000, 4000] : [500, 1000, 2000, 4000, 8000, 16000];
@@ -25,17 +36,35 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
       // A fresh engine and server per run: the server's jobs tick at `rate` events/s, round-robin.
       const ticks = [];
       const backend = memoryBackend({
-        jobs: Array.from({ length: JOBS }, (_, i) => ({ id: `us_jb_${i}`, type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'ready' })),
-        handlers: { 'workbook:export': (_job, { tick }) => { ticks.push(tick); return new Promise(() => {}); } },
+        jobs: Array.from({ length: JOBS }, (_, i) => ({
+          id: `us_jb_${i}`,
+          type: 'workbook',
+          operation: 'export',
+          source: 'us_wb_1',
+          status: 'ready',
+        })),
+        handlers: {
+          'workbook:export': (_job, { tick }) => {
+            ticks.push(tick);
+            return new Promise(() => {});
+          },
+        },
       });
-      const jobs = createJobsHandler({ backend, authorize: () => ({ id: 'bench', canAccess: () => true }), basePath: '/api', replayLimit: 100_000 });
+      const jobs = createJobsHandler({
+        backend,
+        authorize: () => ({ id: 'bench', canAccess: () => true }),
+        basePath: '/api',
+        replayLimit: 100_000,
+      });
       const api = toNodeListener(jobs.handle);
       const files = { '/sse.html': 'text/html', '/sse.js': 'text/javascript', '/styles.css': 'text/css' };
       const server = createServer((req, res) => {
         const path = new URL(req.url, 'http://x').pathname;
         if (path.startsWith('/api/')) return void api(req, res);
         if (!(path in files)) return void res.writeHead(404).end();
-        res.writeHead(200, { 'content-type': files[path] }).end(readFileSync(path === '/styles.css' ? `${root}dist/styles.css` : `${out}${path.slice(1)}`));
+        res
+          .writeHead(200, { 'content-type': files[path] })
+          .end(readFileSync(path === '/styles.css' ? `${root}dist/styles.css` : `${out}${path.slice(1)}`));
       });
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
       const page = await browser.newPage();
@@ -49,13 +78,24 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
           let i = 0;
           driver = setInterval(() => {
             k += 1;
-            for (let j = 0; j < rate / 10; j += 1) { void ticks[i % ticks.length]((k + i) % 100, `Step ${k}`); i += 1; }
+            for (let j = 0; j < rate / 10; j += 1) {
+              void ticks[i % ticks.length]((k + i) % 100, `Step ${k}`);
+              i += 1;
+            }
           }, 100);
         }
         const r = await page.evaluate(([s, rt, m]) => window.sse.run(s, rt, m), [seconds, rate, mode]);
         const carried = r.longTasks === 0 && r.perSecond >= rate * 0.9;
         if (carried) best[mode] = Math.max(best[mode], r.perSecond);
-        rows.push([mode === 'sse' ? 'SSE (jobkit/server → jobkit/http)' : 'memory engine (in the page)', rate.toLocaleString('en'), Math.round(r.perSecond).toLocaleString('en'), r.longTasks, `${r.longTaskMs.toFixed(0)} ms`, `${r.p95.toFixed(1)} ms`, carried ? 'carried' : 'not carried']);
+        rows.push([
+          mode === 'sse' ? 'SSE (jobkit/server → jobkit/http)' : 'memory engine (in the page)',
+          rate.toLocaleString('en'),
+          Math.round(r.perSecond).toLocaleString('en'),
+          r.longTasks,
+          `${r.longTaskMs.toFixed(0)} ms`,
+          `${r.p95.toFixed(1)} ms`,
+          carried ? 'carried' : 'not carried',
+        ]);
       } catch (error) {
         rows.push([mode, rate.toLocaleString('en'), `failed: ${error.message}`, '', '', '', '']);
       } finally {
@@ -68,8 +108,11 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
       }
     }
   }
-  table(`SSE: job events per second into the kit (${JOBS} running jobs in a JobsPanel, ${seconds} s per rate)`,
-    ['path', 'events/s sent', 'events/s received by the kit', 'long tasks', 'long-task ms', 'p95 frame gap', ''], rows,
+  table(
+    `SSE: job events per second into the kit (${JOBS} running jobs in a JobsPanel, ${seconds} s per rate)`,
+    ['path', 'events/s sent', 'events/s received by the kit', 'long tasks', 'long-task ms', 'p95 frame gap', ''],
+    rows,
     `Highest rate carried (≥ 90% delivered, 0 long tasks): SSE ${Math.round(best.sse).toLocaleString('en')} events/s, memory engine ${Math.round(best.memory).toLocaleString('en')} events/s. ` +
-      'Events count what the client handed the kit (one listener on its stream); the server runs in the bench process on 127.0.0.1.');
+      'Events count what the client handed the kit (one listener on its stream); the server runs in the bench process on 127.0.0.1.',
+  );
 }

@@ -33,7 +33,15 @@ async function showStory(page: Page, storyId: string): Promise<string> {
   return page.evaluate(
     (id) =>
       new Promise<string>((resolve) => {
-        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { on(e: string, f: (p: unknown) => void): void; off(e: string, f: (p: unknown) => void): void; emit(e: string, p: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+        const channel = (
+          window as unknown as {
+            __STORYBOOK_ADDONS_CHANNEL__: {
+              on(e: string, f: (p: unknown) => void): void;
+              off(e: string, f: (p: unknown) => void): void;
+              emit(e: string, p: unknown): void;
+            };
+          }
+        ).__STORYBOOK_ADDONS_CHANNEL__;
         const done = (result: string) => {
           channel.off('storyRenderPhaseChanged', onPhase);
           channel.off('storyErrored', onError);
@@ -73,15 +81,28 @@ async function axe(page: Page): Promise<string[]> {
 
 async function runAxe(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await runner.run(document.querySelector('#storybook-root') ?? document.body, { resultTypes: ['violations'] });
+    const runner = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await runner.run(document.querySelector('#storybook-root') ?? document.body, {
+      resultTypes: ['violations'],
+    });
     return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)}`));
   });
 }
 
 describe('accessibility', () => {
   it('every story passes axe in light and dark', async () => {
-    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
+    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as {
+      entries: Record<string, IndexEntry>;
+    };
     const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
     expect(stories.length).toBeGreaterThan(10);
     const page = await session.newPage({ reducedMotion: 'reduce' });
@@ -89,7 +110,11 @@ describe('accessibility', () => {
     const load = async (id: string) => {
       // `a11y.manual` keeps the a11y addon's own axe run from competing with this one.
       await page.goto(`${session.origin}/iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`);
-      await page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window && document.querySelector('#storybook-root')?.childElementCount !== 0);
+      await page.waitForFunction(
+        () =>
+          '__STORYBOOK_ADDONS_CHANNEL__' in window &&
+          document.querySelector('#storybook-root')?.childElementCount !== 0,
+      );
       await page.addScriptTag({ content: axeSource });
     };
     const problems: string[] = [];
@@ -140,18 +165,25 @@ describe('accessibility', () => {
     });
     await page.getByRole('checkbox', { name: 'Select Ada Lovelace' }).check();
     await page.getByRole('button', { name: 'Delete selected' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /Delete selected|Continue/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /Delete selected|Continue/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Records deleted' });
     await dialog.waitFor({ timeout: 10_000 });
     await page.waitForTimeout(300);
     const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
     await shoot(page, 'live-region-done');
     expect(announced.join(' | ')).toMatch(/Delete selected started\./);
-    const milestones = announced.flatMap((text) => [...text.matchAll(/Delete selected: (\d+)% done\./g)].map((m) => Number(m[1])));
+    const milestones = announced.flatMap((text) =>
+      [...text.matchAll(/Delete selected: (\d+)% done\./g)].map((m) => Number(m[1])),
+    );
     expect([...new Set(milestones)]).toEqual([25, 50, 75]);
     expect(announced.join(' | ')).toMatch(/Delete selected finished\./);
     expect(announced.length).toBeLessThanOrEqual(6);
-    const assertive = await page.evaluate(() => document.querySelector('[data-slot="live-region-assertive"]')?.textContent ?? '');
+    const assertive = await page.evaluate(
+      () => document.querySelector('[data-slot="live-region-assertive"]')?.textContent ?? '',
+    );
     expect(assertive.trim()).toBe('');
   });
 });

@@ -38,7 +38,15 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     headless: true,
   });
 });
@@ -59,7 +67,9 @@ describe('examples/bullmq in Chromium', () => {
     page.setDefaultTimeout(20_000);
     await page.goto(origin);
     const toolbar = page.getByRole('group', { name: 'Sheet actions' });
-    await expect(page.getByRole('table', { name: 'Contacts records' }).getByRole('row').count()).resolves.toBeGreaterThan(1);
+    await expect(
+      page.getByRole('table', { name: 'Contacts records' }).getByRole('row').count(),
+    ).resolves.toBeGreaterThan(1);
     await toolbar.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByRole('progressbar').first().waitFor();
     const dialog = page.getByRole('dialog', { name: 'Export ready' });
@@ -77,7 +87,10 @@ describe('examples/bullmq in Chromium', () => {
     const before = await rows.count();
     await page.getByRole('table', { name: 'Contacts records' }).getByRole('checkbox').nth(1).check();
     await page.getByRole('group', { name: 'Sheet actions' }).getByRole('button', { name: 'Delete selected' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /Delete/ })
+      .click();
     const outcome = page.getByRole('dialog', { name: 'Records deleted' });
     await outcome.waitFor();
     await expect(outcome.textContent()).resolves.toMatch(/1 record was deleted/);

@@ -49,7 +49,8 @@ describe('Playground with the keyboard only', () => {
     await tabTo(page, more);
     await page.keyboard.press('Enter');
     const item = page.getByRole('menuitem', { name: 'Find and replace' });
-    for (let i = 0; i < 6 && !(await item.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6 && !(await item.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const form = page.getByRole('dialog', { name: 'Find and replace' });
     await form.waitFor();
@@ -94,13 +95,19 @@ describe('Playground with the keyboard only', () => {
     await tabTo(page, more);
     await page.keyboard.press('Enter');
     const item = page.getByRole('menuitem', { name: 'Ask AI assist' });
-    for (let i = 0; i < 6 && !(await item.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6 && !(await item.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const form = page.getByRole('dialog', { name: 'Ask AI assist' });
     await form.waitFor();
     const slow = form.getByRole('radio', { name: 'Enrich from the web (slow service)' });
     for (let i = 0; i < 4 && !(await slow.isChecked()); i += 1) {
-      if (await form.getByRole('radio').first().evaluate((el) => el === document.activeElement || !!document.activeElement?.matches('input[type=radio]'))) {
+      if (
+        await form
+          .getByRole('radio')
+          .first()
+          .evaluate((el) => el === document.activeElement || !!document.activeElement?.matches('input[type=radio]'))
+      ) {
         await page.keyboard.press('ArrowDown');
       } else {
         await page.keyboard.press('Tab');

@@ -31,9 +31,14 @@ const ETA = /^(Estimating…|Less than a minute left|About \d+ (seconds?|minutes
 describe('Playground with the mouse', () => {
   it('follows the theme control: dark tokens on the page and an overlay in the dark', async () => {
     const page = await fresh({ theme: 'dark', speed: 1 });
-    await expect(page.locator('.pg-app').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(23, 25, 30)');
+    await expect(page.locator('.pg-app').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+      'rgb(23, 25, 30)',
+    );
     await page.getByRole('group', { name: 'Space actions' }).getByRole('button', { name: 'Configure space' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /Configure space|Continue/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /Configure space|Continue/ })
+      .click();
     await page.getByRole('group', { name: 'Configure space' }).getByRole('progressbar').waitFor();
     await page.waitForTimeout(1200);
     await shoot(page, 'dark-configure-overlay');
@@ -47,20 +52,27 @@ describe('Playground with the mouse', () => {
     await toolbar.getByRole('group', { name: 'Export CSV' }).waitFor();
     await expect(table.locator('[data-slot="progress-overlay-overlay"]').count()).resolves.toBe(0);
     await expect.poll(() => page.getByRole('button', { name: 'Jobs 1 running' }).count()).toBe(1);
-    await expect.poll(() => toolbar.locator('[data-slot="progress-overlay-eta"]').textContent(), { timeout: 4000 }).toMatch(ETA);
+    await expect
+      .poll(() => toolbar.locator('[data-slot="progress-overlay-eta"]').textContent(), { timeout: 4000 })
+      .toMatch(ETA);
     await shoot(page, 'export-toolbar-blocked');
     const dialog = outcome(page, 'Export ready');
     await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain('6 contacts were written to contacts.csv.');
     await shoot(page, 'export-outcome');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download contacts.csv' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download contacts.csv' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('contacts.csv');
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(path, 'utf8');
     expect(csv.split('\n')[0]).toBe('name,email,company');
     expect(csv).toContain('"Ada Lovelace","ada@analytical.example","Analytical Engines"');
-    await expect(page.locator('output[aria-label="Last activity"]').textContent()).resolves.toBe('Downloaded contacts.csv');
+    await expect(page.locator('output[aria-label="Last activity"]').textContent()).resolves.toBe(
+      'Downloaded contacts.csv',
+    );
     await dialog.waitFor({ state: 'detached' });
   });
 
@@ -102,7 +114,9 @@ describe('Playground with the mouse', () => {
     const { toolbar, table } = regions(page);
     await toolbar.getByRole('group', { name: 'Find and replace' }).waitFor();
     // toolbarBlocking: the toolbar keeps its strip with Cancel; the table stays usable.
-    await expect(toolbar.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
+    await expect(
+      toolbar.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count(),
+    ).resolves.toBe(1);
     await expect(table.locator('[data-slot="progress-overlay-overlay"]').count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: 'Select Ada Lovelace' }).check();
     await shoot(page, 'find-replace-toolbar-blocked');
@@ -121,10 +135,14 @@ describe('Playground with the mouse', () => {
     await form.getByRole('button', { name: /Ask AI assist|Continue/ }).click();
     await regions(page).table.getByRole('group', { name: 'Ask AI assist' }).waitFor();
     // Foreground: the toolbar is covered too, dimmed with the job's name; the controls show once, on the table.
-    const strip = page.locator('[data-slot="progress-overlay-region"][data-region="toolbar"] [data-slot="progress-overlay-overlay"]');
+    const strip = page.locator(
+      '[data-slot="progress-overlay-region"][data-region="toolbar"] [data-slot="progress-overlay-overlay"]',
+    );
     await expect(strip.count()).resolves.toBe(1);
     await expect(strip.getByRole('button').count()).resolves.toBe(0);
-    await expect(page.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
+    await expect(
+      page.locator('[data-slot="progress-overlay-overlay"]').getByRole('button', { name: 'Cancel' }).count(),
+    ).resolves.toBe(1);
     await shoot(page, 'ai-assist-overlay');
     const dialog = outcome(page, 'AI assist finished');
     await dialog.waitFor({ timeout: 10_000 });
@@ -139,7 +157,10 @@ describe('Playground with the mouse', () => {
     await fromSheetMenu(page, 'Normalize emails');
     await expect.poll(() => page.getByRole('button', { name: 'Jobs 1 running' }).count()).toBe(1);
     await expect(page.locator('[data-slot="progress-overlay-overlay"]').count()).resolves.toBe(0);
-    await page.locator('[data-slot="job-notices"]').getByText('Normalize emails finished.').waitFor({ timeout: 10_000 });
+    await page
+      .locator('[data-slot="job-notices"]')
+      .getByText('Normalize emails finished.')
+      .waitFor({ timeout: 10_000 });
     await expect(page.getByRole('cell', { name: 'grace@cobol.example' }).count()).resolves.toBe(1);
     await expect(page.getByRole('cell', { name: 'margaret@apollo.example' }).count()).resolves.toBe(1);
     await shoot(page, 'mutate-notice');
@@ -154,7 +175,9 @@ describe('Playground with the mouse', () => {
     const space = page.locator('[data-slot="progress-overlay-region"]').first();
     const panel = space.getByRole('group', { name: 'Configure space' });
     await panel.waitFor();
-    await expect.poll(() => panel.getByRole('progressbar').getAttribute('aria-valuetext'), { timeout: 4000 }).toMatch(/^\d+%/);
+    await expect
+      .poll(() => panel.getByRole('progressbar').getAttribute('aria-valuetext'), { timeout: 4000 })
+      .toMatch(/^\d+%/);
     await shoot(page, 'configure-overlay');
     const dialog = outcome(page, 'Space configured');
     await dialog.waitFor({ timeout: 10_000 });
@@ -179,7 +202,9 @@ describe('Playground with the mouse', () => {
     await page.getByRole('button', { name: /^Jobs/ }).click();
     const rows = page.locator('[data-slot="jobs-panel-row"]');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page.locator('[data-slot="jobs-panel-row"][data-status="complete"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-slot="jobs-panel-row"][data-status="complete"]').count(), { timeout: 10_000 })
+      .toBe(1);
     await shoot(page, 'panel-after-extract');
   });
 
@@ -187,11 +212,16 @@ describe('Playground with the mouse', () => {
     const page = await fresh();
     await page.getByRole('button', { name: 'Actions for contacts-2026.csv' }).click();
     await page.getByRole('menuitem', { name: 'Map into Contacts' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /Map into Contacts|Continue/ }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /Map into Contacts|Continue/ })
+      .click();
     const dialog = outcome(page, 'Mapping complete');
     await dialog.waitFor({ timeout: 10_000 });
     await dialog.getByRole('button', { name: 'Review in Contacts' }).click();
-    await expect.poll(() => page.locator('output[aria-label="Location"]').textContent()).toBe('/space/us_sp_playground/sheet/us_sh_contacts?filter=error');
+    await expect
+      .poll(() => page.locator('output[aria-label="Location"]').textContent())
+      .toBe('/space/us_sp_playground/sheet/us_sh_contacts?filter=error');
     await expect(page.locator('section[data-focused]').count()).resolves.toBe(1);
     await shoot(page, 'map-navigated');
   });
@@ -238,7 +268,9 @@ describe('Playground with the mouse', () => {
     const overlays = page.locator('[data-slot="progress-overlay-overlay"]');
     await expect(overlays.getByRole('button', { name: 'Stop waiting' }).count()).resolves.toBe(1);
     await expect(overlays.getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(1);
-    await expect(table.locator('[data-slot="progress-overlay-overlay"]').textContent()).resolves.toMatch(/No progress for \d+ seconds?\./);
+    await expect(table.locator('[data-slot="progress-overlay-overlay"]').textContent()).resolves.toMatch(
+      /No progress for \d+ seconds?\./,
+    );
     await shoot(page, 'stalled');
     await table.getByRole('button', { name: 'Stop waiting' }).click();
     await expect.poll(() => page.locator('[data-slot="progress-overlay-overlay"]').count()).toBe(0);

@@ -89,7 +89,8 @@ checkFrameworkFree('dist/server.js');
 
 const adapter = join(root, 'dist/flatfile.js');
 for (const file of walk('dist/index.js').files) {
-  if (file === adapter) problems.push('dist/index.js loads dist/flatfile.js: the main entry must not pull in the Flatfile adapter');
+  if (file === adapter)
+    problems.push('dist/index.js loads dist/flatfile.js: the main entry must not pull in the Flatfile adapter');
   else if (readFileSync(file, 'utf8').includes('createFlatfileJobsClient')) {
     problems.push(`${relative(root, file)}, loaded by dist/index.js, contains the Flatfile adapter`);
   }

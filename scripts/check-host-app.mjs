@@ -20,8 +20,14 @@ const keep = process.env.KEEP_HOST_APP === '1';
 
 /** The React versions the peer range promises, with the matching type packages. */
 const variants = [
-  { name: 'React 18', versions: { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32', '@types/react-dom': '18.3.7' } },
-  { name: 'React 19', versions: { react: '19.3.1', 'react-dom': '19.3.1', '@types/react': '19.3.3', '@types/react-dom': '19.3.0' } },
+  {
+    name: 'React 18',
+    versions: { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32', '@types/react-dom': '18.3.7' },
+  },
+  {
+    name: 'React 19',
+    versions: { react: '19.3.1', 'react-dom': '19.3.1', '@types/react': '19.3.3', '@types/react-dom': '19.3.0' },
+  },
 ];
 
 if (!existsSync(tarball)) {
@@ -34,7 +40,9 @@ function run(cwd, command, args, env = {}) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) {
-    throw new Error(`\`${[command, ...args].join(' ')}\` failed (exit ${result.status}):\n${output.trim().split('\n').slice(-40).join('\n')}`);
+    throw new Error(
+      `\`${[command, ...args].join(' ')}\` failed (exit ${result.status}):\n${output.trim().split('\n').slice(-40).join('\n')}`,
+    );
   }
   return output;
 }
@@ -55,7 +63,8 @@ function install(variant) {
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
   const installed = JSON.parse(readFileSync(join(dir, 'node_modules', 'react', 'package.json'), 'utf8')).version;
-  if (installed !== variant.versions.react) throw new Error(`installed react ${installed}, expected ${variant.versions.react}`);
+  if (installed !== variant.versions.react)
+    throw new Error(`installed react ${installed}, expected ${variant.versions.react}`);
   return dir;
 }
 

@@ -51,10 +51,19 @@ const files = dryRun.status === 0 ? JSON.parse(dryRun.stdout)[0].files.map((file
 if (dryRun.status !== 0) problems.push(`npm pack --dry-run failed: ${dryRun.stderr.trim()}`);
 const allowed = (path) => path.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(path);
 for (const path of files.filter((file) => !allowed(file))) problems.push(`the tarball holds ${path}`);
-for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/styles.css', 'dist/types/index.d.ts']) {
+for (const needed of [
+  'README.md',
+  'LICENSE',
+  'package.json',
+  'dist/index.js',
+  'dist/styles.css',
+  'dist/types/index.d.ts',
+]) {
   if (dryRun.status === 0 && !files.includes(needed)) problems.push(`the tarball lacks ${needed}`);
 }
-console.log(`check-package: ${files.length} files, ${problems.length === 0 ? 'only dist/, README.md, LICENSE and package.json' : 'see problems below'}`);
+console.log(
+  `check-package: ${files.length} files, ${problems.length === 0 ? 'only dist/, README.md, LICENSE and package.json' : 'see problems below'}`,
+);
 
 // 2. Types under every resolution.
 console.log('\ncheck-package: attw (are the types wrong?)');
@@ -65,7 +74,8 @@ if (attw.status !== 0) problems.push('attw reported problems (see above)');
 console.log('\ncheck-package: publint --strict');
 const publint = run(bin('publint'), ['run', tarball, '--strict', '--level', 'suggestion'], { capture: true });
 process.stdout.write(publint.stdout + publint.stderr);
-if (publint.status !== 0 || !publint.stdout.includes('All good!')) problems.push('publint reported problems (see above)');
+if (publint.status !== 0 || !publint.stdout.includes('All good!'))
+  problems.push('publint reported problems (see above)');
 
 if (problems.length > 0) {
   console.error(`\ncheck-package: FAILED, ${problems.length} problem(s):`);

@@ -21,16 +21,71 @@ const kit = (names) => `export { ${names.join(', ')} } from './dist/index.js';`;
  * its budget (lower a ceiling whenever an entry gets smaller).
  */
 export const entries = [
-  { id: 'hooks', name: 'hooks: JobsProvider, useJobs, useJob, useCreateJob', code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']), external: peers, budget: 6 * KB, ceiling: 15.1 * KB },
-  { id: 'overlay', name: 'JobsProvider, ProgressOverlay', code: kit(['JobsProvider', 'ProgressOverlay']), external: peers, budget: 10 * KB, ceiling: 19.6 * KB },
-  { id: 'outcome', name: 'JobsProvider, OutcomeDialog', code: kit(['JobsProvider', 'OutcomeDialog']), external: peers, budget: 22 * KB, ceiling: 34.0 * KB },
-  { id: 'actions', name: 'JobsProvider, ActionBar', code: kit(['JobsProvider', 'ActionBar']), external: peers, budget: 28 * KB, ceiling: 46.6 * KB },
-  { id: 'whole', name: 'whole kit (export *)', code: "export * from './dist/index.js';", external: peers, budget: 48 * KB, ceiling: 66.6 * KB },
-  { id: 'core', name: 'jobkit/core', code: "export * from './dist/core.js';", external: peers, budget: 8 * KB, ceiling: 10.9 * KB },
+  {
+    id: 'hooks',
+    name: 'hooks: JobsProvider, useJobs, useJob, useCreateJob',
+    code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']),
+    external: peers,
+    budget: 6 * KB,
+    ceiling: 15.1 * KB,
+  },
+  {
+    id: 'overlay',
+    name: 'JobsProvider, ProgressOverlay',
+    code: kit(['JobsProvider', 'ProgressOverlay']),
+    external: peers,
+    budget: 10 * KB,
+    ceiling: 19.6 * KB,
+  },
+  {
+    id: 'outcome',
+    name: 'JobsProvider, OutcomeDialog',
+    code: kit(['JobsProvider', 'OutcomeDialog']),
+    external: peers,
+    budget: 22 * KB,
+    ceiling: 34.0 * KB,
+  },
+  {
+    id: 'actions',
+    name: 'JobsProvider, ActionBar',
+    code: kit(['JobsProvider', 'ActionBar']),
+    external: peers,
+    budget: 28 * KB,
+    ceiling: 46.6 * KB,
+  },
+  {
+    id: 'whole',
+    name: 'whole kit (export *)',
+    code: "export * from './dist/index.js';",
+    external: peers,
+    budget: 48 * KB,
+    ceiling: 66.6 * KB,
+  },
+  {
+    id: 'core',
+    name: 'jobkit/core',
+    code: "export * from './dist/core.js';",
+    external: peers,
+    budget: 8 * KB,
+    ceiling: 10.9 * KB,
+  },
   { id: 'memory', name: 'jobkit/memory', code: "export * from './dist/memory.js';", external: peers, budget: 8 * KB },
-  { id: 'flatfile', name: 'jobkit/flatfile', code: "export * from './dist/flatfile.js';", external: peers, budget: 8 * KB, ceiling: 8.1 * KB },
+  {
+    id: 'flatfile',
+    name: 'jobkit/flatfile',
+    code: "export * from './dist/flatfile.js';",
+    external: peers,
+    budget: 8 * KB,
+    ceiling: 8.1 * KB,
+  },
   { id: 'http', name: 'jobkit/http', code: "export * from './dist/http.js';", external: peers, budget: 8 * KB },
-  { id: 'de', name: 'jobkit/locales/de', code: "export * from './dist/locales/de.js';", external: peers, budget: 3 * KB },
+  {
+    id: 'de',
+    name: 'jobkit/locales/de',
+    code: "export * from './dist/locales/de.js';",
+    external: peers,
+    budget: 3 * KB,
+  },
 ];
 
 export async function measure(code, external, { metafile = false } = {}) {
@@ -77,7 +132,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const verdict = ok ? 'ok' : gzip > limit ? 'OVER' : `over budget; under its ceiling of ${kb(limit)}`;
     rows.push([entry.name, kb(min), kb(gzip), kb(entry.budget), verdict]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length), ['entry', 'min', 'min+gzip', 'budget', ''][i].length));
+  const widths = rows[0].map((_, i) =>
+    Math.max(...rows.map((r) => r[i].length), ['entry', 'min', 'min+gzip', 'budget', ''][i].length),
+  );
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(['entry', 'min', 'min+gzip', 'budget', '']));
   for (const row of rows) console.log(line(row));

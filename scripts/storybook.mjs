@@ -12,7 +12,7 @@ function storybookBin() {
   const require = createRequire(join(root, 'package.json'));
   const pkgPath = require.resolve('storybook/package.json');
   const { bin } = require(pkgPath);
-  const rel = typeof bin === 'string' ? bin : bin.storybook ?? bin.sb;
+  const rel = typeof bin === 'string' ? bin : (bin.storybook ?? bin.sb);
   return join(dirname(pkgPath), rel);
 }
 

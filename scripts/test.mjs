@@ -139,9 +139,7 @@ function summarize(exitCode) {
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 
   const brokenFiles = (report.testResults ?? []).filter(
-    (file) =>
-      file.status === 'failed' &&
-      !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   );
   if (brokenFiles.length > 0) {
     console.error(`\n${brokenFiles.length} test file(s) failed outside any test (each counted as 1 failure):`);
@@ -172,11 +170,15 @@ function buildStorybookForE2e() {
   if (projects.length > 0 && !projects.includes('e2e')) return true;
   if (process.env.STORYBOOK_BUILT === '1') return true;
   console.log('Building Storybook for the e2e project (npm run build-storybook)…');
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'storybook.mjs'), 'build', '--quiet', '-o', 'storybook-static'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'storybook.mjs'), 'build', '--quiet', '-o', 'storybook-static'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    },
+  );
   if (result.status !== 0) console.error('Storybook did not build: the e2e tests will fail (see above).');
   return result.status === 0;
 }

@@ -5,9 +5,21 @@ import { ActionBar } from '../src';
 import { ActionHarness, lastJob } from './support/action-harness';
 
 const sheetActions: Action[] = [
-  { label: 'Submit', operation: 'submitAction', primary: true, mode: 'foreground', description: 'Submit all valid records?' },
+  {
+    label: 'Submit',
+    operation: 'submitAction',
+    primary: true,
+    mode: 'foreground',
+    description: 'Submit all valid records?',
+  },
   { label: 'Validate', operation: 'validate', confirm: false, tooltip: 'Run every validation again' },
-  { label: 'Remove duplicates', operation: 'dedupe', mode: 'toolbarBlocking', constraints: [{ type: 'hasSelection' }], description: 'Remove duplicates among the selected records?' },
+  {
+    label: 'Remove duplicates',
+    operation: 'dedupe',
+    mode: 'toolbarBlocking',
+    constraints: [{ type: 'hasSelection' }],
+    description: 'Remove duplicates among the selected records?',
+  },
   { label: 'Export', operation: 'export', confirm: false, icon: 'none' },
 ];
 
@@ -28,7 +40,9 @@ function Demo({ actions, state, width, dir, selected = [] }: Args) {
           actions={actions}
           domain="sheet"
           source="us_sh_contacts"
-          subject={() => collectionSubject({ sheetId: 'us_sh_contacts', selection: { type: 'include', ids: selected } })}
+          subject={() =>
+            collectionSubject({ sheetId: 'us_sh_contacts', selection: { type: 'include', ids: selected } })
+          }
           state={{ selectionCount: selected.length, ...state }}
           onJobCreated={onJobCreated}
         />
@@ -79,14 +93,20 @@ export const MenuActionOnSelection: Story = {
       expect(lastJob(canvasElement)).toMatchObject({
         job: 'sheet:dedupe',
         mode: 'toolbarBlocking',
-        subject: { type: 'collection', params: { sheetId: 'us_sh_contacts' }, query: { filter: 'none', ids: ['us_rc_1', 'us_rc_7'] } },
+        subject: {
+          type: 'collection',
+          params: { sheetId: 'us_sh_contacts' },
+          query: { filter: 'none', ids: ['us_rc_1', 'us_rc_7'] },
+        },
       }),
     );
   },
 };
 
 const many: Action[] = Array.from({ length: 9 }, (_, i) => ({
-  label: ['Submit', 'Approve', 'Publish', 'Archive', 'Notify owners', 'Recalculate totals', 'Export', 'Merge', 'Split'][i] as string,
+  label: ['Submit', 'Approve', 'Publish', 'Archive', 'Notify owners', 'Recalculate totals', 'Export', 'Merge', 'Split'][
+    i
+  ] as string,
   operation: `op${i}`,
   primary: i < 4,
   confirm: false,

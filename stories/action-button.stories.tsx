@@ -23,7 +23,13 @@ function Demo({ action, state, client, dir, colorScheme, width }: Args) {
       {...(width ? { width } : {})}
     >
       {(onJobCreated) => (
-        <ActionButton action={action} domain="workbook" source="us_wb_1" {...(state ? { state } : {})} onJobCreated={onJobCreated} />
+        <ActionButton
+          action={action}
+          domain="workbook"
+          source="us_wb_1"
+          {...(state ? { state } : {})}
+          onJobCreated={onJobCreated}
+        />
       )}
     </ActionHarness>
   );
@@ -41,7 +47,15 @@ const body = () => within(document.body);
 
 /** A primary action: highlighted, with the default lightning bolt; it asks before it runs. */
 export const Primary: Story = {
-  args: { action: { label: 'Submit', operation: 'submitAction', primary: true, mode: 'foreground', description: 'Submit all records to the CRM?' } },
+  args: {
+    action: {
+      label: 'Submit',
+      operation: 'submitAction',
+      primary: true,
+      mode: 'foreground',
+      description: 'Submit all records to the CRM?',
+    },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const button = canvas.getByRole('button', { name: 'Submit' });
@@ -52,7 +66,13 @@ export const Primary: Story = {
     await expect(dialog).toHaveAccessibleDescription('Submit all records to the CRM?');
     await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Submit' }));
-    await waitFor(() => expect(lastJob(canvasElement)).toMatchObject({ job: 'workbook:submitAction', source: 'us_wb_1', mode: 'foreground' }));
+    await waitFor(() =>
+      expect(lastJob(canvasElement)).toMatchObject({
+        job: 'workbook:submitAction',
+        source: 'us_wb_1',
+        mode: 'foreground',
+      }),
+    );
     await expect(body().queryByRole('alertdialog')).toBeNull();
   },
 };
@@ -78,7 +98,11 @@ export const IconOnly: Story = {
   },
 };
 
-const disabledBy = (constraint: NonNullable<Action['constraints']>[number], state: ActionContextState, reason: string): Story => ({
+const disabledBy = (
+  constraint: NonNullable<Action['constraints']>[number],
+  state: ActionContextState,
+  reason: string,
+): Story => ({
   args: { action: { label: 'Submit', operation: 'submit', constraints: [constraint] }, state },
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Submit' });
@@ -92,10 +116,22 @@ const disabledBy = (constraint: NonNullable<Action['constraints']>[number], stat
   },
 });
 
-export const DisabledWithoutSelection = disabledBy({ type: 'hasSelection' }, { selectionCount: 0 }, 'Select at least one record first.');
-export const DisabledByInvalidRecords = disabledBy({ type: 'hasAllValid' }, { allValid: false }, 'Fix the invalid records first.');
+export const DisabledWithoutSelection = disabledBy(
+  { type: 'hasSelection' },
+  { selectionCount: 0 },
+  'Select at least one record first.',
+);
+export const DisabledByInvalidRecords = disabledBy(
+  { type: 'hasAllValid' },
+  { allValid: false },
+  'Fix the invalid records first.',
+);
 export const DisabledWithoutData = disabledBy({ type: 'hasData' }, { hasData: false }, 'There are no records yet.');
-export const DisabledColumn = disabledBy({ type: 'hasColumnEnabled' }, { columnEnabled: false }, 'This column is disabled or read-only.');
+export const DisabledColumn = disabledBy(
+  { type: 'hasColumnEnabled' },
+  { columnEnabled: false },
+  'This column is disabled or read-only.',
+);
 
 /** An error message disables the action and is its reason; info messages show on hover and focus. */
 export const Messages: Story = {
@@ -118,7 +154,14 @@ export const Messages: Story = {
 
 /** Info messages and the tooltip describe an enabled action. */
 export const InfoTooltip: Story = {
-  args: { action: { label: 'Export', operation: 'export', tooltip: 'Download a CSV file', messages: [{ type: 'info', content: 'Large sheets take a minute.' }] } },
+  args: {
+    action: {
+      label: 'Export',
+      operation: 'export',
+      tooltip: 'Download a CSV file',
+      messages: [{ type: 'info', content: 'Large sheets take a minute.' }],
+    },
+  },
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Export' });
     await userEvent.hover(button);
@@ -162,7 +205,10 @@ export const ConfirmWithConditionalText: Story = {
 
 /** While the job is created the dialog stays, says so, and cannot be dismissed. */
 export const Pending: Story = {
-  args: { action: { label: 'Export', operation: 'export', description: 'Export all records?' }, client: { latency: 1500 } },
+  args: {
+    action: { label: 'Export', operation: 'export', description: 'Export all records?' },
+    client: { latency: 1500 },
+  },
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Export' }));
     const dialog = await body().findByRole('alertdialog');
@@ -176,7 +222,10 @@ export const Pending: Story = {
 
 /** The server refuses once; the failure shows in the dialog and a retry succeeds. */
 export const ServerErrorThenRetry: Story = {
-  args: { action: { label: 'Export', operation: 'export', description: 'Export all records?' }, client: { faults: { failNext: { create: 1 } } } },
+  args: {
+    action: { label: 'Export', operation: 'export', description: 'Export all records?' },
+    client: { faults: { failNext: { create: 1 } } },
+  },
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Export' }));
     const dialog = await body().findByRole('alertdialog');
@@ -191,7 +240,11 @@ export const ServerErrorThenRetry: Story = {
 /** A long label wraps inside a narrow container instead of overflowing it. */
 export const LongLabel: Story = {
   args: {
-    action: { label: 'Export every record of every sheet of this workbook as one large CSV file', operation: 'export', confirm: false },
+    action: {
+      label: 'Export every record of every sheet of this workbook as one large CSV file',
+      operation: 'export',
+      confirm: false,
+    },
     width: 260,
   },
   play: async ({ canvasElement }) => {

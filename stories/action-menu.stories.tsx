@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ActionIcon, ActionMenu, type ActionMenuItem, type ColorScheme, JobsProvider, type Messages, Tooltip } from '../src';
+import {
+  ActionIcon,
+  ActionMenu,
+  type ActionMenuItem,
+  type ColorScheme,
+  JobsProvider,
+  type Messages,
+  Tooltip,
+} from '../src';
 import { createMemoryJobsClient } from '../src/memory';
 
 function Frame({
@@ -17,8 +25,21 @@ function Frame({
 }) {
   const [client] = useState(() => createMemoryJobsClient());
   return (
-    <JobsProvider client={client} colorScheme={colorScheme} {...(icons === undefined ? {} : { icons })} {...(messages === undefined ? {} : { messages })}>
-      <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: '56px 16px 16px', minHeight: 300 }}>
+    <JobsProvider
+      client={client}
+      colorScheme={colorScheme}
+      {...(icons === undefined ? {} : { icons })}
+      {...(messages === undefined ? {} : { messages })}
+    >
+      <main
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: '56px 16px 16px',
+          minHeight: 300,
+        }}
+      >
         {children}
       </main>
     </JobsProvider>
@@ -29,7 +50,13 @@ const log = (what: string) => () => console.info(`selected ${what}`);
 
 const sheetActions: ActionMenuItem[] = [
   { id: 'export', label: 'Export to CSV', icon: <ActionIcon name="download" />, onSelect: log('export') },
-  { id: 'dedupe', label: 'Find duplicates', icon: <ActionIcon name={undefined} />, tooltip: 'Compares every record in this sheet', onSelect: log('dedupe') },
+  {
+    id: 'dedupe',
+    label: 'Find duplicates',
+    icon: <ActionIcon name={undefined} />,
+    tooltip: 'Compares every record in this sheet',
+    onSelect: log('dedupe'),
+  },
   {
     id: 'delete',
     label: 'Delete selected records',
@@ -43,7 +70,16 @@ const sheetActions: ActionMenuItem[] = [
 ];
 
 const downloadIcon = (
-  <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" data-testid="host-download">
+  <svg
+    viewBox="0 0 16 16"
+    width="1em"
+    height="1em"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    aria-hidden="true"
+    data-testid="host-download"
+  >
     <path d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" />
   </svg>
 );
@@ -168,7 +204,13 @@ export const RightToLeft: Story = {
           align="start"
           items={[
             { id: 'export', label: 'ייצוא ל-CSV', onSelect: log('export') },
-            { id: 'delete', label: 'מחיקת רשומות', disabled: true, disabledReason: 'בחרו רשומה אחת לפחות.', onSelect: log('delete') },
+            {
+              id: 'delete',
+              label: 'מחיקת רשומות',
+              disabled: true,
+              disabledReason: 'בחרו רשומה אחת לפחות.',
+              onSelect: log('delete'),
+            },
           ]}
         />
       </div>
@@ -181,8 +223,12 @@ export const RightToLeft: Story = {
     await userEvent.click(trigger);
     const menu = canvas.getByRole('menu');
     await expect(menu).toBeVisible();
-    await waitFor(() => expect(Math.abs(menu.getBoundingClientRect().right - trigger.getBoundingClientRect().right)).toBeLessThan(1));
-    await expect(canvas.getByRole('menuitem', { name: 'מחיקת רשומות' })).toHaveAccessibleDescription('בחרו רשומה אחת לפחות.');
+    await waitFor(() =>
+      expect(Math.abs(menu.getBoundingClientRect().right - trigger.getBoundingClientRect().right)).toBeLessThan(1),
+    );
+    await expect(canvas.getByRole('menuitem', { name: 'מחיקת רשומות' })).toHaveAccessibleDescription(
+      'בחרו רשומה אחת לפחות.',
+    );
   },
 };
 
@@ -206,7 +252,9 @@ export const Dark: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'More actions' }));
     const menu = canvas.getByRole('menu');
     await expect(getComputedStyle(menu).backgroundColor).toBe('rgb(23, 25, 30)');
-    await expect(getComputedStyle(canvas.getByRole('menuitem', { name: 'Export to CSV' })).color).toBe('rgb(232, 234, 238)');
+    await expect(getComputedStyle(canvas.getByRole('menuitem', { name: 'Export to CSV' })).color).toBe(
+      'rgb(232, 234, 238)',
+    );
     const tip = canvas.getByRole('tooltip');
     await expect(tip).toBeVisible();
     await expect(getComputedStyle(tip).backgroundColor).toBe('rgb(23, 25, 30)');

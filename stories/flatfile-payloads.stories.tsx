@@ -15,7 +15,15 @@ import {
   USER_ID,
 } from '../test/flatfile/fixtures';
 
-const recorded: Record<string, unknown>[] = [extractPart, submitExecuting, exportComplete, filesComplete, submitFailed, progressOver100, cancelledSpelling];
+const recorded: Record<string, unknown>[] = [
+  extractPart,
+  submitExecuting,
+  exportComplete,
+  filesComplete,
+  submitFailed,
+  progressOver100,
+  cancelledSpelling,
+];
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -57,15 +65,31 @@ const seen: string[] = [];
 
 function RecordedSpace() {
   const [client] = useState(() =>
-    createFlatfileJobsClient({ accessToken: 'sk_story', spaceId: SPACE_ID, baseUrl: 'https://api.example.invalid/v1', fetch: recordedFlatfile(seen) }),
+    createFlatfileJobsClient({
+      accessToken: 'sk_story',
+      spaceId: SPACE_ID,
+      baseUrl: 'https://api.example.invalid/v1',
+      fetch: recordedFlatfile(seen),
+    }),
   );
   const [went, setWent] = useState<NavigateTarget>();
   return (
     <JobsProvider client={client} currentUserId={USER_ID} navigate={setWent}>
-      <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, maxWidth: 720 }}>
+      <main
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          maxWidth: 720,
+        }}
+      >
         <h1 style={{ fontSize: 18, marginTop: 0 }}>A Flatfile space, as its API answers</h1>
         <p>
-          Navigated to: <output aria-label="Navigated to">{went === undefined ? 'nowhere yet' : `${went.id}/${went.path ?? ''}?${went.query ?? ''}`}</output>
+          Navigated to:{' '}
+          <output aria-label="Navigated to">
+            {went === undefined ? 'nowhere yet' : `${went.id}/${went.path ?? ''}?${went.query ?? ''}`}
+          </output>
         </p>
         <JobsPanel spaceId={SPACE_ID} height={420} />
         <OutcomeDialog />
@@ -101,7 +125,9 @@ export const JobsPanelAndOutcomes: Story = {
       const success = await body().findByRole('dialog', { name: 'Success!' }, { timeout: 3000 });
       await expect(within(success).getByText('Your export is ready. It will download automatically.')).toBeVisible();
       await userEvent.click(within(success).getByRole('button', { name: 'See all downloads' }));
-      await waitFor(() => expect(canvas.getByLabelText('Navigated to')).toHaveTextContent(`${SPACE_ID}/files?mode=export`));
+      await waitFor(() =>
+        expect(canvas.getByLabelText('Navigated to')).toHaveTextContent(`${SPACE_ID}/files?mode=export`),
+      );
       await waitFor(() => expect(body().queryByRole('dialog')).toBeNull());
       // Each acknowledgement reached Flatfile's endpoint once.
       await expect(seen.filter((call) => call.endsWith('/outcome/ack')).sort()).toEqual([

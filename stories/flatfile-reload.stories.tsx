@@ -22,11 +22,20 @@ function workbookSpace() {
     if (method === 'GET' && path === '/jobs') {
       const source = searchParams.get('source');
       const direction = searchParams.get('sortDirection') === 'asc' ? 1 : -1;
-      const list = jobs.filter((job) => source === null || job.source === source).sort((a, b) => a.createdAt.localeCompare(b.createdAt) * direction);
+      const list = jobs
+        .filter((job) => source === null || job.source === source)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) * direction);
       const pageSize = Number(searchParams.get('pageSize') ?? 20);
       const pageNumber = Number(searchParams.get('pageNumber') ?? 1);
       const data = list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-      return json({ data, pagination: { currentPage: pageNumber, pageCount: Math.max(1, Math.ceil(list.length / pageSize)), totalCount: list.length } });
+      return json({
+        data,
+        pagination: {
+          currentPage: pageNumber,
+          pageCount: Math.max(1, Math.ceil(list.length / pageSize)),
+          totalCount: list.length,
+        },
+      });
     }
     if (method === 'GET' && path === '/events') return json({ data: [] });
     const one = /^\/jobs\/([^/]+)$/.exec(path);
@@ -38,14 +47,31 @@ function workbookSpace() {
 
 function ReloadedWorkbook() {
   const [client] = useState(() =>
-    createFlatfileJobsClient({ accessToken: 'sk_story', spaceId: SPACE_ID, baseUrl: 'https://api.example.invalid/v1', fetch: workbookSpace() }),
+    createFlatfileJobsClient({
+      accessToken: 'sk_story',
+      spaceId: SPACE_ID,
+      baseUrl: 'https://api.example.invalid/v1',
+      fetch: workbookSpace(),
+    }),
   );
   return (
     <JobsProvider client={client} currentUserId={USER_ID}>
-      <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, maxWidth: 720 }}>
+      <main
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          maxWidth: 720,
+        }}
+      >
         <h1 style={{ fontSize: 18, marginTop: 0 }}>Contacts workbook, just reloaded</h1>
         <div role="toolbar" aria-label="Workbook actions" style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
-          <ActionButton action={{ label: 'Export', operation: 'export', mode: 'foreground' }} domain="workbook" source={WORKBOOK_ID} />
+          <ActionButton
+            action={{ label: 'Export', operation: 'export', mode: 'foreground' }}
+            domain="workbook"
+            source={WORKBOOK_ID}
+          />
           <JobsIndicator source={WORKBOOK_ID} />
         </div>
         <ProgressOverlay source={WORKBOOK_ID}>
@@ -88,7 +114,9 @@ export const ReloadWhileAJobRuns: Story = {
     const overlay = await canvas.findByRole('group', {}, { timeout: 4000 });
     await expect(within(overlay).getByText('Sending 1,204 records to the CRM')).toBeVisible();
     await expect(within(overlay).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '42');
-    await expect(canvas.getByRole('table', { name: 'Contacts', hidden: true }).closest('[aria-busy="true"]')).not.toBeNull();
+    await expect(
+      canvas.getByRole('table', { name: 'Contacts', hidden: true }).closest('[aria-busy="true"]'),
+    ).not.toBeNull();
     const exportButton = canvas.getByRole('button', { name: 'Export' });
     await waitFor(() => expect(exportButton).toHaveAttribute('aria-disabled', 'true'));
     await expect(exportButton).toHaveAccessibleDescription(/finishes/);

@@ -92,7 +92,16 @@ function Demo(): ReactNode {
   };
   return (
     <JobsProvider client={client} notifications={{ onOpenOutcome: openOutcome }}>
-      <div style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, display: 'grid', gap: 12 }}>
+      <div
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          display: 'grid',
+          gap: 12,
+        }}
+      >
         <div style={{ display: 'flex', gap: 8 }}>
           <ActionButton action={exportAction} domain="workbook" source="us_wb_1" />
           <button type="button" aria-pressed={browser.hidden} onClick={() => browser.setVisibility(!browser.hidden)}>
@@ -142,7 +151,9 @@ export const CompletionWhileHidden: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(canvas.getByTestId('permission')).toHaveTextContent('granted'));
     await userEvent.click(canvas.getByRole('button', { name: 'Hide the tab (simulated)' }));
-    await waitFor(() => expect(canvas.getByTestId('title')).toHaveTextContent(`(1) Export ready · ${original}`), { timeout: 4000 });
+    await waitFor(() => expect(canvas.getByTestId('title')).toHaveTextContent(`(1) Export ready · ${original}`), {
+      timeout: 4000,
+    });
     const tray = canvas.getByRole('region', { name: 'System notifications (simulated)' });
     const notification = within(tray).getByRole('button', { name: 'Notification: Export ready' });
     const polite = canvasElement.querySelector('[data-slot="live-region-polite"]');

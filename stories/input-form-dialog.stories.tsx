@@ -7,7 +7,13 @@ import { createMemoryJobsClient } from '../src/memory';
 const exportForm: InputForm = {
   type: 'simple',
   fields: [
-    { key: 'fileName', label: 'File name', type: 'string', description: 'Without the extension.', constraints: [{ type: 'required' }] },
+    {
+      key: 'fileName',
+      label: 'File name',
+      type: 'string',
+      description: 'Without the extension.',
+      constraints: [{ type: 'required' }],
+    },
     { key: 'note', label: 'Note for the recipient', type: 'textarea' },
     { key: 'limit', label: 'Row limit', type: 'number', description: 'Leave empty to export every row.' },
     { key: 'header', label: 'Include a header row', type: 'boolean' },
@@ -28,7 +34,9 @@ const exportForm: InputForm = {
       key: 'region',
       label: 'Region',
       type: 'enum',
-      config: { options: ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania', 'Antarctica'].map((value) => ({ value })) },
+      config: {
+        options: ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania', 'Antarctica'].map((value) => ({ value })),
+      },
     },
   ],
 };
@@ -36,7 +44,13 @@ const exportForm: InputForm = {
 const withDefaults: InputForm = {
   type: 'simple',
   fields: exportForm.fields.map((field) => {
-    const defaults: Record<string, unknown> = { fileName: 'contacts', limit: 1000, header: true, format: 3, region: 'Europe' };
+    const defaults: Record<string, unknown> = {
+      fileName: 'contacts',
+      limit: 1000,
+      header: true,
+      format: 3,
+      region: 'Europe',
+    };
     return { ...field, defaultValue: defaults[field.key] };
   }),
 };
@@ -57,9 +71,26 @@ function Demo({ form, description, pending, error, colorScheme = 'light', dir, t
   const [sent, setSent] = useState<Record<string, unknown>>();
   return (
     <JobsProvider client={client} colorScheme={colorScheme}>
-      <main dir={dir} style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, minHeight: 480 }}>
+      <main
+        dir={dir}
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          minHeight: 480,
+        }}
+      >
         <p>Submitted input: {sent === undefined ? 'nothing yet' : <output>{JSON.stringify(sent)}</output>}</p>
-        <InputFormDialog title={title} description={description} form={form} pending={pending} error={error} defaultOpen onSubmit={setSent} />
+        <InputFormDialog
+          title={title}
+          description={description}
+          form={form}
+          pending={pending}
+          error={error}
+          defaultOpen
+          onSubmit={setSent}
+        />
       </main>
     </JobsProvider>
   );
@@ -85,7 +116,9 @@ export const EveryFieldType: Story = {
     await step('each field shows as its control', async () => {
       await expect(dialog.getByRole('textbox', { name: 'File name' })).toHaveFocus();
       await expect(dialog.getByRole('textbox', { name: 'Note for the recipient' }).tagName).toBe('TEXTAREA');
-      await expect(dialog.getByRole('textbox', { name: 'Row limit' })).toHaveAccessibleDescription('Leave empty to export every row.');
+      await expect(dialog.getByRole('textbox', { name: 'Row limit' })).toHaveAccessibleDescription(
+        'Leave empty to export every row.',
+      );
       await expect(dialog.getByRole('checkbox', { name: 'Include a header row' })).not.toBeChecked();
       await expect(within(dialog.getByRole('radiogroup', { name: 'Format' })).getAllByRole('radio')).toHaveLength(3);
       await expect(dialog.getByRole('combobox', { name: 'Region' })).toHaveDisplayValue('Choose…');
@@ -97,7 +130,9 @@ export const EveryFieldType: Story = {
       await userEvent.click(dialog.getByRole('radio', { name: 'Version 3 JSON' }));
       await userEvent.selectOptions(dialog.getByRole('combobox', { name: 'Region' }), 'Asia');
       await userEvent.click(dialog.getByRole('button', { name: 'Continue' }));
-      await expect(await body.findByText('{"fileName":"contacts-2024","limit":250,"header":true,"format":3,"region":"Asia"}')).toBeInTheDocument();
+      await expect(
+        await body.findByText('{"fileName":"contacts-2024","limit":250,"header":true,"format":3,"region":"Asia"}'),
+      ).toBeInTheDocument();
     });
   },
 };
@@ -127,7 +162,9 @@ export const ValidationErrors: Story = {
     await expect(dialog.getByRole('textbox', { name: 'Row limit' })).toHaveAccessibleDescription(
       '“Row limit” must be a number. Leave empty to export every row.',
     );
-    await expect(dialog.getByRole('radiogroup', { name: 'Format' })).toHaveAccessibleDescription('Choose an option for “Format”.');
+    await expect(dialog.getByRole('radiogroup', { name: 'Format' })).toHaveAccessibleDescription(
+      'Choose an option for “Format”.',
+    );
     await expect(body.getByText('Submitted input: nothing yet')).toBeInTheDocument();
   },
 };
@@ -161,8 +198,20 @@ function RetryHost() {
   const [open, setOpen] = useState(true);
   const create = useCreateJob();
   return (
-    <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, minHeight: 480 }}>
-      <p>{create.data ? `Started ${create.data.type}:${create.data.operation} with ${JSON.stringify(create.data.input)}` : 'No job yet'}</p>
+    <main
+      style={{
+        fontFamily: 'var(--jk-font)',
+        color: 'var(--jk-fg)',
+        background: 'var(--jk-bg)',
+        padding: 16,
+        minHeight: 480,
+      }}
+    >
+      <p>
+        {create.data
+          ? `Started ${create.data.type}:${create.data.operation} with ${JSON.stringify(create.data.input)}`
+          : 'No job yet'}
+      </p>
       <InputFormDialog
         title="Export contacts"
         form={exportForm}
@@ -171,7 +220,10 @@ function RetryHost() {
         pending={create.isPending}
         error={create.error ? `Could not start the export: ${create.error.message}` : undefined}
         onSubmit={(input) =>
-          create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', input }, { onSuccess: () => setOpen(false) })
+          create.mutate(
+            { type: 'workbook', operation: 'export', source: 'us_wb_1', input },
+            { onSuccess: () => setOpen(false) },
+          )
         }
       />
     </main>
@@ -187,12 +239,20 @@ export const ServerErrorThenRetry: Story = {
       await userEvent.click(dialog.getByRole('radio', { name: 'CSV' }));
       await userEvent.click(dialog.getByRole('button', { name: 'Continue' }));
       await expect(await dialog.findByRole('button', { name: 'Starting…' })).toHaveAttribute('aria-disabled', 'true');
-      await expect(await dialog.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('Could not start the export');
+      await expect(await dialog.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent(
+        'Could not start the export',
+      );
       await expect(dialog.getByRole('textbox', { name: 'File name' })).toHaveValue('contacts');
     });
     await step('submitting again starts the job', async () => {
       await userEvent.click(dialog.getByRole('button', { name: 'Continue' }));
-      await expect(await body.findByText('Started workbook:export with {"fileName":"contacts","header":false,"format":"csv"}', {}, { timeout: 3000 })).toBeInTheDocument();
+      await expect(
+        await body.findByText(
+          'Started workbook:export with {"fileName":"contacts","header":false,"format":"csv"}',
+          {},
+          { timeout: 3000 },
+        ),
+      ).toBeInTheDocument();
       await waitFor(() => expect(body.queryByRole('dialog')).not.toBeInTheDocument());
     });
   },
@@ -203,7 +263,17 @@ const arabicForm: InputForm = {
   fields: [
     { key: 'fileName', label: 'اسم الملف', type: 'string', constraints: [{ type: 'required' }] },
     { key: 'header', label: 'تضمين صف العناوين', type: 'boolean', defaultValue: true },
-    { key: 'format', label: 'الصيغة', type: 'enum', config: { options: [{ value: 'csv', label: 'CSV' }, { value: 'xlsx', label: 'Excel' }] } },
+    {
+      key: 'format',
+      label: 'الصيغة',
+      type: 'enum',
+      config: {
+        options: [
+          { value: 'csv', label: 'CSV' },
+          { value: 'xlsx', label: 'Excel' },
+        ],
+      },
+    },
   ],
 };
 

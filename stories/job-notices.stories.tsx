@@ -16,7 +16,10 @@ interface Args {
 function Start({ operation, label }: { operation: string; label: string }): ReactNode {
   const create = useCreateJob();
   return (
-    <button type="button" onClick={() => create.mutate({ type: 'workbook', operation, source: 'us_wb_1', mode: 'background' })}>
+    <button
+      type="button"
+      onClick={() => create.mutate({ type: 'workbook', operation, source: 'us_wb_1', mode: 'background' })}
+    >
       {label}
     </button>
   );
@@ -35,14 +38,34 @@ function Demo({ syncFailures = 1, duration, dir = 'ltr', colorScheme = 'light' }
         },
         'workbook:syncCrm': async (_job, { sleep }) => {
           await sleep(150);
-          if (failures-- > 0) throw new JobFailure('The CRM refused the request', { acknowledge: true, message: 'The CRM refused the request.\nCheck the API key in Settings.' });
+          if (failures-- > 0)
+            throw new JobFailure('The CRM refused the request', {
+              acknowledge: true,
+              message: 'The CRM refused the request.\nCheck the API key in Settings.',
+            });
         },
       },
     });
   });
   return (
-    <JobsProvider client={client} colorScheme={colorScheme} getJobLabel={(job) => (job.operation === 'syncCrm' ? 'CRM sync' : 'Export')}>
-      <div dir={dir} style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, minHeight: 320, display: 'flex', gap: 8, alignItems: 'start' }}>
+    <JobsProvider
+      client={client}
+      colorScheme={colorScheme}
+      getJobLabel={(job) => (job.operation === 'syncCrm' ? 'CRM sync' : 'Export')}
+    >
+      <div
+        dir={dir}
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          minHeight: 320,
+          display: 'flex',
+          gap: 8,
+          alignItems: 'start',
+        }}
+      >
         <Start operation="export" label="Export in background" />
         <Start operation="syncCrm" label="Sync with CRM" />
         <JobNotices {...(duration === undefined ? {} : { duration })} />

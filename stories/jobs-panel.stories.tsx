@@ -15,33 +15,82 @@ const endless: JobHandler = async (_job, { tick, sleep }) => {
   }
 };
 
-function seed(id: string, operation: string, status: JobStatus | 'paused', extra: Partial<MemorySeedJob> = {}): MemorySeedJob {
+function seed(
+  id: string,
+  operation: string,
+  status: JobStatus | 'paused',
+  extra: Partial<MemorySeedJob> = {},
+): MemorySeedJob {
   return { id, type: 'workbook', operation, source: 'us_wb_1', status: status as JobStatus, ...extra };
 }
 
 const fewJobs: MemorySeedJob[] = [
-  seed('us_jb_import', 'importRecords', 'complete', { createdAt: minutesAgo(50), startedAt: minutesAgo(50), finishedAt: minutesAgo(44), info: '1,200 records imported', outcome: { heading: 'Import complete', message: '1,200 records imported.' } }),
-  seed('us_jb_validate', 'validate', 'failed', { createdAt: minutesAgo(30), startedAt: minutesAgo(30), finishedAt: minutesAgo(29), progress: 35, info: 'Column “email” is missing', outcome: { acknowledge: true, message: 'Column “email” is missing.' } }),
+  seed('us_jb_import', 'importRecords', 'complete', {
+    createdAt: minutesAgo(50),
+    startedAt: minutesAgo(50),
+    finishedAt: minutesAgo(44),
+    info: '1,200 records imported',
+    outcome: { heading: 'Import complete', message: '1,200 records imported.' },
+  }),
+  seed('us_jb_validate', 'validate', 'failed', {
+    createdAt: minutesAgo(30),
+    startedAt: minutesAgo(30),
+    finishedAt: minutesAgo(29),
+    progress: 35,
+    info: 'Column “email” is missing',
+    outcome: { acknowledge: true, message: 'Column “email” is missing.' },
+  }),
   seed('us_jb_dedupe', 'dedupe', 'waiting', { createdAt: minutesAgo(3), info: 'Waiting for the export' }),
   seed('us_jb_export', 'export', 'ready', { createdAt: minutesAgo(2) }),
 ];
 
-const statuses = ['created', 'planning', 'scheduled', 'ready', 'executing', 'complete', 'failed', 'canceled', 'waiting', 'paused'] as const;
+const statuses = [
+  'created',
+  'planning',
+  'scheduled',
+  'ready',
+  'executing',
+  'complete',
+  'failed',
+  'canceled',
+  'waiting',
+  'paused',
+] as const;
 const everyStatus = statuses.map((status, i) =>
-  seed(`us_jb_${status}`, `${status}Step`, status, { createdAt: minutesAgo(60 - i), progress: i * 10, info: `A ${status} job`, ...(i === 5 || i === 6 ? { finishedAt: minutesAgo(10) } : {}) }),
+  seed(`us_jb_${status}`, `${status}Step`, status, {
+    createdAt: minutesAgo(60 - i),
+    progress: i * 10,
+    info: `A ${status} job`,
+    ...(i === 5 || i === 6 ? { finishedAt: minutesAgo(10) } : {}),
+  }),
 );
 
 const parts: MemorySeedJob[] = [
-  seed('us_jb_parent', 'extract', 'executing', { createdAt: minutesAgo(9), startedAt: minutesAgo(9), progress: 50, info: '2 of 4 parts done', partExecution: 'parallel' }),
+  seed('us_jb_parent', 'extract', 'executing', {
+    createdAt: minutesAgo(9),
+    startedAt: minutesAgo(9),
+    progress: 50,
+    info: '2 of 4 parts done',
+    partExecution: 'parallel',
+  }),
   ...(['complete', 'complete', 'executing', 'waiting'] as const).map((status, i) =>
-    seed(`us_jb_part${i + 1}`, 'extract', status, { parentId: 'us_jb_parent', part: i + 1, createdAt: minutesAgo(8), progress: status === 'executing' ? 60 : undefined }),
+    seed(`us_jb_part${i + 1}`, 'extract', status, {
+      parentId: 'us_jb_parent',
+      part: i + 1,
+      createdAt: minutesAgo(8),
+      progress: status === 'executing' ? 60 : undefined,
+    }),
   ),
   seed('us_jb_hidden', 'audit', 'executing', { mode: 'hidden', createdAt: minutesAgo(1) }),
 ];
 
 const manyJobs = (count: number): MemorySeedJob[] =>
   Array.from({ length: count }, (_, i) =>
-    seed(`us_jb_${i}`, i % 4 === 0 ? 'importRecords' : 'exportRecords', statuses[i % 9] as JobStatus, { createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000), progress: i % 100, info: `Batch ${i}` }),
+    seed(`us_jb_${i}`, i % 4 === 0 ? 'importRecords' : 'exportRecords', statuses[i % 9] as JobStatus, {
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+      progress: i % 100,
+      info: `Batch ${i}`,
+    }),
   );
 
 interface FrameProps {
@@ -53,11 +102,23 @@ interface FrameProps {
 
 /** A host page on the memory engine; "View outcome" writes the job it was asked for into an output. */
 function Frame({ jobs, colorScheme = 'light', dir = 'ltr', children }: FrameProps) {
-  const [client] = useState(() => createMemoryJobsClient({ jobs, latency: 30, handlers: { 'workbook:export': endless } }));
+  const [client] = useState(() =>
+    createMemoryJobsClient({ jobs, latency: 30, handlers: { 'workbook:export': endless } }),
+  );
   const [outcome, setOutcome] = useState('none');
   return (
     <JobsProvider client={client} colorScheme={colorScheme}>
-      <div dir={dir} style={{ padding: 16, maxWidth: 560, minHeight: 640, background: 'var(--jk-bg)', color: 'var(--jk-fg)', fontFamily: 'var(--jk-font)' }}>
+      <div
+        dir={dir}
+        style={{
+          padding: 16,
+          maxWidth: 560,
+          minHeight: 640,
+          background: 'var(--jk-bg)',
+          color: 'var(--jk-fg)',
+          fontFamily: 'var(--jk-font)',
+        }}
+      >
         {children(setOutcome)}
         <p style={{ color: 'var(--jk-muted)', fontSize: 13 }}>
           Outcome requested: <output aria-label="Outcome requested">{outcome}</output>
@@ -67,11 +128,13 @@ function Frame({ jobs, colorScheme = 'light', dir = 'ltr', children }: FrameProp
   );
 }
 
-const panel = (jobs: MemorySeedJob[], props: Partial<JobsPanelProps> = {}, frame: Partial<FrameProps> = {}) => () => (
-  <Frame jobs={jobs} {...frame}>
-    {(openOutcome) => <JobsPanel source="us_wb_1" onOpenOutcome={openOutcome} {...props} />}
-  </Frame>
-);
+const panel =
+  (jobs: MemorySeedJob[], props: Partial<JobsPanelProps> = {}, frame: Partial<FrameProps> = {}) =>
+  () => (
+    <Frame jobs={jobs} {...frame}>
+      {(openOutcome) => <JobsPanel source="us_wb_1" onOpenOutcome={openOutcome} {...props} />}
+    </Frame>
+  );
 
 const rowsOf = (canvas: HTMLElement) => within(canvas).queryAllByRole('listitem');
 const rowById = (canvas: HTMLElement, id: string) => canvas.querySelector(`[data-job-id="${id}"]`) as HTMLElement;
@@ -103,10 +166,18 @@ export const AFewJobs: Story = {
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(4));
     await waitFor(() => expect(rowById(canvasElement, 'us_jb_export')).toHaveTextContent('Running'));
     await expect(rowById(canvasElement, 'us_jb_validate')).toHaveTextContent('Column “email” is missing');
-    await expect(rowById(canvasElement, 'us_jb_import')).toHaveTextContent('Started 50 minutes ago · Finished 44 minutes ago');
+    await expect(rowById(canvasElement, 'us_jb_import')).toHaveTextContent(
+      'Started 50 minutes ago · Finished 44 minutes ago',
+    );
     await userEvent.click(within(rowById(canvasElement, 'us_jb_import')).getByRole('button', { name: 'View outcome' }));
     await expect(canvas.getByRole('status', { name: 'Outcome requested' })).toHaveTextContent('us_jb_import');
-    await waitFor(() => expect(within(rowById(canvasElement, 'us_jb_export')).getByRole('progressbar')).toHaveAttribute('aria-valuenow'), { timeout: 3000 });
+    await waitFor(
+      () =>
+        expect(within(rowById(canvasElement, 'us_jb_export')).getByRole('progressbar')).toHaveAttribute(
+          'aria-valuenow',
+        ),
+      { timeout: 3000 },
+    );
     await userEvent.click(within(rowById(canvasElement, 'us_jb_export')).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(rowById(canvasElement, 'us_jb_export')).toHaveTextContent('Canceled'));
     await expect(canvas.getByText('4 total, 1 active')).toBeInTheDocument();
@@ -119,7 +190,8 @@ export const TenThousandJobs: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(3), { timeout: 5000 });
     await expect(rowsOf(canvasElement)[0]).toHaveAttribute('aria-setsize', '-1');
-    const count = () => document.createTreeWalker(canvasElement.querySelector('[data-slot="jobs-panel"]') as Node, NodeFilter.SHOW_ALL);
+    const count = () =>
+      document.createTreeWalker(canvasElement.querySelector('[data-slot="jobs-panel"]') as Node, NodeFilter.SHOW_ALL);
     const nodes = () => {
       const walker = count();
       let n = 0;
@@ -174,11 +246,26 @@ export const EveryStatus: Story = {
   render: panel(everyStatus, { height: 800 }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
-    const texts = ['Created', 'Planning', 'Scheduled', 'Queued', 'Running', 'Complete', 'Failed', 'Canceled', 'Waiting', 'Unknown status (paused)'];
+    const texts = [
+      'Created',
+      'Planning',
+      'Scheduled',
+      'Queued',
+      'Running',
+      'Complete',
+      'Failed',
+      'Canceled',
+      'Waiting',
+      'Unknown status (paused)',
+    ];
     for (const [i, status] of statuses.entries()) {
-      await expect(rowById(canvasElement, `us_jb_${status}`).querySelector('[data-slot="jobs-panel-status"]')).toHaveTextContent(texts[i] as string);
+      await expect(
+        rowById(canvasElement, `us_jb_${status}`).querySelector('[data-slot="jobs-panel-status"]'),
+      ).toHaveTextContent(texts[i] as string);
     }
-    await expect(within(rowById(canvasElement, 'us_jb_failed')).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    await expect(
+      within(rowById(canvasElement, 'us_jb_failed')).getByRole('button', { name: 'Retry' }),
+    ).toBeInTheDocument();
     await expect(within(rowById(canvasElement, 'us_jb_complete')).queryByRole('button')).toBeNull();
   },
 };
@@ -192,7 +279,12 @@ export const MultiPartJob: Story = {
     await expect(parent).toHaveAttribute('aria-level', '1');
     await expect(within(parent as HTMLElement).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
     await expect(children.map((row) => row.getAttribute('aria-level'))).toEqual(['2', '2', '2', '2']);
-    await expect(children.map((row) => row.querySelector('[data-slot="jobs-panel-label"]')?.textContent)).toEqual(['Extract, part 1', 'Extract, part 2', 'Extract, part 3', 'Extract, part 4']);
+    await expect(children.map((row) => row.querySelector('[data-slot="jobs-panel-label"]')?.textContent)).toEqual([
+      'Extract, part 1',
+      'Extract, part 2',
+      'Extract, part 3',
+      'Extract, part 4',
+    ]);
     await expect(canvasElement.querySelector('[data-job-id="us_jb_hidden"]')).toBeNull();
   },
 };
@@ -203,9 +295,14 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(5));
     const part = rowById(canvasElement, 'us_jb_part1');
-    await expect(Number.parseFloat(getComputedStyle(part).paddingRight)).toBeGreaterThan(Number.parseFloat(getComputedStyle(part).paddingLeft));
+    await expect(Number.parseFloat(getComputedStyle(part).paddingRight)).toBeGreaterThan(
+      Number.parseFloat(getComputedStyle(part).paddingLeft),
+    );
     const fill = part.querySelector('[data-slot="progress-fill"]') as HTMLElement;
-    await expect(fill.getBoundingClientRect().right).toBeCloseTo((fill.parentElement as HTMLElement).getBoundingClientRect().right, 0);
+    await expect(fill.getBoundingClientRect().right).toBeCloseTo(
+      (fill.parentElement as HTMLElement).getBoundingClientRect().right,
+      0,
+    );
     rowById(canvasElement, 'us_jb_parent').focus();
     await userEvent.keyboard('{ArrowDown}');
     await expect(part).toHaveFocus();
@@ -219,7 +316,9 @@ export const Dark: Story = {
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(10));
     const root = canvasElement.querySelector('[data-jk-root]') as HTMLElement;
     await expect(root).toHaveAttribute('data-color-scheme', 'dark');
-    await expect(getComputedStyle(canvasElement.querySelector('[data-slot="jobs-panel"]') as HTMLElement).colorScheme).toBe('dark');
+    await expect(
+      getComputedStyle(canvasElement.querySelector('[data-slot="jobs-panel"]') as HTMLElement).colorScheme,
+    ).toBe('dark');
   },
 };
 
@@ -242,7 +341,9 @@ export const IndicatorOpensThePanel: Story = {
     await userEvent.click(trigger);
     await expect(trigger).toHaveAttribute('aria-expanded', 'true');
     // The popover is portalled to the end of the body.
-    await waitFor(() => expect(within(canvasElement.ownerDocument.body).getAllByRole('listitem').length).toBeGreaterThan(4));
+    await waitFor(() =>
+      expect(within(canvasElement.ownerDocument.body).getAllByRole('listitem').length).toBeGreaterThan(4),
+    );
     await waitFor(() => expect(document.activeElement).toHaveAttribute('role', 'listitem'));
     await userEvent.keyboard('{Escape}');
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');

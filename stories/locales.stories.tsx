@@ -25,14 +25,41 @@ const ar: Partial<Messages> = {
   'overlay.cancel': 'إلغاء',
   'overlay.canceling': 'جارٍ الإلغاء…',
   'panel.indicator': 'المهام',
-  'panel.indicator.active': '{count, plural, one {مهمة واحدة قيد التشغيل} two {مهمتان قيد التشغيل} few {# مهام قيد التشغيل} other {# مهمة قيد التشغيل}}',
+  'panel.indicator.active':
+    '{count, plural, one {مهمة واحدة قيد التشغيل} two {مهمتان قيد التشغيل} few {# مهام قيد التشغيل} other {# مهمة قيد التشغيل}}',
 };
 
 const LOCALES = {
-  en: { name: 'English', dir: 'ltr', messages: {}, jobs: { importContacts: 'Import contacts', dedupeContacts: 'Dedupe contacts', enrichContacts: 'Enrich contacts' } },
-  de: { name: 'Deutsch', dir: 'ltr', messages: de, jobs: { importContacts: 'Kontakte importieren', dedupeContacts: 'Duplikate entfernen', enrichContacts: 'Kontakte anreichern' } },
-  ar: { name: 'العربية', dir: 'rtl', messages: ar, jobs: { importContacts: 'استيراد جهات الاتصال', dedupeContacts: 'إزالة التكرارات', enrichContacts: 'إثراء جهات الاتصال' } },
-} as const satisfies Record<string, { name: string; dir: 'ltr' | 'rtl'; messages: Partial<Messages>; jobs: Record<string, string> }>;
+  en: {
+    name: 'English',
+    dir: 'ltr',
+    messages: {},
+    jobs: { importContacts: 'Import contacts', dedupeContacts: 'Dedupe contacts', enrichContacts: 'Enrich contacts' },
+  },
+  de: {
+    name: 'Deutsch',
+    dir: 'ltr',
+    messages: de,
+    jobs: {
+      importContacts: 'Kontakte importieren',
+      dedupeContacts: 'Duplikate entfernen',
+      enrichContacts: 'Kontakte anreichern',
+    },
+  },
+  ar: {
+    name: 'العربية',
+    dir: 'rtl',
+    messages: ar,
+    jobs: {
+      importContacts: 'استيراد جهات الاتصال',
+      dedupeContacts: 'إزالة التكرارات',
+      enrichContacts: 'إثراء جهات الاتصال',
+    },
+  },
+} as const satisfies Record<
+  string,
+  { name: string; dir: 'ltr' | 'rtl'; messages: Partial<Messages>; jobs: Record<string, string> }
+>;
 type Locale = keyof typeof LOCALES;
 
 const SHEET = 'us_sh_contacts';
@@ -63,7 +90,9 @@ function LocaleSwitch(): ReactNode {
   const [locale, setLocale] = useState<Locale>('en');
   const [client, setClient] = useState<MemoryJobsClient>();
   useEffect(() => {
-    const created = createMemoryJobsClient({ jobs: [seed('importContacts', 1), seed('dedupeContacts', 2), seed('enrichContacts', 3)] });
+    const created = createMemoryJobsClient({
+      jobs: [seed('importContacts', 1), seed('dedupeContacts', 2), seed('enrichContacts', 3)],
+    });
     setClient(created);
     return () => created.dispose();
   }, []);
@@ -75,7 +104,8 @@ function LocaleSwitch(): ReactNode {
         <legend>Language</legend>
         {(Object.keys(LOCALES) as Locale[]).map((code) => (
           <label key={code} lang={code}>
-            <input type="radio" name="locale" value={code} checked={code === locale} onChange={() => setLocale(code)} /> {LOCALES[code].name}
+            <input type="radio" name="locale" value={code} checked={code === locale} onChange={() => setLocale(code)} />{' '}
+            {LOCALES[code].name}
           </label>
         ))}
       </fieldset>
@@ -87,7 +117,10 @@ function LocaleSwitch(): ReactNode {
           getJobLabel={(job) => (jobs as Record<string, string>)[job.operation]}
         >
           <JobsIndicator source={SHEET} />
-          <ProgressOverlay source={SHEET} style={{ marginBlockStart: 12, border: '1px solid #d0d4dc', borderRadius: 8 }}>
+          <ProgressOverlay
+            source={SHEET}
+            style={{ marginBlockStart: 12, border: '1px solid #d0d4dc', borderRadius: 8 }}
+          >
             <Sheet />
           </ProgressOverlay>
         </JobsProvider>
@@ -136,6 +169,8 @@ export const SwitchLive: Story = {
     await expect(within(app).getByRole('button', { name: 'المهام مهمتان قيد التشغيل' })).toBeVisible();
     // Cancel sits at the start of the line, which is the right.
     const box = panel().getBoundingClientRect();
-    await expect(within(panel()).getByRole('button', { name: 'إلغاء' }).getBoundingClientRect().left).toBeGreaterThan(box.left + box.width / 2);
+    await expect(within(panel()).getByRole('button', { name: 'إلغاء' }).getBoundingClientRect().left).toBeGreaterThan(
+      box.left + box.width / 2,
+    );
   },
 };

@@ -20,7 +20,11 @@ function createDemoClient(): MemoryJobsClient {
   return createMemoryJobsClient({
     latency: 40,
     handlers: {
-      'workbook:export': steadily(8, 150, (step) => `Exported ${(step * 125).toLocaleString('en-US')} of 1,000 records`),
+      'workbook:export': steadily(
+        8,
+        150,
+        (step) => `Exported ${(step * 125).toLocaleString('en-US')} of 1,000 records`,
+      ),
       'file:extract': async (_job, { tick, sleep }) => {
         await sleep(300);
         await tick(30, 'Reading rows');
@@ -86,7 +90,15 @@ function MemoryEngineDemo({ colorScheme = 'system' }: { colorScheme?: ColorSchem
   const [client] = useState(createDemoClient);
   return (
     <JobsProvider client={client} colorScheme={colorScheme}>
-      <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, maxWidth: 560 }}>
+      <main
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          maxWidth: 560,
+        }}
+      >
         <h1 style={{ fontSize: 18, marginTop: 0 }}>Jobs on the in-memory engine</h1>
         <StartButtons />
         <Jobs />
@@ -123,7 +135,9 @@ export const RunningJobs: Story = {
 
     await step('an extraction fails with its message', async () => {
       await userEvent.click(canvas.getByRole('button', { name: 'Extract file' }));
-      await expect(await canvas.findByText('The file is not valid CSV (line 14).', {}, { timeout: 4000 })).toBeVisible();
+      await expect(
+        await canvas.findByText('The file is not valid CSV (line 14).', {}, { timeout: 4000 }),
+      ).toBeVisible();
       const row = canvas.getByRole('progressbar', { name: 'file:extract' }).closest('li') as HTMLElement;
       await expect(within(row).getByText('Failed')).toBeVisible();
     });

@@ -21,14 +21,26 @@ interface Args {
 function Starter({ mode }: { mode: JobMode }): ReactNode {
   const create = useCreateJob();
   return (
-    <button type="button" onClick={() => create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode })}>
+    <button
+      type="button"
+      onClick={() => create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode })}
+    >
       Export workbook
     </button>
   );
 }
 
 /** A host page: a button that starts an export on the memory engine, the dialog, and a log of host calls. */
-function Demo({ outcome, completed, failTimes = 0, mode = 'foreground', faults, dir = 'ltr', colorScheme = 'light', currentUserId }: Args): ReactNode {
+function Demo({
+  outcome,
+  completed,
+  failTimes = 0,
+  mode = 'foreground',
+  faults,
+  dir = 'ltr',
+  colorScheme = 'light',
+  currentUserId,
+}: Args): ReactNode {
   const [log, setLog] = useState<string[]>([]);
   const [client] = useState(() => {
     let failures = failTimes;
@@ -45,7 +57,8 @@ function Demo({ outcome, completed, failTimes = 0, mode = 'foreground', faults, 
       },
     });
   });
-  const record = (name: string) => (target: unknown) => setLog((lines) => [...lines, `${name} ${JSON.stringify(target)}`]);
+  const record = (name: string) => (target: unknown) =>
+    setLog((lines) => [...lines, `${name} ${JSON.stringify(target)}`]);
   return (
     <JobsProvider
       client={client}
@@ -58,7 +71,10 @@ function Demo({ outcome, completed, failTimes = 0, mode = 'foreground', faults, 
       onView={record('onView')}
       onClearFilters={record('onClearFilters')}
     >
-      <div dir={dir} style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16 }}>
+      <div
+        dir={dir}
+        style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16 }}
+      >
         <Starter mode={mode} />
         <p style={{ fontSize: 13, color: 'var(--jk-muted)' }}>
           Host calls: <output aria-label="Host calls">{log.join('\n')}</output>
@@ -88,11 +104,20 @@ async function startAndOpen(root: HTMLElement, name: string | RegExp): Promise<H
 /** The outcome was acknowledged: the dialog is gone. */
 const closed = () => waitFor(() => expect(body().queryByRole('dialog')).toBeNull());
 
-const ready: JobOutcome = { acknowledge: true, heading: 'Export ready', message: 'Your workbook was exported.\n1,204 rows in 3 sheets.' };
+const ready: JobOutcome = {
+  acknowledge: true,
+  heading: 'Export ready',
+  message: 'Your workbook was exported.\n1,204 rows in 3 sheets.',
+};
 
 /** `id`: in-app navigation through the provider's `navigate`, with id, path and query. */
 export const NextId: Story = {
-  args: { outcome: { ...ready, next: { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export', label: 'See all downloads' } } },
+  args: {
+    outcome: {
+      ...ready,
+      next: { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export', label: 'See all downloads' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Export ready');
     await expect(within(dialog).getByText(/1,204 rows/)).toBeVisible();
@@ -125,18 +150,37 @@ export const NextUrl: Story = {
 
 /** `download`: saved under `fileName` through the provider's `download`. */
 export const NextDownload: Story = {
-  args: { outcome: { ...ready, next: { type: 'download', url: 'https://cdn.example.com/export.csv', fileName: 'contacts.csv' } } },
+  args: {
+    outcome: {
+      ...ready,
+      next: { type: 'download', url: 'https://cdn.example.com/export.csv', fileName: 'contacts.csv' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Export ready');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
     await closed();
-    await expect(hostCalls(canvasElement)).toBe('download {"url":"https://cdn.example.com/export.csv","fileName":"contacts.csv"}');
+    await expect(hostCalls(canvasElement)).toBe(
+      'download {"url":"https://cdn.example.com/export.csv","fileName":"contacts.csv"}',
+    );
   },
 };
 
 /** `files`: each file id resolved to a URL by the provider, then downloaded. */
 export const NextFiles: Story = {
-  args: { outcome: { ...ready, message: 'The files should download automatically.', next: { type: 'files', files: [{ fileId: 'us_fl_1', label: 'contacts.csv' }, { fileId: 'us_fl_2', label: 'companies.csv' }] } } },
+  args: {
+    outcome: {
+      ...ready,
+      message: 'The files should download automatically.',
+      next: {
+        type: 'files',
+        files: [
+          { fileId: 'us_fl_1', label: 'contacts.csv' },
+          { fileId: 'us_fl_2', label: 'companies.csv' },
+        ],
+      },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Export ready');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download files' }));
@@ -150,7 +194,13 @@ export const NextFiles: Story = {
 
 /** `snapshot`, `view` and `clearFilters` go to the host's callbacks. */
 export const NextSnapshot: Story = {
-  args: { outcome: { ...ready, heading: 'Changes applied', next: { type: 'snapshot', snapshotId: 'us_ss_1', sheetId: 'us_sh_1', label: 'Compare with before' } } },
+  args: {
+    outcome: {
+      ...ready,
+      heading: 'Changes applied',
+      next: { type: 'snapshot', snapshotId: 'us_ss_1', sheetId: 'us_sh_1', label: 'Compare with before' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Changes applied');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Compare with before' }));
@@ -160,7 +210,13 @@ export const NextSnapshot: Story = {
 };
 
 export const NextView: Story = {
-  args: { outcome: { ...ready, heading: 'Columns mapped', next: { type: 'view', sheetId: 'us_sh_1', hiddenColumns: ['notes', 'fax'], label: 'Hide unmapped columns' } } },
+  args: {
+    outcome: {
+      ...ready,
+      heading: 'Columns mapped',
+      next: { type: 'view', sheetId: 'us_sh_1', hiddenColumns: ['notes', 'fax'], label: 'Hide unmapped columns' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Columns mapped');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Hide unmapped columns' }));
@@ -208,7 +264,12 @@ export const NextWaitConfetti: Story = {
 export const FailedWithRetry: Story = {
   args: {
     failTimes: 1,
-    outcome: { acknowledge: true, heading: 'Export failed', message: 'The storage service timed out.', next: { type: 'retry' } },
+    outcome: {
+      acknowledge: true,
+      heading: 'Export failed',
+      message: 'The storage service timed out.',
+      next: { type: 'retry' },
+    },
     completed: { acknowledge: true, heading: 'Export ready', message: 'It worked the second time.' },
   },
   play: async ({ canvasElement }) => {
@@ -236,11 +297,15 @@ export const AcknowledgementFailsThenSucceeds: Story = {
 
 /** A link that is not http(s) is never opened; the dialog tells the user it was blocked. */
 export const BlockedLink: Story = {
-  args: { outcome: { ...ready, next: { type: 'download', url: ' JaVaScRiPt:alert(document.cookie)', label: 'Download' } } },
+  args: {
+    outcome: { ...ready, next: { type: 'download', url: ' JaVaScRiPt:alert(document.cookie)', label: 'Download' } },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Export ready');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
-    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('The link was blocked because it is not a safe web address.');
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The link was blocked because it is not a safe web address.',
+    );
     await expect(hostCalls(canvasElement)).toBe('');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await closed();
@@ -262,18 +327,34 @@ export const AutomaticTrigger: Story = {
 export const AutomaticSilentTrigger: Story = {
   args: {
     currentUserId: 'us_usr_memory',
-    outcome: { ...ready, trigger: { type: 'automatic_silent', audience: 'originator' }, next: { type: 'download', url: '/files/export.csv', fileName: 'export.csv' } },
+    outcome: {
+      ...ready,
+      trigger: { type: 'automatic_silent', audience: 'originator' },
+      next: { type: 'download', url: '/files/export.csv', fileName: 'export.csv' },
+    },
   },
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Export workbook' }));
-    await waitFor(() => expect(hostCalls(canvasElement)).toBe('download {"url":"/files/export.csv","fileName":"export.csv"}'), { timeout: 4000 });
+    await waitFor(
+      () => expect(hostCalls(canvasElement)).toBe('download {"url":"/files/export.csv","fileName":"export.csv"}'),
+      { timeout: 4000 },
+    );
     await expect(body().queryByRole('dialog')).toBeNull();
   },
 };
 
 /** Right to left: the dialog and its buttons mirror. */
 export const RightToLeft: Story = {
-  args: { dir: 'rtl', outcome: { acknowledge: true, heading: 'اكتمل التصدير', message: 'تم تصدير 1204 صفًا.', buttonText: 'إغلاق', next: { type: 'retry', label: 'أعد المحاولة' } } },
+  args: {
+    dir: 'rtl',
+    outcome: {
+      acknowledge: true,
+      heading: 'اكتمل التصدير',
+      message: 'تم تصدير 1204 صفًا.',
+      buttonText: 'إغلاق',
+      next: { type: 'retry', label: 'أعد المحاولة' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'اكتمل التصدير');
     await expect(dialog.closest('[dir]')).toHaveAttribute('dir', 'rtl');
@@ -287,7 +368,10 @@ export const RightToLeft: Story = {
 
 /** Dark: tokens reach the portalled dialog (axe checks the contrast). */
 export const Dark: Story = {
-  args: { colorScheme: 'dark', outcome: { ...ready, next: { type: 'url', url: 'https://example.com', label: 'Open' } } },
+  args: {
+    colorScheme: 'dark',
+    outcome: { ...ready, next: { type: 'url', url: 'https://example.com', label: 'Open' } },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await startAndOpen(canvasElement, 'Export ready');
     await expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(23, 25, 30)');

@@ -31,7 +31,10 @@ export const HostApp: Story = {
     const canvas = within(canvasElement);
     const toolbar = await canvas.findByRole('group', { name: 'Sheet actions' }, { timeout: 5000 });
     await expect(within(toolbar).getByRole('button', { name: 'Export CSV' })).toBeVisible();
-    await expect(within(toolbar).getByRole('button', { name: 'Delete selected' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(within(toolbar).getByRole('button', { name: 'Delete selected' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     await expect(canvas.getByRole('table', { name: 'Contacts records' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Email column actions' })).toBeVisible();
     await expect(canvas.getByRole('list', { name: 'Files' })).toBeVisible();

@@ -15,7 +15,13 @@ const MARGIN = 8;
 const items: ActionMenuItem[] = [
   { id: 'export', label: 'Export to CSV', onSelect: () => undefined },
   { id: 'dedupe', label: 'Find duplicates', tooltip: 'Compares every record in this sheet', onSelect: () => undefined },
-  { id: 'delete', label: 'Delete selected records', disabled: true, disabledReason: 'Select at least one record first.', onSelect: () => undefined },
+  {
+    id: 'delete',
+    label: 'Delete selected records',
+    disabled: true,
+    disabledReason: 'Select at least one record first.',
+    onSelect: () => undefined,
+  },
   { id: 'archive', label: 'Archive sheet', onSelect: () => undefined },
 ];
 
@@ -23,7 +29,9 @@ function Stage({ children, messages }: { children: ReactNode; messages?: Partial
   const [client] = useState(() => createMemoryJobsClient());
   return (
     <JobsProvider client={client} theme={{ duration: '0ms' }} {...(messages === undefined ? {} : { messages })}>
-      <main style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', minHeight: '100vh' }}>
+      <main
+        style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', minHeight: '100vh' }}
+      >
         {children}
       </main>
     </JobsProvider>
@@ -71,9 +79,22 @@ async function expectPlaced(canvasElement: HTMLElement, sides: Record<string, st
   await waitFor(() => {
     for (const { name, box, trigger } of parts) {
       const rect = box.getBoundingClientRect();
-      expect({ name, inside: rect.left >= MARGIN - 1 && rect.top >= MARGIN - 1 && rect.right <= view.clientWidth - MARGIN + 1 && rect.bottom <= view.clientHeight - MARGIN + 1 }).toEqual({ name, inside: true });
-      expect({ name, coversTrigger: overlaps(rect, trigger.getBoundingClientRect()) }).toEqual({ name, coversTrigger: false });
-      expect({ name, side: box.getAttribute('data-side') }).toEqual({ name, side: expect.stringMatching(sides[name] ?? /./) });
+      expect({
+        name,
+        inside:
+          rect.left >= MARGIN - 1 &&
+          rect.top >= MARGIN - 1 &&
+          rect.right <= view.clientWidth - MARGIN + 1 &&
+          rect.bottom <= view.clientHeight - MARGIN + 1,
+      }).toEqual({ name, inside: true });
+      expect({ name, coversTrigger: overlaps(rect, trigger.getBoundingClientRect()) }).toEqual({
+        name,
+        coversTrigger: false,
+      });
+      expect({ name, side: box.getAttribute('data-side') }).toEqual({
+        name,
+        side: expect.stringMatching(sides[name] ?? /./),
+      });
     }
   });
   return parts;
@@ -115,7 +136,10 @@ export const BottomEdge: Story = {
 export const LeftEdge: Story = {
   render: () => (
     <Stage>
-      <Triggers style={{ position: 'fixed', insetBlock: '40vh 0', left: 0, flexDirection: 'column', alignItems: 'flex-start' }} align="start" />
+      <Triggers
+        style={{ position: 'fixed', insetBlock: '40vh 0', left: 0, flexDirection: 'column', alignItems: 'flex-start' }}
+        align="start"
+      />
     </Stage>
   ),
   play: async ({ canvasElement }) => {
@@ -133,7 +157,9 @@ export const LeftEdge: Story = {
 export const RightEdge: Story = {
   render: () => (
     <Stage>
-      <Triggers style={{ position: 'fixed', insetBlock: '40vh 0', right: 0, flexDirection: 'column', alignItems: 'flex-end' }} />
+      <Triggers
+        style={{ position: 'fixed', insetBlock: '40vh 0', right: 0, flexDirection: 'column', alignItems: 'flex-end' }}
+      />
     </Stage>
   ),
   play: async ({ canvasElement }) => {
@@ -150,7 +176,11 @@ export const InsideAClippingToolbar: Story = {
   render: () => (
     <Stage>
       <div style={{ padding: '120px 16px 0' }}>
-        <div role="toolbar" aria-label="Sheet" style={{ overflow: 'hidden', blockSize: 44, border: '1px solid var(--jk-border)', padding: '0 8px' }}>
+        <div
+          role="toolbar"
+          aria-label="Sheet"
+          style={{ overflow: 'hidden', blockSize: 44, border: '1px solid var(--jk-border)', padding: '0 8px' }}
+        >
           <Triggers style={{ blockSize: '100%' }} />
         </div>
       </div>
@@ -163,10 +193,16 @@ export const InsideAClippingToolbar: Story = {
       // Outside the toolbar in the DOM, and what the user sees at the box's centre is the box itself.
       await expect({ name, inToolbar: toolbar.contains(box) }).toEqual({ name, inToolbar: false });
       const rect = box.getBoundingClientRect();
-      const hit = canvasElement.ownerDocument.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 20));
+      const hit = canvasElement.ownerDocument.elementFromPoint(
+        rect.left + rect.width / 2,
+        rect.top + Math.min(rect.height / 2, 20),
+      );
       await expect({ name, seen: hit !== null && box.contains(hit) }).toEqual({ name, seen: true });
       const bar = toolbar.getBoundingClientRect();
-      await expect({ name, outsideTheToolbar: rect.top < bar.top || rect.bottom > bar.bottom }).toEqual({ name, outsideTheToolbar: true });
+      await expect({ name, outsideTheToolbar: rect.top < bar.top || rect.bottom > bar.bottom }).toEqual({
+        name,
+        outsideTheToolbar: true,
+      });
     }
   },
 };
@@ -183,12 +219,21 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const [tooltip, menu, popover] = await expectPlaced(canvasElement, {});
     if (tooltip === undefined || menu === undefined || popover === undefined) throw new Error('missing part');
-    for (const { box } of [tooltip, menu, popover]) await expect(box.closest('[data-jk-root]')).toHaveAttribute('dir', 'rtl');
+    for (const { box } of [tooltip, menu, popover])
+      await expect(box.closest('[data-jk-root]')).toHaveAttribute('dir', 'rtl');
     // `start` in right-to-left is the right edge: the menu lines up with its trigger's right.
-    await waitFor(() => expect(Math.abs(menu.box.getBoundingClientRect().right - menu.trigger.getBoundingClientRect().right)).toBeLessThan(1));
+    await waitFor(() =>
+      expect(
+        Math.abs(menu.box.getBoundingClientRect().right - menu.trigger.getBoundingClientRect().right),
+      ).toBeLessThan(1),
+    );
     // The popover keeps to `end`, the trigger's left (unless a narrow viewport pushes it back on screen).
     const panel = popover.box.getBoundingClientRect();
     const trigger = popover.trigger.getBoundingClientRect();
-    await expect(Math.abs(panel.left - trigger.left) < 1 || panel.left <= MARGIN + 1 || panel.right >= canvasElement.ownerDocument.documentElement.clientWidth - MARGIN - 1).toBe(true);
+    await expect(
+      Math.abs(panel.left - trigger.left) < 1 ||
+        panel.left <= MARGIN + 1 ||
+        panel.right >= canvasElement.ownerDocument.documentElement.clientWidth - MARGIN - 1,
+    ).toBe(true);
   },
 };

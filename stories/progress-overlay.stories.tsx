@@ -93,16 +93,22 @@ export const Foreground: Story = {
     await expect(within(strip).queryByRole('group')).toBeNull();
     await expect(within(strip).queryByRole('button')).toBeNull();
     await expect(within(strip).getByText('Import contacts')).toBeVisible();
-    await expect(strip).toHaveTextContent('“Import contacts” is running: its progress and Cancel are on the panel over the content it blocks.');
+    await expect(strip).toHaveTextContent(
+      '“Import contacts” is running: its progress and Cancel are on the panel over the content it blocks.',
+    );
     await expect(contentOf(table)).toHaveAttribute('inert');
     await expect(contentOf(table)).toHaveAttribute('aria-busy', 'true');
     await expect(contentOf(toolbar)).toHaveAttribute('inert');
 
     const bar = within(panel).getByRole('progressbar', { name: 'Import contacts' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'), { timeout: 2000 });
-    await expect(bar.getAttribute('aria-valuetext')).toMatch(/^40%, (estimating…|about .+ left|less than a minute left)$/);
+    await expect(bar.getAttribute('aria-valuetext')).toMatch(
+      /^40%, (estimating…|about .+ left|less than a minute left)$/,
+    );
     await expect(within(panel).getByText('Imported 400 of 1,000 contacts')).toBeVisible();
-    await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')?.textContent).toMatch(/^(Estimating…|About .+ left|Less than a minute left)$/);
+    await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')?.textContent).toMatch(
+      /^(Estimating…|About .+ left|Less than a minute left)$/,
+    );
     await expect(within(panel).getByRole('button', { name: 'Cancel' })).toBeVisible();
 
     const cell = within(table).getByRole('textbox', { name: 'Company, Ada Lovelace' });
@@ -250,9 +256,13 @@ export const EstimatedEta: Story = {
     const table = regionOf(canvasElement, 'resource');
     await within(table).findByText('Estimating…', {}, { timeout: 2000 });
     const eta = table.querySelector('[data-slot="progress-overlay-eta"]') as HTMLElement;
-    await waitFor(() => expect(eta.textContent).toMatch(/^(Less than a minute left|About \d+ minutes? left)$/), { timeout: 2500 });
+    await waitFor(() => expect(eta.textContent).toMatch(/^(Less than a minute left|About \d+ minutes? left)$/), {
+      timeout: 2500,
+    });
     const bar = within(table).getByRole('progressbar', { name: 'Enrich contacts' });
-    await expect(bar.getAttribute('aria-valuetext')).toMatch(/^\d+%, (less than a minute left|about \d+ minutes? left)$/);
+    await expect(bar.getAttribute('aria-valuetext')).toMatch(
+      /^\d+%, (less than a minute left|about \d+ minutes? left)$/,
+    );
     await waitUntilUnblocked(canvasElement);
   },
 };
@@ -323,13 +333,16 @@ export const StalledInToolbar: Story = {
     await start(canvasElement, hangLabel);
     const toolbar = regionOf(canvasElement, 'toolbar');
     await within(toolbar).findByText(/^No progress for \d+ seconds?\.$/, {}, { timeout: 4000 });
-    for (const name of ['Stop waiting', 'Cancel']) await expectInside(within(toolbar).getByRole('button', { name }), toolbar);
+    for (const name of ['Stop waiting', 'Cancel'])
+      await expectInside(within(toolbar).getByRole('button', { name }), toolbar);
     await expectInside(within(toolbar).getByText(/^No progress for/), toolbar);
     await expect(within(toolbar).getByRole('progressbar').getBoundingClientRect().width).toBeGreaterThanOrEqual(60);
     await userEvent.click(within(toolbar).getByRole('button', { name: 'Stop waiting' }));
     await waitFor(() => expect(overlayOf(toolbar)).toBeNull());
     await expect(contentOf(toolbar)).not.toHaveAttribute('inert');
-    await expect(within(canvasElement).getByText('“Validate emails” keeps running; follow it in the jobs panel.')).toBeVisible();
+    await expect(
+      within(canvasElement).getByText('“Validate emails” keeps running; follow it in the jobs panel.'),
+    ).toBeVisible();
   },
 };
 
@@ -348,7 +361,9 @@ export const Canceled: Story = {
     await within(panel).findByText('Imported 200 of 1,000 contacts', {}, { timeout: 2000 });
     await userEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
     await waitUntilUnblocked(canvasElement, 2000);
-    await waitFor(() => expect(liveRegion(canvasElement, 'polite')).toHaveTextContent(/Import contacts was canceled\./));
+    await waitFor(() =>
+      expect(liveRegion(canvasElement, 'polite')).toHaveTextContent(/Import contacts was canceled\./),
+    );
     await expect(within(canvasElement).getByText('Jobs on this sheet: none')).toBeVisible();
   },
 };
@@ -374,11 +389,19 @@ export const Failed: Story = {
     await start(canvasElement, failLabel);
     const table = regionOf(canvasElement, 'resource');
     await within(table).findByRole('group', { name: 'Import contacts' }, { timeout: 2000 });
-    const text = await within(table).findByText('“Import contacts” failed. 3 contacts have no email address.', {}, { timeout: 3000 });
+    const text = await within(table).findByText(
+      '“Import contacts” failed. 3 contacts have no email address.',
+      {},
+      { timeout: 3000 },
+    );
     const notice = text.closest('[data-slot="progress-overlay-notice"]') as HTMLElement;
     await expect(canvasElement.querySelectorAll('[data-slot="progress-overlay-notice"]')).toHaveLength(1);
     await waitUntilUnblocked(canvasElement, 1000);
-    await waitFor(() => expect(liveRegion(canvasElement, 'assertive')).toHaveTextContent(/Import contacts failed\. 3 contacts have no email address\./));
+    await waitFor(() =>
+      expect(liveRegion(canvasElement, 'assertive')).toHaveTextContent(
+        /Import contacts failed\. 3 contacts have no email address\./,
+      ),
+    );
     // Failures never go away by themselves: the notice stays until dismissed.
     await userEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
     await expect(canvasElement.querySelector('[data-slot="progress-overlay-notice"]')).toBeNull();
@@ -430,7 +453,10 @@ const longToolbarLabel = 'Start matching (toolbarBlocking)';
 export const LongInfo: Story = {
   args: {
     width: 440,
-    starts: { [longLabel]: sheetJob('matchContacts', 'foreground'), [longToolbarLabel]: sheetJob('matchContacts', 'toolbarBlocking') },
+    starts: {
+      [longLabel]: sheetJob('matchContacts', 'foreground'),
+      [longToolbarLabel]: sheetJob('matchContacts', 'toolbarBlocking'),
+    },
     client: { handlers: { 'sheet:matchContacts': holding(35, longInfo, 20_000) } },
   },
   play: async ({ canvasElement }) => {
@@ -455,7 +481,9 @@ export const LongInfo: Story = {
       }
       if (name === 'resource') {
         // Wrapped over several lines, nothing cut off sideways.
-        await expect(info.getBoundingClientRect().height).toBeGreaterThan(3 * parseFloat(getComputedStyle(info).lineHeight));
+        await expect(info.getBoundingClientRect().height).toBeGreaterThan(
+          3 * parseFloat(getComputedStyle(info).lineHeight),
+        );
         await expect(info.scrollWidth).toBeLessThanOrEqual(info.clientWidth);
       }
     }
@@ -483,7 +511,9 @@ export const RightToLeft: Story = {
     const box = panel.getBoundingClientRect();
     const middle = box.left + box.width / 2;
     // Cancel sits at the start of the line, which is the right.
-    await expect(within(panel).getByRole('button', { name: 'Cancel' }).getBoundingClientRect().left).toBeGreaterThan(middle);
+    await expect(within(panel).getByRole('button', { name: 'Cancel' }).getBoundingClientRect().left).toBeGreaterThan(
+      middle,
+    );
     // The bar fills from the right.
     const fill = bar.querySelector('[data-slot="progress-fill"]') as HTMLElement;
     await waitFor(() => expect(fill.getBoundingClientRect().right).toBeCloseTo(bar.getBoundingClientRect().right, 0));
@@ -541,7 +571,10 @@ function FileCard(): ReactNode {
   if (client === undefined) return null;
   return (
     <JobsProvider client={client}>
-      <ProgressOverlay source="us_fl_legacy" style={{ inlineSize: 226, blockSize: 160, border: '1px solid #d0d4dc', borderRadius: 8 }}>
+      <ProgressOverlay
+        source="us_fl_legacy"
+        style={{ inlineSize: 226, blockSize: 160, border: '1px solid #d0d4dc', borderRadius: 8 }}
+      >
         <div style={{ padding: 12, fontFamily: 'system-ui, sans-serif' }}>
           <strong>legacy-export.xlsx</strong>
           <p>1.2 MB · uploaded yesterday</p>
@@ -563,7 +596,9 @@ export const SmallRegion: Story = {
     // Nothing hides behind a scroll: the panel shows all it holds.
     await expect(panel.scrollHeight).toBeLessThanOrEqual(panel.clientHeight);
     await expectInside(within(panel).getByText(/^Reading legacy-export/), panel);
-    await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')?.textContent).toMatch(/^(Estimating…|About .+ left|Less than a minute left)$/);
+    await expect(panel.querySelector('[data-slot="progress-overlay-eta"]')?.textContent).toMatch(
+      /^(Estimating…|About .+ left|Less than a minute left)$/,
+    );
     await expectInside(panel.querySelector('[data-slot="progress-overlay-eta"]') as HTMLElement, panel);
   },
 };

@@ -41,7 +41,12 @@ function Example() {
   return (
     <JobsProvider client={client}>
       <main style={{ display: 'flex', gap: 16, alignItems: 'center', padding: 16, fontFamily: 'var(--jk-font)' }}>
-        <ActionBar label="Sheet actions" domain="sheet" source="us_sh_reference" actions={[{ label: 'Submit', operation: 'submit', primary: true }]} />
+        <ActionBar
+          label="Sheet actions"
+          domain="sheet"
+          source="us_sh_reference"
+          actions={[{ label: 'Submit', operation: 'submit', primary: true }]}
+        />
         <div style={{ inlineSize: 200 }}>
           <ProgressBar value={40} label="Import" />
         </div>
@@ -56,7 +61,12 @@ const meta = {
   subcomponents: components,
   tags: ['autodocs'],
   parameters: {
-    docs: { description: { component: 'The props of the provider and of every component (one tab each). Every component also takes the HTML attributes of its root.' } },
+    docs: {
+      description: {
+        component:
+          'The props of the provider and of every component (one tab each). Every component also takes the HTML attributes of its root.',
+      },
+    },
   },
 } satisfies Meta;
 export default meta;

@@ -25,13 +25,26 @@ const actions: Action[] = [
   { label: 'Archive sheet', operation: 'archive' },
 ];
 
-type StageProps = Omit<JobsProviderProps, 'client' | 'children'> & { children: ReactNode; dir?: 'ltr' | 'rtl'; colorScheme?: ColorScheme };
+type StageProps = Omit<JobsProviderProps, 'client' | 'children'> & {
+  children: ReactNode;
+  dir?: 'ltr' | 'rtl';
+  colorScheme?: ColorScheme;
+};
 
 function Stage({ children, dir = 'ltr', ...provider }: StageProps) {
   const [client] = useState(() => createMemoryJobsClient());
   return (
     <JobsProvider client={client} {...provider}>
-      <main dir={dir} style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 24, minHeight: 260 }}>
+      <main
+        dir={dir}
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 24,
+          minHeight: 260,
+        }}
+      >
         {children}
       </main>
     </JobsProvider>
@@ -47,7 +60,8 @@ function Toolbar(props: Partial<Parameters<typeof ActionBar>[0]>) {
   );
 }
 
-const colorOf = (element: Element, property = 'background-color') => getComputedStyle(element).getPropertyValue(property);
+const colorOf = (element: Element, property = 'background-color') =>
+  getComputedStyle(element).getPropertyValue(property);
 
 const meta = {
   title: 'Theming',
@@ -112,7 +126,12 @@ export const ProviderDefaults: Story = {
       `}</style>
       <Toolbar classNames={{ actionButton: { button: 'just-this-one' } }} />
       <div style={{ marginTop: 16 }}>
-        <ActionBar label="Other actions" domain="sheet" source="us_sh_other" actions={[{ label: 'Validate', operation: 'validate', primary: true }]} />
+        <ActionBar
+          label="Other actions"
+          domain="sheet"
+          source="us_sh_other"
+          actions={[{ label: 'Validate', operation: 'validate', primary: true }]}
+        />
       </div>
     </Stage>
   ),
@@ -176,8 +195,13 @@ export const UnstyledWithUtilityClasses: Story = {
     const menu = await page.findByRole('menu');
     await expect(menu).toHaveClass('u-card');
     // Unstyled, yet still placed: positioning is behaviour, not looks.
-    await waitFor(() => expect(menu.getBoundingClientRect().top).toBeGreaterThan(canvas.getByRole('button', { name: 'More actions' }).getBoundingClientRect().bottom - 1));
-    for (const element of [menu, ...page.getAllByRole('menuitem')]) await expect(element).toHaveAttribute('data-unstyled', '');
+    await waitFor(() =>
+      expect(menu.getBoundingClientRect().top).toBeGreaterThan(
+        canvas.getByRole('button', { name: 'More actions' }).getBoundingClientRect().bottom - 1,
+      ),
+    );
+    for (const element of [menu, ...page.getAllByRole('menuitem')])
+      await expect(element).toHaveAttribute('data-unstyled', '');
     await userEvent.keyboard('{Escape}');
   },
 };
@@ -216,7 +240,9 @@ export const RightToLeft: Story = {
     const menu = await within(canvasElement.ownerDocument.body).findByRole('menu');
     await expect(menu.closest('[data-jk-root]')).toHaveAttribute('dir', 'rtl');
     // `align="end"` in right-to-left: the menu's left edge lines up with the trigger's left.
-    await waitFor(() => expect(Math.abs(menu.getBoundingClientRect().left - more.getBoundingClientRect().left)).toBeLessThan(1));
+    await waitFor(() =>
+      expect(Math.abs(menu.getBoundingClientRect().left - more.getBoundingClientRect().left)).toBeLessThan(1),
+    );
     await userEvent.keyboard('{Escape}');
   },
 };

@@ -12,8 +12,28 @@ import { monitor } from './monitor';
 import { scale } from './scale';
 import { soak } from './soak';
 
-type Status = 'created' | 'planning' | 'scheduled' | 'ready' | 'executing' | 'complete' | 'failed' | 'canceled' | 'waiting';
-const statuses = ['created', 'planning', 'scheduled', 'ready', 'executing', 'complete', 'failed', 'canceled', 'waiting', 'paused'];
+type Status =
+  | 'created'
+  | 'planning'
+  | 'scheduled'
+  | 'ready'
+  | 'executing'
+  | 'complete'
+  | 'failed'
+  | 'canceled'
+  | 'waiting';
+const statuses = [
+  'created',
+  'planning',
+  'scheduled',
+  'ready',
+  'executing',
+  'complete',
+  'failed',
+  'canceled',
+  'waiting',
+  'paused',
+];
 
 /** The same seeds as test/browser/jobs-panel.test.tsx. */
 function seeds(count: number, status?: Status, operation?: string) {
@@ -27,7 +47,9 @@ function seeds(count: number, status?: Status, operation?: string) {
     progress: (i * 7) % 100,
     info: `Step ${i}`,
     createdAt: new Date(start + i * 1000),
-    ...(i % statuses.length === 5 || i % statuses.length === 6 ? { outcome: { message: 'Done' }, finishedAt: new Date(start + i * 1000 + 500) } : {}),
+    ...(i % statuses.length === 5 || i % statuses.length === 6
+      ? { outcome: { message: 'Done' }, finishedAt: new Date(start + i * 1000 + 500) }
+      : {}),
   }));
 }
 
@@ -62,9 +84,12 @@ function unmount() {
 }
 
 function Page({ client, children }: { client: ReturnType<typeof createMemoryJobsClient>; children: ReactNode }) {
-  return h(JobsProvider, { client, theme: still, colorScheme: 'light' }, h('main', { style: { padding: 16, maxWidth: 640 } }, children));
+  return h(
+    JobsProvider,
+    { client, theme: still, colorScheme: 'light' },
+    h('main', { style: { padding: 16, maxWidth: 640 } }, children),
+  );
 }
-
 
 let runTicks: ((seconds: number) => Promise<unknown>) | undefined;
 
@@ -83,7 +108,10 @@ const bench = {
     let seenAt = 0;
     for (;;) {
       await frame();
-      if (rowsOnScreen() > 0) { seenAt = performance.now(); break; }
+      if (rowsOnScreen() > 0) {
+        seenAt = performance.now();
+        break;
+      }
       if (performance.now() - t0 > 60_000) throw new Error('no rows');
     }
     await frame(); // the frame that painted them has been presented
@@ -97,7 +125,9 @@ const bench = {
    */
   async panelSearch(n: number, text: string) {
     const client = createMemoryJobsClient({ jobs: seeds(n) });
-    mount(h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', pageSize: n, searchDelayMs: 0, onOpenOutcome: () => {} })));
+    mount(
+      h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', pageSize: n, searchDelayMs: 0, onOpenOutcome: () => {} })),
+    );
     await until(() => rowsOnScreen() > 0);
     // What follows the first frame (the active-jobs count, effects) is over before the clock starts.
     await sleep(1000);
@@ -129,7 +159,13 @@ const bench = {
     await frame();
     const t0 = performance.now();
     const page = await client.list({ source: 'us_wb_1', pageSize: n } as never);
-    return { ms: performance.now() - t0, jobs: (page as { jobs?: unknown[]; data?: unknown[] }).jobs?.length ?? (page as { data?: unknown[] }).data?.length ?? -1 };
+    return {
+      ms: performance.now() - t0,
+      jobs:
+        (page as { jobs?: unknown[]; data?: unknown[] }).jobs?.length ??
+        (page as { data?: unknown[] }).data?.length ??
+        -1,
+    };
   },
 
   /** P3: renders per single-job update (rowComponent wrapper counts), and header mutations. */
@@ -137,20 +173,33 @@ const bench = {
     const ticks = new Map<string, (p: number, info?: string) => Promise<void>>();
     const client = createMemoryJobsClient({
       jobs: seeds(n, 'ready'),
-      handlers: { 'workbook:export': (job: { id: string }, { tick }: { tick: (p: number, info?: string) => Promise<void> }) => { ticks.set(job.id, tick); return new Promise<void>(() => {}); } },
+      handlers: {
+        'workbook:export': (job: { id: string }, { tick }: { tick: (p: number, info?: string) => Promise<void> }) => {
+          ticks.set(job.id, tick);
+          return new Promise<void>(() => {});
+        },
+      },
     } as never);
     const renders = new Map<string, number>();
     function CountingRow(props: JobsPanelRowProps) {
       renders.set(props.job.id, (renders.get(props.job.id) ?? 0) + 1);
       return h(JobsPanelRow, props);
     }
-    mount(h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', operation: 'export', pageSize: n, rowComponent: CountingRow })));
+    mount(
+      h(
+        Page,
+        { client },
+        h(JobsPanel, { source: 'us_wb_1', operation: 'export', pageSize: n, rowComponent: CountingRow }),
+      ),
+    );
     const target = `us_jb_${n - 2}`;
     await until(() => document.querySelector(`[data-job-id="${target}"]`)?.getAttribute('data-status') === 'executing');
     await sleep(300);
     const header = document.querySelector('[data-slot="jobs-panel-header"]') as HTMLElement;
     let mutations = 0;
-    const observer = new MutationObserver((records) => { mutations += records.length; });
+    const observer = new MutationObserver((records) => {
+      mutations += records.length;
+    });
     observer.observe(header, { subtree: true, childList: true, characterData: true, attributes: true });
     const before = new Map(renders);
     await ticks.get(target)?.(55, 'Halfway');
@@ -158,7 +207,13 @@ const bench = {
     await sleep(100);
     observer.disconnect();
     const changed = [...renders].filter(([id, count]) => count !== before.get(id)).map(([id]) => id);
-    return { rowsRerendered: changed.length, targetRenders: (renders.get(target) ?? 0) - (before.get(target) ?? 0), otherRows: changed.filter((id) => id !== target).length, headerMutations: mutations, rowsMounted: rowsOnScreen() };
+    return {
+      rowsRerendered: changed.length,
+      targetRenders: (renders.get(target) ?? 0) - (before.get(target) ?? 0),
+      otherRows: changed.filter((id) => id !== target).length,
+      headerMutations: mutations,
+      rowsMounted: rowsOnScreen(),
+    };
   },
 
   /** P4/P5 set-up: the kit's panel with n running jobs, every one ticked through the engine's handler. */
@@ -167,10 +222,17 @@ const bench = {
     const ticks: ((p: number, info?: string) => Promise<void>)[] = [];
     const client = createMemoryJobsClient({
       jobs: seeds(n, 'ready', 'export'),
-      handlers: { 'workbook:export': (_job: unknown, { tick }: { tick: (p: number, info?: string) => Promise<void> }) => { ticks.push(tick); return new Promise<void>(() => {}); } },
+      handlers: {
+        'workbook:export': (_job: unknown, { tick }: { tick: (p: number, info?: string) => Promise<void> }) => {
+          ticks.push(tick);
+          return new Promise<void>(() => {});
+        },
+      },
     } as never);
     if (withPanel) mount(h(Page, { client }, h(JobsPanel, { source: 'us_wb_1', pageSize: n })));
-    await until(() => ticks.length === n && (!withPanel || document.querySelector('[data-status="executing"]') !== null));
+    await until(
+      () => ticks.length === n && (!withPanel || document.querySelector('[data-status="executing"]') !== null),
+    );
     await sleep(500);
     let k = 0;
     runTicks = async (seconds) => {
@@ -181,7 +243,12 @@ const bench = {
       while (performance.now() < end) {
         k += 1;
         rounds += 1;
-        for (const [i, tick] of ticks.entries()) { sent += 1; void tick((k + i) % 100, `Step ${k}`).then(() => { done += 1; }); }
+        for (const [i, tick] of ticks.entries()) {
+          sent += 1;
+          void tick((k + i) % 100, `Step ${k}`).then(() => {
+            done += 1;
+          });
+        }
         await sleep(100);
       }
       return { rows: rowsOnScreen(), nodes: nodeCount(document.body), rounds, sent, done };
@@ -195,10 +262,14 @@ const bench = {
     let show: (i: number, k: number) => void;
     if (name === 'sonner') {
       mount(h(SonnerToaster, { visibleToasts: n, expand: true }));
-      show = (i, k) => { sonnerToast.loading(text(i, k), { id: `job-${i}`, duration: Infinity }); };
+      show = (i, k) => {
+        sonnerToast.loading(text(i, k), { id: `job-${i}`, duration: Infinity });
+      };
     } else if (name === 'react-hot-toast') {
       mount(h(HotToaster, {}));
-      show = (i, k) => { hotToast.loading(text(i, k), { id: `job-${i}` }); };
+      show = (i, k) => {
+        hotToast.loading(text(i, k), { id: `job-${i}` });
+      };
     } else {
       mount(h(SnackbarProvider, { maxSnack: n }));
       const keys: string[] = [];
@@ -238,8 +309,25 @@ const bench = {
   /** P9 set-up: a 10,000-job panel and an action that asks before it runs. */
   async setupAction(n: number) {
     const client = createMemoryJobsClient({ jobs: seeds(n) });
-    const action = { label: 'Submit', operation: 'submitAction', primary: true, mode: 'foreground', description: 'Submit all records?' };
-    mount(h(Page, { client }, h('div', null, h(ActionButton, { action, domain: 'workbook', source: 'us_wb_1' } as never), h(JobsPanel, { source: 'us_wb_1', pageSize: n }))));
+    const action = {
+      label: 'Submit',
+      operation: 'submitAction',
+      primary: true,
+      mode: 'foreground',
+      description: 'Submit all records?',
+    };
+    mount(
+      h(
+        Page,
+        { client },
+        h(
+          'div',
+          null,
+          h(ActionButton, { action, domain: 'workbook', source: 'us_wb_1' } as never),
+          h(JobsPanel, { source: 'us_wb_1', pageSize: n }),
+        ),
+      ),
+    );
     await until(() => rowsOnScreen() > 0);
     await sleep(300);
     return { rows: rowsOnScreen() };
@@ -250,7 +338,13 @@ const bench = {
     const w = window as unknown as { __p9: Promise<number> };
     w.__p9 = new Promise<number>((resolve) => {
       let t0 = 0;
-      document.addEventListener('pointerdown', () => { t0 = performance.now(); }, { capture: true, once: true });
+      document.addEventListener(
+        'pointerdown',
+        () => {
+          t0 = performance.now();
+        },
+        { capture: true, once: true },
+      );
       const visible = () => {
         const d = document.querySelector('[role="alertdialog"],[role="dialog"]') as HTMLElement | null;
         if (!d) return false;
@@ -274,5 +368,9 @@ const bench = {
   },
 };
 
-(window as unknown as { bench: typeof bench & typeof scale & typeof soak; benchReady: boolean }).bench = { ...bench, ...scale, ...soak };
+(window as unknown as { bench: typeof bench & typeof scale & typeof soak; benchReady: boolean }).bench = {
+  ...bench,
+  ...scale,
+  ...soak,
+};
 (window as unknown as { benchReady: boolean }).benchReady = true;

@@ -31,6 +31,12 @@ export function monitor(): () => Promise<MonitorResult> {
     observer.disconnect();
     const sorted = [...gaps].sort((a, b) => a - b);
     const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-    return { frames: gaps.length, p95, maxGap: sorted[sorted.length - 1] ?? 0, longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0) };
+    return {
+      frames: gaps.length,
+      p95,
+      maxGap: sorted[sorted.length - 1] ?? 0,
+      longTasks: longTasks.length,
+      longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+    };
   };
 }

@@ -41,14 +41,27 @@ export const scale = {
     ticks = [];
     const client = createMemoryJobsClient({
       jobs: scaleSeeds(n, ticking),
-      handlers: { 'workbook:export': (_job: unknown, context: { tick: Tick }) => { ticks.push(context.tick); return new Promise<void>(() => {}); } },
+      handlers: {
+        'workbook:export': (_job: unknown, context: { tick: Tick }) => {
+          ticks.push(context.tick);
+          return new Promise<void>(() => {});
+        },
+      },
     } as never);
     const container = document.createElement('div');
     document.body.append(container);
-    createRoot(container).render(h(JobsProvider, { client, theme: { duration: '0ms' }, colorScheme: 'light' },
-      h('main', { style: { padding: 16, maxWidth: 640 } }, h(JobsPanel, { source: 'us_wb_1', pageSize: n }))));
+    createRoot(container).render(
+      h(
+        JobsProvider,
+        { client, theme: { duration: '0ms' }, colorScheme: 'light' },
+        h('main', { style: { padding: 16, maxWidth: 640 } }, h(JobsPanel, { source: 'us_wb_1', pageSize: n })),
+      ),
+    );
     const end = performance.now() + 120_000;
-    while (ticks.length < ticking || document.querySelector('[data-slot="jobs-panel"] [data-status="executing"]') === null) {
+    while (
+      ticks.length < ticking ||
+      document.querySelector('[data-slot="jobs-panel"] [data-status="executing"]') === null
+    ) {
       if (performance.now() > end) throw new Error('scale: set-up timed out');
       await sleep(10);
     }
@@ -70,7 +83,9 @@ export const scale = {
       round += 1;
       for (let i = 0; i < ticks.length; i += 1) {
         sent += 1;
-        void (ticks[i] as Tick)((round + i) % 100, `Step ${round}`).then(() => { done += 1; });
+        void (ticks[i] as Tick)((round + i) % 100, `Step ${round}`).then(() => {
+          done += 1;
+        });
       }
       await sleep(100);
     }

@@ -5,7 +5,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createElement as h, type ReactNode, useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { JobNotices, JobsPanel, JobsProvider, OutcomeDialog, useAcknowledgeOutcome, useCreateJob } from '../../dist/index.js';
+import {
+  JobNotices,
+  JobsPanel,
+  JobsProvider,
+  OutcomeDialog,
+  useAcknowledgeOutcome,
+  useCreateJob,
+} from '../../dist/index.js';
 import { createMemoryJobsClient } from '../../dist/memory.js';
 
 export interface SoakOptions {
@@ -24,7 +31,10 @@ export interface SoakOptions {
   gcTime?: number;
 }
 
-interface Job { id: string; status: string }
+interface Job {
+  id: string;
+  status: string;
+}
 type Create = (config: Record<string, unknown>) => Promise<Job>;
 type Acknowledge = (jobId: string) => Promise<unknown>;
 
@@ -70,7 +80,10 @@ export const soak = {
     const finished = new Set<string>();
     const client = createMemoryJobsClient({
       handlers: {
-        'workbook:export': async (_job: unknown, { tick, sleep: wait }: { tick(p: number, info?: string): Promise<void>; sleep(ms: number): Promise<void> }) => {
+        'workbook:export': async (
+          _job: unknown,
+          { tick, sleep: wait }: { tick(p: number, info?: string): Promise<void>; sleep(ms: number): Promise<void> },
+        ) => {
           for (let i = 1; i <= options.ticks; i += 1) {
             await wait(1);
             await tick((i * 100) / (options.ticks + 1), `Step ${i}`);
@@ -83,12 +96,21 @@ export const soak = {
     client.subscribe((event: { topic: string; context: { jobId: string } }) => {
       if (event.topic === 'job:completed' || event.topic === 'job:failed') finished.add(event.context.jobId);
     });
-    const soakState: Soak = { options, client, finished, waves: 0, create: (c) => client.create(c as never) as Promise<Job>, acknowledge: (id) => client.acknowledgeOutcome(id) };
+    const soakState: Soak = {
+      options,
+      client,
+      finished,
+      waves: 0,
+      create: (c) => client.create(c as never) as Promise<Job>,
+      acknowledge: (id) => client.acknowledgeOutcome(id),
+    };
     if (options.ui) {
       const container = document.createElement('div');
       document.body.append(container);
       const gcTime = options.gcTime;
-      const queryClient = new QueryClient(gcTime === undefined ? {} : { defaultOptions: { queries: { gcTime }, mutations: { gcTime } } });
+      const queryClient = new QueryClient(
+        gcTime === undefined ? {} : { defaultOptions: { queries: { gcTime }, mutations: { gcTime } } },
+      );
       const root = createRoot(container);
       let handed = false;
       const ready = (create: Create, acknowledge: Acknowledge) => {
@@ -96,12 +118,20 @@ export const soak = {
         soakState.acknowledge = acknowledge;
         handed = true;
       };
-      root.render(h(JobsProvider, { client, queryClient, theme: { duration: '0ms' }, colorScheme: 'light' },
-        h('main', { style: { padding: 16, maxWidth: 640 } },
-          h(Driver, { ready }),
-          h(JobsPanel, { source: 'us_wb_1' }),
-          options.notices ? h(JobNotices, {}) : null,
-          options.dialog ? h(OutcomeDialog, {}) : null)));
+      root.render(
+        h(
+          JobsProvider,
+          { client, queryClient, theme: { duration: '0ms' }, colorScheme: 'light' },
+          h(
+            'main',
+            { style: { padding: 16, maxWidth: 640 } },
+            h(Driver, { ready }),
+            h(JobsPanel, { source: 'us_wb_1' }),
+            options.notices ? h(JobNotices, {}) : null,
+            options.dialog ? h(OutcomeDialog, {}) : null,
+          ),
+        ),
+      );
       await until(() => handed);
       Object.assign(soakState, { queryClient, root, container });
     }

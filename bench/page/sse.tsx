@@ -24,7 +24,13 @@ async function until(check: () => boolean, timeout = 30_000) {
 }
 
 function seeds(n: number) {
-  return Array.from({ length: n }, (_, i) => ({ id: `us_jb_${i}`, type: 'workbook' as const, operation: 'export', source: 'us_wb_1', status: 'ready' as const }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `us_jb_${i}`,
+    type: 'workbook' as const,
+    operation: 'export',
+    source: 'us_wb_1',
+    status: 'ready' as const,
+  }));
 }
 
 const sse = {
@@ -33,12 +39,30 @@ const sse = {
     const client =
       mode === 'sse'
         ? createHttpJobsClient({ baseUrl: '/api' })
-        : createMemoryJobsClient({ jobs: seeds(n), handlers: { 'workbook:export': (_job: unknown, context: { tick: Tick }) => { ticks.push(context.tick); return new Promise<void>(() => {}); } } } as never);
-    client.subscribe?.(() => { received += 1; });
+        : createMemoryJobsClient({
+            jobs: seeds(n),
+            handlers: {
+              'workbook:export': (_job: unknown, context: { tick: Tick }) => {
+                ticks.push(context.tick);
+                return new Promise<void>(() => {});
+              },
+            },
+          } as never);
+    client.subscribe?.(() => {
+      received += 1;
+    });
     const element = document.getElementById('root') as HTMLElement;
     root = createRoot(element);
-    root.render(h(JobsProvider, { client, theme: still, colorScheme: 'light' } as never, h(JobsPanel, { source: 'us_wb_1', pageSize: n })));
-    await until(() => document.querySelectorAll('[data-status="executing"]').length > 0 && (mode === 'sse' || ticks.length === n));
+    root.render(
+      h(
+        JobsProvider,
+        { client, theme: still, colorScheme: 'light' } as never,
+        h(JobsPanel, { source: 'us_wb_1', pageSize: n }),
+      ),
+    );
+    await until(
+      () => document.querySelectorAll('[data-status="executing"]').length > 0 && (mode === 'sse' || ticks.length === n),
+    );
     await sleep(500);
   },
 
@@ -52,7 +76,10 @@ const sse = {
     while (performance.now() - t0 < seconds * 1000) {
       if (mode === 'memory') {
         k += 1;
-        for (let j = 0; j < rate / 10; j += 1) { void (ticks[i % ticks.length] as Tick)((k + i) % 100, `Step ${k}`); i += 1; }
+        for (let j = 0; j < rate / 10; j += 1) {
+          void (ticks[i % ticks.length] as Tick)((k + i) % 100, `Step ${k}`);
+          i += 1;
+        }
       }
       await sleep(100);
     }

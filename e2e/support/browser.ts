@@ -26,7 +26,11 @@ export interface Session {
 /** Serves the built Storybook and launches Debian's Chromium (or $CHROMIUM_PATH). */
 export async function startSession(): Promise<Session> {
   const server: StaticServer = await serveStorybook();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: flags, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: flags,
+    headless: true,
+  });
   // One context per colour scheme and motion setting, shared by the pages of a file: the HTTP and code caches make
   // every load after the first fast. Each page mounts its own app and engine, so tests stay independent.
   const contexts = new Map<string, BrowserContext>();
@@ -40,7 +44,12 @@ export async function startSession(): Promise<Session> {
       const key = `${colorScheme}/${reducedMotion}`;
       let context = contexts.get(key);
       if (context === undefined) {
-        context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme, reducedMotion, acceptDownloads: true });
+        context = await browser.newContext({
+          viewport: { width: 1280, height: 860 },
+          colorScheme,
+          reducedMotion,
+          acceptDownloads: true,
+        });
         contexts.set(key, context);
       }
       for (const old of context.pages()) await old.close();
@@ -56,14 +65,26 @@ export async function startSession(): Promise<Session> {
   };
 }
 
-export type PlaygroundArgs = Partial<{ speed: number; failureRate: number; theme: 'light' | 'dark'; stallAfterMs: number }>;
+export type PlaygroundArgs = Partial<{
+  speed: number;
+  failureRate: number;
+  theme: 'light' | 'dark';
+  stallAfterMs: number;
+}>;
 
 /** The Playground story alone in its iframe, with the given controls; resolves when the app is on screen. */
-export async function openPlayground(session: Session, page: Page, args: PlaygroundArgs = {}, story = 'host-app'): Promise<void> {
+export async function openPlayground(
+  session: Session,
+  page: Page,
+  args: PlaygroundArgs = {},
+  story = 'host-app',
+): Promise<void> {
   const encoded = Object.entries({ speed: 4, ...args })
     .map(([key, value]) => `${key}:${value}`)
     .join(';');
-  await page.goto(`${session.origin}/iframe.html?id=playground--${story}&viewMode=story&args=${encodeURIComponent(encoded)}`);
+  await page.goto(
+    `${session.origin}/iframe.html?id=playground--${story}&viewMode=story&args=${encodeURIComponent(encoded)}`,
+  );
   await page.getByRole('table', { name: 'Contacts records' }).waitFor({ timeout: 15_000 });
 }
 
@@ -90,7 +111,10 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
 
 /** The sheet's table region overlay / toolbar region overlay / whole-space overlay. */
 export const regions = (page: Page) => ({
-  table: page.locator('[data-slot="progress-overlay-region"][data-region="resource"]').filter({ has: page.getByRole('table', { name: 'Contacts records' }) }).last(),
+  table: page
+    .locator('[data-slot="progress-overlay-region"][data-region="resource"]')
+    .filter({ has: page.getByRole('table', { name: 'Contacts records' }) })
+    .last(),
   toolbar: page.locator('[data-slot="progress-overlay-region"][data-region="toolbar"]'),
 });
 

@@ -5,7 +5,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built Storybook; `E2E_STORYBOOK_DIR` points elsewhere (e.g. to check the missing-build message). */
-export const staticDir = process.env.E2E_STORYBOOK_DIR ?? fileURLToPath(new URL('../../storybook-static/', import.meta.url));
+export const staticDir =
+  process.env.E2E_STORYBOOK_DIR ?? fileURLToPath(new URL('../../storybook-static/', import.meta.url));
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,7 +50,10 @@ export async function serveStorybook(): Promise<StaticServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'max-age=3600',
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,16 @@
 import { type ReactNode, StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { ActionBar, type DownloadTarget, JobNotices, JobsIndicator, JobsProvider, OutcomeDialog, ProgressOverlay, useJobEvents } from '../../src';
+import {
+  ActionBar,
+  type DownloadTarget,
+  JobNotices,
+  JobsIndicator,
+  JobsProvider,
+  OutcomeDialog,
+  ProgressOverlay,
+  useJobEvents,
+} from '../../src';
 import { createHttpJobsClient } from '../../src/http';
 import { spaceActions } from '../../stories/playground/actions';
 import { type Contact, SPACE_ID } from '../../stories/playground/data';
@@ -48,7 +57,13 @@ function HostApp(): ReactNode {
       </header>
       <ProgressOverlay source={SPACE_ID} region="resource">
         <main className="pg-layout">
-          <Sheet contacts={contacts} selected={selected} onSelectedChange={setSelected} stallAfterMs={undefined} focused={false} />
+          <Sheet
+            contacts={contacts}
+            selected={selected}
+            onSelectedChange={setSelected}
+            stallAfterMs={undefined}
+            focused={false}
+          />
           <div className="pg-side">
             <FilesList stallAfterMs={undefined} />
           </div>

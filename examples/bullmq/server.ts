@@ -49,7 +49,10 @@ const server = createServer((req, res) => {
     });
     return;
   }
-  const files: Record<string, [string, string]> = { '/app.js': ['app.js', 'text/javascript'], '/styles.css': ['styles.css', 'text/css'] };
+  const files: Record<string, [string, string]> = {
+    '/app.js': ['app.js', 'text/javascript'],
+    '/styles.css': ['styles.css', 'text/css'],
+  };
   const file = files[path];
   if (file !== undefined) {
     res.setHeader('content-type', file[1]);
@@ -62,7 +65,8 @@ const server = createServer((req, res) => {
     return;
   }
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  if (!/demo-user=/.test(req.headers.cookie ?? '')) res.setHeader('set-cookie', 'demo-user=demo; Path=/; SameSite=Lax; HttpOnly');
+  if (!/demo-user=/.test(req.headers.cookie ?? ''))
+    res.setHeader('set-cookie', 'demo-user=demo; Path=/; SameSite=Lax; HttpOnly');
   res.end(page);
 });
 

@@ -12,7 +12,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = `${root}node_modules/.cache/jobkit-example-bullmq/`;
 mkdirSync(out, { recursive: true });
 
-const node = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error',
+};
 await Promise.all([
   build({ ...node, entryPoints: [`${here}server.ts`], outfile: `${out}server.mjs` }),
   build({ ...node, entryPoints: [`${here}worker.ts`], outfile: `${out}worker.mjs` }),
@@ -50,9 +57,9 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)),
+  ).then(() => process.exit(code));
 }
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());

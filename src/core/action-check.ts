@@ -11,7 +11,10 @@ export function checkAction(action: unknown): string[] {
   if (typeof action !== 'object' || action === null) return ['the action is not an object'];
   const a = action as Partial<Record<keyof Action, unknown>>;
   const problems: string[] = [];
-  const name = typeof a.label === 'string' && a.label !== '' ? `"${a.label}"` : `with operation "${String(a.operation ?? a.slug ?? '?')}"`;
+  const name =
+    typeof a.label === 'string' && a.label !== ''
+      ? `"${a.label}"`
+      : `with operation "${String(a.operation ?? a.slug ?? '?')}"`;
   if (typeof a.label !== 'string') problems.push(`action ${name} has no label`);
   if (a.label === '' && (a.icon === undefined || a.icon === 'none')) {
     problems.push(`action ${name} has an empty label and no icon: nothing to show`);

@@ -78,7 +78,8 @@ export type JobsError = JobsClientError | JobValidationError;
 export function toJobsError(error: unknown): JobsError {
   if (error instanceof JobsClientError || error instanceof JobValidationError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof DOMException && error.name === 'AbortError') return new JobsClientError('aborted', message, { cause: error });
+  if (error instanceof DOMException && error.name === 'AbortError')
+    return new JobsClientError('aborted', message, { cause: error });
   if (error instanceof TypeError) return new JobsClientError('network', message, { cause: error });
   return new JobsClientError('server', message, { cause: error });
 }

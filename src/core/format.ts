@@ -25,7 +25,12 @@ export function resolveLocale(locale: string | undefined): string | undefined {
   return locales.get(locale);
 }
 
-function cached<T>(kind: string, requested: string | undefined, options: object, build: (locale: string | undefined) => T): T {
+function cached<T>(
+  kind: string,
+  requested: string | undefined,
+  options: object,
+  build: (locale: string | undefined) => T,
+): T {
   const locale = resolveLocale(requested);
   const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`;
   let formatter = cache.get(key) as T | undefined;

@@ -1,4 +1,10 @@
-import { INPUT_FIELD_TYPES, type InputEnumPropertyOption, type InputField, type InputFieldType, type InputForm } from './action';
+import {
+  INPUT_FIELD_TYPES,
+  type InputEnumPropertyOption,
+  type InputField,
+  type InputFieldType,
+  type InputForm,
+} from './action';
 import { devWarn } from './dev';
 
 /**
@@ -25,7 +31,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isOptionValue(value: unknown): value is InputEnumPropertyOption['value'] {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** The fields that can be shown: objects with a non-empty string key, the first of each key only. */
@@ -108,7 +116,9 @@ function defaultOf(field: InputField): { value?: string | boolean; misfit: boole
   }
   if (kind === 'number') {
     if (typeof given === 'number' && Number.isFinite(given)) return { value: String(given), misfit: false };
-    return typeof given === 'string' && parseFormNumber(given) !== undefined ? { value: given, misfit: false } : { misfit: true };
+    return typeof given === 'string' && parseFormNumber(given) !== undefined
+      ? { value: given, misfit: false }
+      : { misfit: true };
   }
   if (typeof given === 'string') return { value: given, misfit: false };
   // An unknown type is shown as text: a number or boolean default reads fine there.
@@ -146,7 +156,8 @@ export function validateForm(form: InputForm, values: InputFormValues): Record<s
     if (kind === 'boolean') continue;
     const raw = values[field.key];
     if (kind === 'enum') {
-      if (isFieldRequired(field) && chosenOption(field, raw) === undefined) errors[field.key] = { kind: 'requiredChoice' };
+      if (isFieldRequired(field) && chosenOption(field, raw) === undefined)
+        errors[field.key] = { kind: 'requiredChoice' };
       continue;
     }
     const text = textOf(raw);
@@ -200,7 +211,8 @@ function checkField(field: Loose<InputField>, index: number, seen: Set<string>):
   seen.add(field.key);
   const usable = field as InputField;
   const problems: string[] = [];
-  if (typeof field.label !== 'string' || field.label === '') problems.push(`${name} has no label; its key is shown instead`);
+  if (typeof field.label !== 'string' || field.label === '')
+    problems.push(`${name} has no label; its key is shown instead`);
   if (!INPUT_FIELD_TYPES.includes(field.type as InputFieldType)) {
     problems.push(`${name} has an unknown type ${show(field.type)}; it is shown as a text input`);
   }
@@ -212,7 +224,8 @@ function checkField(field: Loose<InputField>, index: number, seen: Set<string>):
       problems.push(`enum ${name} has options without a string, number or boolean value; they are skipped`);
     }
   }
-  if (field.constraints !== undefined && !Array.isArray(field.constraints)) problems.push(`${name} has constraints that are not an array; they are ignored`);
+  if (field.constraints !== undefined && !Array.isArray(field.constraints))
+    problems.push(`${name} has constraints that are not an array; they are ignored`);
   if (defaultOf(usable).misfit) problems.push(misfitMessage(usable));
   return problems;
 }
@@ -224,11 +237,14 @@ function checkField(field: Loose<InputField>, index: number, seen: Set<string>):
 export function checkInputForm(form: unknown): string[] {
   if (!isObject(form)) return ['the input form is not an object'];
   const problems: string[] = [];
-  if (form.type !== 'simple') problems.push(`the input form type ${show(form.type)} is not "simple"; it is shown as a simple form`);
+  if (form.type !== 'simple')
+    problems.push(`the input form type ${show(form.type)} is not "simple"; it is shown as a simple form`);
   if (!Array.isArray(form.fields)) return [...problems, 'the input form has no fields array'];
   const seen = new Set<string>();
   (form.fields as unknown[]).forEach((field, index) => {
-    problems.push(...(isObject(field) ? checkField(field, index, seen) : [`field #${index + 1} is not an object; it is skipped`]));
+    problems.push(
+      ...(isObject(field) ? checkField(field, index, seen) : [`field #${index + 1} is not an object; it is skipped`]),
+    );
   });
   return problems;
 }

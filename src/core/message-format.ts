@@ -77,7 +77,8 @@ function argument(body: string, raw: string, values: MessageValues, locale: stri
   if (plural === null || name === undefined || !Object.hasOwn(values, name)) return raw;
   const value: unknown = values[name];
   const forms = branches(body.slice(plural[0].length));
-  const count = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const count =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   let form: string | undefined;
   if (Number.isFinite(count)) {
     const type = plural[2] === 'selectordinal' ? 'ordinal' : 'cardinal';

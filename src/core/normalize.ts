@@ -233,14 +233,7 @@ export function normalizeJob(value: unknown): Job {
     source: requiredString(value, 'source'),
     status: readStatus(requiredField(value, 'status')),
   };
-  for (const key of [
-    'destination',
-    'fileId',
-    'environmentId',
-    'spaceId',
-    'parentId',
-    'createdBy',
-  ] as const) {
+  for (const key of ['destination', 'fileId', 'environmentId', 'spaceId', 'parentId', 'createdBy'] as const) {
     assign(job, key, optionalString(field(value, key)));
   }
   assign(job, 'info', optionalString(field(value, 'info')));
@@ -248,7 +241,11 @@ export function normalizeJob(value: unknown): Job {
   const trigger = field(value, 'trigger');
   assign(job, 'trigger', trigger === 'manual' || trigger === 'immediate' ? trigger : undefined);
   const partExecution = field(value, 'partExecution');
-  assign(job, 'partExecution', partExecution === 'sequential' || partExecution === 'parallel' ? partExecution : undefined);
+  assign(
+    job,
+    'partExecution',
+    partExecution === 'sequential' || partExecution === 'parallel' ? partExecution : undefined,
+  );
   const managed = field(value, 'managed');
   assign(job, 'managed', typeof managed === 'boolean' ? managed : undefined);
   assign(job, 'progress', toProgress(field(value, 'progress')));

@@ -1,12 +1,29 @@
 import type { Job } from './job';
 import type { MessageKey } from './messages';
-import type { JobOutcome, JobOutcomeNext, JobOutcomeNextId, JobOutcomeNextType, JobOutcomeTriggerAudience, JobOutcomeTriggerType } from './outcome';
+import type {
+  JobOutcome,
+  JobOutcomeNext,
+  JobOutcomeNextId,
+  JobOutcomeNextType,
+  JobOutcomeTriggerAudience,
+  JobOutcomeTriggerType,
+} from './outcome';
 import { safeUrl } from './safe-url';
 import { devWarn } from './dev';
 import { needsAcknowledgement } from './status';
 
 /** The `next` variants the kit knows, in Flatfile's order. */
-export const OUTCOME_NEXT_TYPES = ['id', 'url', 'download', 'files', 'wait', 'snapshot', 'retry', 'view', 'clearFilters'] as const satisfies readonly JobOutcomeNextType[];
+export const OUTCOME_NEXT_TYPES = [
+  'id',
+  'url',
+  'download',
+  'files',
+  'wait',
+  'snapshot',
+  'retry',
+  'view',
+  'clearFilters',
+] as const satisfies readonly JobOutcomeNextType[];
 
 /** `outcome.trigger` in one shape. */
 export interface OutcomeTrigger {
@@ -59,7 +76,10 @@ export function isKnownNext(next: unknown): next is JobOutcomeNext {
       return (
         Array.isArray(value.files) &&
         value.files.length > 0 &&
-        value.files.every((file: unknown) => typeof file === 'object' && file !== null && isNonEmpty((file as { fileId?: unknown }).fileId))
+        value.files.every(
+          (file: unknown) =>
+            typeof file === 'object' && file !== null && isNonEmpty((file as { fileId?: unknown }).fileId),
+        )
       );
     case 'wait':
     case 'retry':
@@ -151,7 +171,10 @@ export function isOriginator(job: Pick<Job, 'createdBy'>, viewer: OutcomeViewer)
  * (`originator` limits them to the job's creator), otherwise `manual`. A `retry` never runs on its own (a
  * job failing again would retry forever), nor does an outcome without a known `next`.
  */
-export function effectiveTrigger(job: Pick<Job, 'createdBy' | 'outcome'>, viewer: OutcomeViewer): JobOutcomeTriggerType {
+export function effectiveTrigger(
+  job: Pick<Job, 'createdBy' | 'outcome'>,
+  viewer: OutcomeViewer,
+): JobOutcomeTriggerType {
   const { type, audience } = outcomeTrigger(job.outcome);
   if (type === 'manual') return 'manual';
   if (audience === 'originator' && !isOriginator(job, viewer)) return 'manual';
@@ -208,13 +231,18 @@ const done: NextResult = { status: 'done' };
 export async function performNext(jobId: string, next: JobOutcomeNext, host: NextActionHost): Promise<NextResult> {
   const blocked: NextResult = { status: 'blocked', message: host.t('outcome.blocked') };
   const missing = (name: string) => {
-    if (process.env.NODE_ENV !== 'production') devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
+    if (process.env.NODE_ENV !== 'production')
+      devWarn(`outcome next "${next.type}" needs the ${name} prop on JobsProvider; the dialog just closes.`);
     return done;
   };
   const { handlers } = host;
   switch (next.type) {
     case 'id': {
-      const target = { id: next.id, ...(next.path === undefined ? {} : { path: next.path }), ...(next.query === undefined ? {} : { query: next.query }) };
+      const target = {
+        id: next.id,
+        ...(next.path === undefined ? {} : { path: next.path }),
+        ...(next.query === undefined ? {} : { query: next.query }),
+      };
       if (host.navigate) host.navigate(target);
       else {
         const path = safeUrl(idTargetPath(target));
@@ -243,7 +271,9 @@ export async function performNext(jobId: string, next: JobOutcomeNext, host: Nex
       const urls = await Promise.all(next.files.map(async (file) => safeUrl(await resolve(file.fileId))));
       if (urls.some((url) => url === undefined)) return blocked;
       next.files.forEach((file, i) => {
-        host.download(file.label === undefined ? { url: urls[i] as string } : { url: urls[i] as string, fileName: file.label });
+        host.download(
+          file.label === undefined ? { url: urls[i] as string } : { url: urls[i] as string, fileName: file.label },
+        );
       });
       return done;
     }

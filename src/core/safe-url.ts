@@ -26,9 +26,10 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /** Characters a browser drops or ignores inside a URL, or that only hide what follows. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and variation selectors are what it looks for, one by one
-const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and variation selectors are what it looks for, one by one
+  /[\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g;
 /** Controls, tabs and line breaks are never part of a URL the kit follows (a browser would drop them). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]/;

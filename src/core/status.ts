@@ -3,7 +3,13 @@ import { JOB_STATUSES, type Job, type JobMode, type JobStatus } from './job';
 const known = new Set<string>(JOB_STATUSES);
 const terminal = new Set<string>(['complete', 'failed', 'canceled'] satisfies JobStatus[]);
 /** The statuses `isActive` accepts, for lists of running work. */
-export const ACTIVE_STATUSES = ['created', 'planning', 'ready', 'executing', 'waiting'] as const satisfies readonly JobStatus[];
+export const ACTIVE_STATUSES = [
+  'created',
+  'planning',
+  'ready',
+  'executing',
+  'waiting',
+] as const satisfies readonly JobStatus[];
 const active = new Set<string>(ACTIVE_STATUSES);
 
 type StatusLike = JobStatus | (string & {}) | undefined;

@@ -47,7 +47,8 @@ function problemOf(value: unknown): string | undefined {
   const operation = typeof value.operation === 'string' ? value.operation : value.slug;
   if (typeof operation !== 'string' || operation === '') return 'has no operation';
   for (const [key, type] of Object.entries(fieldTypes)) {
-    if (value[key] !== undefined && value[key] !== null && !hasType(value[key], type)) return `has a ${key} that is not a ${type}`;
+    if (value[key] !== undefined && value[key] !== null && !hasType(value[key], type))
+      return `has a ${key} that is not a ${type}`;
   }
   return undefined;
 }
@@ -91,9 +92,14 @@ function idOf(target: FlatfileActionsTarget): { kind: 'workbook' | 'sheet' | 'sp
   return { kind: 'space', id: (target as { spaceId?: unknown }).spaceId };
 }
 
-async function readTarget(http: Http, target: FlatfileActionsTarget, options: CallOptions = {}): Promise<Action[] | FlatfileSheetActions> {
+async function readTarget(
+  http: Http,
+  target: FlatfileActionsTarget,
+  options: CallOptions = {},
+): Promise<Action[] | FlatfileSheetActions> {
   const { kind, id } = idOf(target);
-  if (typeof id !== 'string' || id === '') throw new JobsClientError('invalid', `readActions needs a ${kind}Id, got ${String(id)}`);
+  if (typeof id !== 'string' || id === '')
+    throw new JobsClientError('invalid', `readActions needs a ${kind}Id, got ${String(id)}`);
   const path = `/${kind}s/${encodeURIComponent(id)}`;
   const body = await http({ method: 'GET', path, kind: 'read', subject: `${kind} ${id}`, signal: options.signal });
   const label = `GET ${path}`;
@@ -105,7 +111,8 @@ async function readTarget(http: Http, target: FlatfileActionsTarget, options: Ca
 
 /** Reads actions with an existing connection (the jobs client's). */
 export function createActionsReader(http: Http): FlatfileActionsReader {
-  return ((target: FlatfileActionsTarget, options?: CallOptions) => readTarget(http, target, options)) as FlatfileActionsReader;
+  return ((target: FlatfileActionsTarget, options?: CallOptions) =>
+    readTarget(http, target, options)) as FlatfileActionsReader;
 }
 
 /**
@@ -115,9 +122,21 @@ export function createActionsReader(http: Http): FlatfileActionsReader {
  * Malformed actions are left out with a development warning. The jobs client has the same as
  * `client.readActions(target)`.
  */
-export function readActions(options: FlatfileConnectionOptions, target: { workbookId: string }, callOptions?: CallOptions): Promise<Action[]>;
-export function readActions(options: FlatfileConnectionOptions, target: { spaceId: string }, callOptions?: CallOptions): Promise<Action[]>;
-export function readActions(options: FlatfileConnectionOptions, target: { sheetId: string }, callOptions?: CallOptions): Promise<FlatfileSheetActions>;
+export function readActions(
+  options: FlatfileConnectionOptions,
+  target: { workbookId: string },
+  callOptions?: CallOptions,
+): Promise<Action[]>;
+export function readActions(
+  options: FlatfileConnectionOptions,
+  target: { spaceId: string },
+  callOptions?: CallOptions,
+): Promise<Action[]>;
+export function readActions(
+  options: FlatfileConnectionOptions,
+  target: { sheetId: string },
+  callOptions?: CallOptions,
+): Promise<FlatfileSheetActions>;
 export function readActions(
   options: FlatfileConnectionOptions,
   target: FlatfileActionsTarget,

@@ -41,10 +41,18 @@ export interface ActiveLookup {
  * is not found (a development warning says the lookup stopped there). The jobs come in the order the
  * filter asks for; `pageNumber` past 1 reads nothing and is empty.
  */
-export async function lookUpActiveJobs({ query, filter, http, signal, options, seen }: ActiveLookup): Promise<JobsPage> {
+export async function lookUpActiveJobs({
+  query,
+  filter,
+  http,
+  signal,
+  options,
+  seen,
+}: ActiveLookup): Promise<JobsPage> {
   const pageSize = whole(options?.pageSize, ACTIVE_LOOKUP_PAGE_SIZE);
   const maxRequests = whole(options?.maxRequests, ACTIVE_LOOKUP_MAX_REQUESTS);
-  if ((filter.pageNumber ?? 1) > 1) return { data: [], pagination: { currentPage: filter.pageNumber ?? 1, pageCount: 1, totalCount: 0 } };
+  if ((filter.pageNumber ?? 1) > 1)
+    return { data: [], pagination: { currentPage: filter.pageNumber ?? 1, pageCount: 1, totalCount: 0 } };
   const local: JobsFilter = { status: filter.status };
   if (filter.operation !== undefined) local.operation = filter.operation;
   if (filter.type !== undefined) local.type = filter.type;
@@ -52,7 +60,13 @@ export async function lookUpActiveJobs({ query, filter, http, signal, options, s
   let requests = 0;
   for (;;) {
     requests += 1;
-    const body = await http({ method: 'GET', path: '/jobs', query: { ...query, pageSize, pageNumber: requests, sortDirection: 'desc' }, kind: 'read', signal });
+    const body = await http({
+      method: 'GET',
+      path: '/jobs',
+      query: { ...query, pageSize, pageNumber: requests, sortDirection: 'desc' },
+      kind: 'read',
+      signal,
+    });
     const page = readJobs(body, 'GET /jobs');
     for (const job of page.data) {
       seen(job);
@@ -62,7 +76,9 @@ export async function lookUpActiveJobs({ query, filter, http, signal, options, s
     const last = page.pagination === undefined ? entries < pageSize : requests >= page.pagination.pageCount;
     if (last || entries < pageSize) break;
     if (requests >= maxRequests) {
-      devWarn(`an active-job lookup stopped after ${requests} requests: active jobs older than the ${requests * pageSize} newest are not found`);
+      devWarn(
+        `an active-job lookup stopped after ${requests} requests: active jobs older than the ${requests * pageSize} newest are not found`,
+      );
       break;
     }
   }

@@ -80,7 +80,14 @@ export function createFlatfileJobsClient(options: FlatfileJobsClientOptions): Fl
       const pageNumber = pageParameter('pageNumber', filter.pageNumber);
       if (isActiveLookup(filter)) {
         const seen = (job: Job) => poller.note(job.id, job.status, job.updatedAt);
-        return lookUpActiveJobs({ query: scope, filter, http, signal: callOptions.signal, options: options.activeLookup, seen });
+        return lookUpActiveJobs({
+          query: scope,
+          filter,
+          http,
+          signal: callOptions.signal,
+          options: options.activeLookup,
+          seen,
+        });
       }
       const query = { ...scope, pageSize, pageNumber, sortDirection: filter.sortDirection };
       const body = await http({ method: 'GET', path: '/jobs', query, kind: 'read', signal: callOptions.signal });
@@ -92,7 +99,8 @@ export function createFlatfileJobsClient(options: FlatfileJobsClientOptions): Fl
     get: async (jobId, callOptions = {}) =>
       one({ method: 'GET', path: jobPath(jobId), kind: 'read', subject: `job ${jobId}`, signal: callOptions.signal }),
     create(config: JobConfig, callOptions = {}) {
-      const body = environmentId === undefined || config.environmentId !== undefined ? config : { ...config, environmentId };
+      const body =
+        environmentId === undefined || config.environmentId !== undefined ? config : { ...config, environmentId };
       return one({ method: 'POST', path: '/jobs', body, kind: 'write', signal: callOptions.signal });
     },
     cancel: (jobId, callOptions = {}) => write(jobId, '/cancel', callOptions.signal),

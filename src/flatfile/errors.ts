@@ -49,7 +49,8 @@ function serverMessage(text: string): string {
     const errors = typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
     if (Array.isArray(errors)) {
       messages = errors.flatMap((entry: unknown) => {
-        const message = typeof entry === 'object' && entry !== null ? (entry as { message?: unknown }).message : undefined;
+        const message =
+          typeof entry === 'object' && entry !== null ? (entry as { message?: unknown }).message : undefined;
         return typeof message === 'string' ? [message] : [];
       });
     }
@@ -74,7 +75,9 @@ function describe(code: JobsClientErrorCode, status: number, label: string, subj
     case 'rate-limited':
       return `Flatfile is limiting the rate of requests (${where})`;
     case 'server':
-      return status === 408 ? `Flatfile timed out waiting for ${label} (408)` : `Flatfile failed to answer ${label} (${status})`;
+      return status === 408
+        ? `Flatfile timed out waiting for ${label} (408)`
+        : `Flatfile failed to answer ${label} (${status})`;
     default:
       return `Flatfile rejected ${label} as invalid (${status})`;
   }
@@ -93,7 +96,10 @@ export async function responseError(response: Response, label: string, subject?:
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   const wait = retryAfterMs === undefined ? '' : `; retry after ${Math.ceil(retryAfterMs / 1000)} s`;
   const message = `${describe(code, response.status, label, subject)}${detail === '' ? '' : `: ${detail}`}${wait}`;
-  return new JobsClientError(code, message, { status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  return new JobsClientError(code, message, {
+    status: response.status,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
 }
 
 /** The error for a `fetch` that threw: the request may or may not have reached Flatfile. */
@@ -103,5 +109,9 @@ export function networkError(label: string, cause: unknown): JobsClientError {
 }
 
 export function invalidAnswer(label: string, message: string, cause?: unknown): JobsClientError {
-  return new JobsClientError('invalid', `Flatfile answered ${label} with ${message}`, cause === undefined ? {} : { cause });
+  return new JobsClientError(
+    'invalid',
+    `Flatfile answered ${label} with ${message}`,
+    cause === undefined ? {} : { cause },
+  );
 }

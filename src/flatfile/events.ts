@@ -1,11 +1,4 @@
-import {
-  devWarn,
-  type JobEvent,
-  type JobEventContext,
-  type JobEventPayload,
-  normalizeJob,
-  toDate,
-} from '../core';
+import { devWarn, type JobEvent, type JobEventContext, type JobEventPayload, normalizeJob, toDate } from '../core';
 import { isPlain, type Plain } from './read';
 
 const contextKeys = [
@@ -37,7 +30,12 @@ function readParts(value: unknown): JobEventPayload['parts'] | undefined {
   const { total, completed, failed, canceled } = value;
   const counts = [total, completed, failed, canceled];
   if (!counts.every((count) => typeof count === 'number')) return undefined;
-  return { total: total as number, completed: completed as number, failed: failed as number, canceled: canceled as number };
+  return {
+    total: total as number,
+    completed: completed as number,
+    failed: failed as number,
+    canceled: canceled as number,
+  };
 }
 
 function readPayload(raw: Plain): JobEventPayload {

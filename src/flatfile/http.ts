@@ -140,7 +140,12 @@ export function createHttp(options: FlatfileConnectionOptions): Http {
       const headers: Record<string, string> = { accept: 'application/json', 'x-disable-hooks': 'true' };
       if (token !== undefined) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const init: RequestInit = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), ...(signal ? { signal } : {}) };
+      const init: RequestInit = {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(signal ? { signal } : {}),
+      };
       tries += 1;
       let failure: JobsClientError;
       try {

@@ -108,7 +108,15 @@ export function createEventPoller(deps: PollerDeps): EventPoller {
       const body = await deps.http({
         method: 'GET',
         path: '/events',
-        query: { spaceId: deps.spaceId, environmentId: deps.environmentId, domain: 'job', since, includeAcknowledged: true, pageSize: PAGE_SIZE, pageNumber: page },
+        query: {
+          spaceId: deps.spaceId,
+          environmentId: deps.environmentId,
+          domain: 'job',
+          since,
+          includeAcknowledged: true,
+          pageSize: PAGE_SIZE,
+          pageNumber: page,
+        },
         kind: 'read',
         signal,
         onHeaders,

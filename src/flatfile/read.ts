@@ -23,7 +23,8 @@ function toJob(value: unknown, label: string, at: string): Job {
   try {
     return normalizeJob(value);
   } catch (error) {
-    if (error instanceof JobValidationError) throw invalidAnswer(label, `a malformed job: ${fieldProblem(error, at)}`, error);
+    if (error instanceof JobValidationError)
+      throw invalidAnswer(label, `a malformed job: ${fieldProblem(error, at)}`, error);
     throw error;
   }
 }
@@ -36,7 +37,8 @@ export function readJob(body: unknown, label: string): Job {
 function readPagination(value: unknown): Pagination | undefined {
   if (!isPlain(value)) return undefined;
   const { currentPage, pageCount, totalCount } = value;
-  if (typeof currentPage !== 'number' || typeof pageCount !== 'number' || typeof totalCount !== 'number') return undefined;
+  if (typeof currentPage !== 'number' || typeof pageCount !== 'number' || typeof totalCount !== 'number')
+    return undefined;
   return { currentPage, pageCount, totalCount };
 }
 

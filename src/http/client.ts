@@ -4,8 +4,18 @@ import { createEventStream } from './stream';
 import type { FetchLike, HttpJobsClient, HttpJobsClientOptions } from './types';
 
 const FILTER_KEYS = [
-  'source', 'spaceId', 'environmentId', 'fileId', 'workbookId', 'parentId', 'operation', 'type', 'excludeChildJobs',
-  'pageNumber', 'pageSize', 'sortDirection',
+  'source',
+  'spaceId',
+  'environmentId',
+  'fileId',
+  'workbookId',
+  'parentId',
+  'operation',
+  'type',
+  'excludeChildJobs',
+  'pageNumber',
+  'pageSize',
+  'sortDirection',
 ] as const;
 
 /** `GET /jobs`'s query: `status` repeats for several. */
@@ -16,7 +26,8 @@ export function filterQuery(filter: JobsFilter = {}): string {
     if (value !== undefined) params.set(key, String(value));
   }
   const { status } = filter;
-  for (const value of status === undefined ? [] : Array.isArray(status) ? status : [status]) params.append('status', value);
+  for (const value of status === undefined ? [] : Array.isArray(status) ? status : [status])
+    params.append('status', value);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
@@ -63,8 +74,21 @@ export function createHttpJobsClient(options: HttpJobsClientOptions): HttpJobsCl
     }
   }
 
-  async function job(method: 'GET' | 'POST', jobId: string, action: string, label: string, callOptions?: CallOptions, body?: unknown): Promise<Job> {
-    const answer = await call(method, `/jobs/${encodeURIComponent(jobId)}${action}`, `${label} of job ${jobId}`, callOptions, body);
+  async function job(
+    method: 'GET' | 'POST',
+    jobId: string,
+    action: string,
+    label: string,
+    callOptions?: CallOptions,
+    body?: unknown,
+  ): Promise<Job> {
+    const answer = await call(
+      method,
+      `/jobs/${encodeURIComponent(jobId)}${action}`,
+      `${label} of job ${jobId}`,
+      callOptions,
+      body,
+    );
     return stream.fresher(normalizeJob(isObject(answer) ? answer.data : undefined));
   }
 
@@ -81,17 +105,25 @@ export function createHttpJobsClient(options: HttpJobsClientOptions): HttpJobsCl
       const answer = await call('GET', `/jobs${filterQuery(filter)}`, 'the jobs list', callOptions);
       const data = isObject(answer) && Array.isArray(answer.data) ? answer.data : [];
       const page: JobsPage = { data: data.map((item) => normalizeJob(item)) };
-      if (isObject(answer) && isObject(answer.pagination)) page.pagination = answer.pagination as unknown as JobsPage['pagination'];
+      if (isObject(answer) && isObject(answer.pagination))
+        page.pagination = answer.pagination as unknown as JobsPage['pagination'];
       return page;
     },
     get: (jobId, callOptions) => job('GET', jobId, '', 'reading', callOptions),
     async create(config, callOptions) {
-      const answer = await call('POST', '/jobs', `creating a ${config.type}:${config.operation} job`, callOptions, config);
+      const answer = await call(
+        'POST',
+        '/jobs',
+        `creating a ${config.type}:${config.operation} job`,
+        callOptions,
+        config,
+      );
       return stream.fresher(normalizeJob(isObject(answer) ? answer.data : undefined));
     },
     cancel: (jobId, callOptions) => job('POST', jobId, '/cancel', 'canceling', callOptions, {}),
     retry: (jobId, callOptions) => job('POST', jobId, '/retry', 'retrying', callOptions, {}),
-    acknowledgeOutcome: (jobId, callOptions) => job('POST', jobId, '/outcome/acknowledge', 'acknowledging', callOptions, {}),
+    acknowledgeOutcome: (jobId, callOptions) =>
+      job('POST', jobId, '/outcome/acknowledge', 'acknowledging', callOptions, {}),
   };
   if (options.events !== false) client.subscribe = (listener) => stream.subscribe(listener);
   return client;

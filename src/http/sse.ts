@@ -21,7 +21,8 @@ export function createSseParser(onMessage: (message: SseMessage) => void): { pus
   function line(text: string): void {
     if (text === '') {
       // A message without data still moves the last event id (as EventSource does), with nothing to deliver.
-      if (data.length > 0 || id !== dispatchedId) onMessage({ id, event: data.length > 0 ? event || 'message' : '', data: data.join('\n') });
+      if (data.length > 0 || id !== dispatchedId)
+        onMessage({ id, event: data.length > 0 ? event || 'message' : '', data: data.join('\n') });
       dispatchedId = id;
       data = [];
       event = '';

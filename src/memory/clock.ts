@@ -57,7 +57,11 @@ export function createVirtualClock(start: number = DEFAULT_START): VirtualClock 
     for (const entry of timers) {
       const timer = entry[1];
       if (timer.due > limit) continue;
-      if (found === undefined || timer.due < found[1].due || (timer.due === found[1].due && timer.order < found[1].order)) {
+      if (
+        found === undefined ||
+        timer.due < found[1].due ||
+        (timer.due === found[1].due && timer.order < found[1].order)
+      ) {
         found = entry;
       }
     }

@@ -13,7 +13,12 @@ function cloneValue(value: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     // `copy.__proto__ = …` would replace the prototype instead of copying the key.
-    Object.defineProperty(copy, key, { value: cloneValue(entry), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: cloneValue(entry),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }
@@ -61,8 +66,10 @@ export function publishJob(job: Job, previous?: Job): Job {
   if (job.updatedAt) copy.updatedAt = dateOf(job.updatedAt, previous?.updatedAt);
   if (job.startedAt) copy.startedAt = dateOf(job.startedAt, previous?.startedAt);
   if (job.finishedAt) copy.finishedAt = dateOf(job.finishedAt, previous?.finishedAt);
-  if (job.outcomeAcknowledgedAt) copy.outcomeAcknowledgedAt = dateOf(job.outcomeAcknowledgedAt, previous?.outcomeAcknowledgedAt);
-  if (job.estimatedCompletionAt) copy.estimatedCompletionAt = dateOf(job.estimatedCompletionAt, previous?.estimatedCompletionAt);
+  if (job.outcomeAcknowledgedAt)
+    copy.outcomeAcknowledgedAt = dateOf(job.outcomeAcknowledgedAt, previous?.outcomeAcknowledgedAt);
+  if (job.estimatedCompletionAt)
+    copy.estimatedCompletionAt = dateOf(job.estimatedCompletionAt, previous?.estimatedCompletionAt);
   return Object.freeze(copy);
 }
 

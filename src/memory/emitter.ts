@@ -1,4 +1,11 @@
-import { jobEventPayload, type Job, type JobEvent, type JobEventContext, type JobEventListener, type JobEventTopic } from '../core';
+import {
+  jobEventPayload,
+  type Job,
+  type JobEvent,
+  type JobEventContext,
+  type JobEventListener,
+  type JobEventTopic,
+} from '../core';
 import type { Clock } from './clock';
 
 export interface EventContextDefaults {

@@ -1,11 +1,4 @@
-import {
-  isCancelable,
-  isRetryable,
-  JobsClientError,
-  type Job,
-  type JobConfig,
-  type JobEventTopic,
-} from '../core';
+import { isCancelable, isRetryable, JobsClientError, type Job, type JobConfig, type JobEventTopic } from '../core';
 import { readOutcome } from '../core/normalize';
 import type { Clock } from './clock';
 import { createHandlerContext } from './context';
@@ -233,7 +226,12 @@ export function createEngine(deps: EngineDeps): Engine {
 
     create(config) {
       validateConfig(config, (id) => jobs.has(id));
-      const job = createdRecord(config, ids.job((id) => jobs.has(id)), stamp(), deps);
+      const job = createdRecord(
+        config,
+        ids.job((id) => jobs.has(id)),
+        stamp(),
+        deps,
+      );
       jobs.set(job.id, job);
       ordered.insert(job);
       dependents.add(job);
@@ -271,7 +269,14 @@ export function createEngine(deps: EngineDeps): Engine {
     retry(jobId) {
       const job = find(jobId);
       if (!isRetryable(job.status)) throw conflict(`Job ${jobId} is ${job.status}; only failed jobs can be retried`);
-      for (const key of ['outcome', 'outcomeAcknowledgedAt', 'finishedAt', 'startedAt', 'info', 'estimatedCompletionAt'] as const) {
+      for (const key of [
+        'outcome',
+        'outcomeAcknowledgedAt',
+        'finishedAt',
+        'startedAt',
+        'info',
+        'estimatedCompletionAt',
+      ] as const) {
         delete job[key];
       }
       job.progress = 0;

@@ -38,33 +38,29 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
   const [text, setText] = useState<Regions>({ polite: '', assertive: '' });
   const said = useRef(new Map<string, { run: Set<Milestone>; count: number }>());
   const flip = useRef(false);
-  useImperativeHandle(
-    handle,
-    () => {
-      const announce = (message: string, politeness: Politeness = 'polite') => {
-        // A zero-width joiner makes a repeated message a change the screen reader announces again.
-        flip.current = !flip.current;
-        const value = flip.current ? message : `${message}\u200d`;
-        setText((current) => ({ ...current, [politeness]: value }));
-      };
-      return {
-        announce,
-        announceMilestone(jobId, milestone, message, politeness) {
-          let job = said.current.get(jobId);
-          if (job === undefined) {
-            job = { run: new Set(), count: 0 };
-            said.current.set(jobId, job);
-          }
-          if (milestone === 'start' && job.run.has('end')) job.run = new Set();
-          if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
-          job.run.add(milestone);
-          job.count += 1;
-          announce(message, politeness);
-        },
-      };
-    },
-    [],
-  );
+  useImperativeHandle(handle, () => {
+    const announce = (message: string, politeness: Politeness = 'polite') => {
+      // A zero-width joiner makes a repeated message a change the screen reader announces again.
+      flip.current = !flip.current;
+      const value = flip.current ? message : `${message}\u200d`;
+      setText((current) => ({ ...current, [politeness]: value }));
+    };
+    return {
+      announce,
+      announceMilestone(jobId, milestone, message, politeness) {
+        let job = said.current.get(jobId);
+        if (job === undefined) {
+          job = { run: new Set(), count: 0 };
+          said.current.set(jobId, job);
+        }
+        if (milestone === 'start' && job.run.has('end')) job.run = new Set();
+        if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
+        job.run.add(milestone);
+        job.count += 1;
+        announce(message, politeness);
+      },
+    };
+  }, []);
   useEffect(() => () => said.current.clear(), []);
   return (
     <div data-jk="" data-slot="visually-hidden">

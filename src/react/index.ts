@@ -42,7 +42,14 @@ export type { OutcomeView } from './use-outcome';
 export { useOutcome } from './use-outcome';
 export type { OutcomeQueue, OutcomeQueueOptions } from './use-outcome-queue';
 export { useOutcomeQueue } from './use-outcome-queue';
-export type { JobsPanelCounts, JobsPanelFilter, JobsPanelOperation, JobsPanelItem, JobsPanelState, JobsStatusGroup } from './use-jobs-panel';
+export type {
+  JobsPanelCounts,
+  JobsPanelFilter,
+  JobsPanelOperation,
+  JobsPanelItem,
+  JobsPanelState,
+  JobsStatusGroup,
+} from './use-jobs-panel';
 export { JOBS_STATUS_GROUPS, useActiveJobsCount, useJobsPanel } from './use-jobs-panel';
 export type { JobsPagesResult } from './use-jobs-pages';
 export { useJobsPages } from './use-jobs-pages';

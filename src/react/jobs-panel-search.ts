@@ -4,7 +4,12 @@ import type { JobsPanelItem } from './use-jobs-panel';
 
 /** The words of a search, lower case; none for blank text. */
 export function searchTerms(search: string | undefined): string[] {
-  return search === undefined ? [] : search.toLowerCase().split(/\s+/).filter((term) => term !== '');
+  return search === undefined
+    ? []
+    : search
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((term) => term !== '');
 }
 
 /** Whether every job matching `terms` matches `before` too: each earlier word is inside a new one. */
@@ -49,7 +54,13 @@ export interface Searched {
  * matching parts under their job; stops at the end or, between two jobs, once `stop()` says so (asked
  * every 512 rows). Returns where it stopped.
  */
-function scan(rows: readonly JobsPanelItem[], index: number, matches: (id: string) => boolean, into: Searched, stop: () => boolean): number {
+function scan(
+  rows: readonly JobsPanelItem[],
+  index: number,
+  matches: (id: string) => boolean,
+  into: Searched,
+  stop: () => boolean,
+): number {
   let at = index;
   let checked = 0;
   while (at < rows.length) {
@@ -88,7 +99,11 @@ function finish(searched: Searched, hasMore: boolean): Searched {
 }
 
 /** The rows a search keeps, at once. */
-export function searchRows(rows: readonly JobsPanelItem[], matches: (id: string) => boolean, hasMore: boolean): Searched {
+export function searchRows(
+  rows: readonly JobsPanelItem[],
+  matches: (id: string) => boolean,
+  hasMore: boolean,
+): Searched {
   const searched: Searched = { rows: [], top: 0, source: [] };
   scan(rows, 0, matches, searched, () => false);
   return finish(searched, hasMore);

@@ -20,7 +20,8 @@ export function useJobMutation<TVariables>(
     {
       mutationFn: async (variables: TVariables) => {
         const job = store.ingest(await asJobsError(() => call(client, variables, {})), cause);
-        if (job === undefined) throw new JobValidationError('(answer)', 'is not a job: the jobs client answered with something else.');
+        if (job === undefined)
+          throw new JobValidationError('(answer)', 'is not a job: the jobs client answered with something else.');
         return job;
       },
       retry: false,

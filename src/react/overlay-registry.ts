@@ -92,7 +92,11 @@ export class OverlayRegistry {
   }
 
   release(source: string, jobId: string, notice: OverlayNotice): void {
-    this.update(source, (s) => ({ ...s, released: new Set(s.released).add(jobId), notices: withNotice(s.notices, notice) }));
+    this.update(source, (s) => ({
+      ...s,
+      released: new Set(s.released).add(jobId),
+      notices: withNotice(s.notices, notice),
+    }));
   }
 
   notify(source: string, notice: OverlayNotice): void {

@@ -135,7 +135,11 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   );
   const { store } = context;
   useEffect(
-    () => store.configure({ ...(pollInterval === undefined ? {} : { pollInterval }), ...(reconcileInterval === undefined ? {} : { reconcileInterval }) }),
+    () =>
+      store.configure({
+        ...(pollInterval === undefined ? {} : { pollInterval }),
+        ...(reconcileInterval === undefined ? {} : { reconcileInterval }),
+      }),
     [store, pollInterval, reconcileInterval],
   );
   useEffect(() => {
@@ -234,14 +238,32 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         void requestNotificationPermission().catch(() => undefined);
       },
     };
-  }, [locale, messagesKey, currentUserId, hasNavigate, hasDownload, hasResolver, outcomeKey, icons, actionLabels, rootProps, defaults, announcer, overlays]);
+  }, [
+    locale,
+    messagesKey,
+    currentUserId,
+    hasNavigate,
+    hasDownload,
+    hasResolver,
+    outcomeKey,
+    icons,
+    actionLabels,
+    rootProps,
+    defaults,
+    announcer,
+    overlays,
+  ]);
 
   useHiddenTab(store, config, props.notifications);
 
   return (
     <JobsStoreContext.Provider value={context}>
       <JobsConfigContext.Provider value={config}>
-        <div {...rootProps} className={className} style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}>
+        <div
+          {...rootProps}
+          className={className}
+          style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}
+        >
           {children}
           <LiveRegions handle={regions} />
         </div>

@@ -30,7 +30,11 @@ export interface ActionStateResult extends ActionEnablement {
  * `state`, plus the jobs running on `target.source` (a foreground or toolbarBlocking job there, or this
  * action's own job still running, disables it).
  */
-export function useActionState(action: Action, state: ActionContextState = {}, target?: ActionTarget): ActionStateResult {
+export function useActionState(
+  action: Action,
+  state: ActionContextState = {},
+  target?: ActionTarget,
+): ActionStateResult {
   const config = useJobsConfig('useActionState');
   const jobs = useActiveSourceJobs(target?.source);
   return describeActionState(action, state, target, jobs, config);
@@ -63,7 +67,9 @@ export function describeActionState(
     action.schedule === 'hourly' || action.schedule === 'daily' || action.schedule === 'weekly'
       ? t(`action.schedule.${action.schedule}`)
       : undefined;
-  const hints = [typeof action.tooltip === 'string' ? translate(action.tooltip) : undefined, ...info, schedule].filter(Boolean);
+  const hints = [typeof action.tooltip === 'string' ? translate(action.tooltip) : undefined, ...info, schedule].filter(
+    Boolean,
+  );
   const tooltip = reasonText ?? (hints.length > 0 ? hints.join('\n') : undefined);
   return { ...enablement, info, reasonText, tooltip };
 }

@@ -7,5 +7,9 @@ import { useJobMutation } from './mutations';
  * never retried on its own (that could start a second job); show `error` and let the user try again.
  */
 export function useCreateJob(): UseMutationResult<Job, JobsError, JobConfig> {
-  return useJobMutation('useCreateJob', (client, config: JobConfig, options) => client.create(config, options), 'create');
+  return useJobMutation(
+    'useCreateJob',
+    (client, config: JobConfig, options) => client.create(config, options),
+    'create',
+  );
 }

@@ -42,7 +42,11 @@ export function useHiddenTab(store: JobsStore, config: Words, notifications: Job
     if (typeof document === 'undefined') return;
     const tab = new HiddenTab(document, {
       title: (count, text, base) =>
-        latest.current.config.t(base === '' ? 'hidden.titleAlone' : 'hidden.title', { count, heading: text, title: base }),
+        latest.current.config.t(base === '' ? 'hidden.titleAlone' : 'hidden.title', {
+          count,
+          heading: text,
+          title: base,
+        }),
       heading: (job) => heading(job, latest.current.config),
       body: (job) => body(job, latest.current.config),
       optedIn: () => Boolean(latest.current.notifications),

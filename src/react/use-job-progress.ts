@@ -66,7 +66,10 @@ const freshTracking = (jobId: string | undefined, now: number): Tracking => ({
  * `estimatedCompletionAt` when it sends one, else estimated from the progress rate) and whether it stalled.
  * While the job runs, one timer refreshes the ETA text once a second; none is left once it ends.
  */
-export function useJobProgress(jobId: string | undefined, { stallAfterMs = 120_000 }: JobProgressOptions = {}): JobProgress {
+export function useJobProgress(
+  jobId: string | undefined,
+  { stallAfterMs = 120_000 }: JobProgressOptions = {},
+): JobProgress {
   const { locale, messages, t } = useJobsConfig('useJobProgress');
   const query = useJob(jobId);
   const job = query.data;
@@ -100,7 +103,8 @@ export function useJobProgress(jobId: string | undefined, { stallAfterMs = 120_0
   // Nothing done yet (Flatfile's handlers acknowledge with 0 %) reads as work starting, not as an empty bar.
   const indeterminate = progress === undefined || (active && progress === 0);
   const quietForMs = active ? Math.max(0, now - track.lastChangeAt) : 0;
-  const percent = progress === undefined || indeterminate ? messages['progress.indeterminate'] : formatPercent(progress, locale);
+  const percent =
+    progress === undefined || indeterminate ? messages['progress.indeterminate'] : formatPercent(progress, locale);
   return {
     job,
     progress,

@@ -128,7 +128,8 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
   const retry = useCallback(() => {
     for (let page = 1; page <= count; page += 1) {
       const queryKey = store.cache.keys.list({ ...filter, pageNumber: page });
-      if (queryClient.getQueryState(queryKey)?.status === 'error') void queryClient.refetchQueries({ queryKey, exact: true });
+      if (queryClient.getQueryState(queryKey)?.status === 'error')
+        void queryClient.refetchQueries({ queryKey, exact: true });
     }
   }, [filterKey, count, store, queryClient]);
   const result = combined.fields;
@@ -155,6 +156,17 @@ export function useJobsPages(filter: JobsFilter, pages: number): JobsPagesResult
       errorPage: result.errorPage,
       retry,
     }),
-    [ids, jobs, loaded, hasMore, result.totalCount, result.pending, result.loading, result.error, result.errorPage, retry],
+    [
+      ids,
+      jobs,
+      loaded,
+      hasMore,
+      result.totalCount,
+      result.pending,
+      result.loading,
+      result.error,
+      result.errorPage,
+      retry,
+    ],
   );
 }

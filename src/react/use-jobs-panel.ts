@@ -83,11 +83,19 @@ const byPart = (a: Job | undefined, b: Job | undefined) =>
  * List order, `hidden` jobs left out (a job's mode never changes), parts under their parent when the
  * parent is listed at the top level, else at the top level themselves.
  */
-function groupRows(ids: readonly string[], jobs: JobsLookup, hasMore: boolean): { rows: JobsPanelItem[]; top: number; hidden: number } {
+function groupRows(
+  ids: readonly string[],
+  jobs: JobsLookup,
+  hasMore: boolean,
+): { rows: JobsPanelItem[]; top: number; hidden: number } {
   if (!jobs.grouped()) {
     // No hidden job and no parts (the usual list): one top-level row per job, in list order.
     const setSize = hasMore ? -1 : ids.length;
-    return { rows: ids.map((id, index) => ({ id, level: 1, posInSet: index + 1, setSize })), top: ids.length, hidden: 0 };
+    return {
+      rows: ids.map((id, index) => ({ id, level: 1, posInSet: index + 1, setSize })),
+      top: ids.length,
+      hidden: 0,
+    };
   }
   const visible: string[] = [];
   let withParent = false;
@@ -143,7 +151,10 @@ function countJobs(ids: readonly string[], jobs: JobsLookup): number {
  * How many jobs of a source or space are active (parts count with their job, `hidden` jobs not at all),
  * and whether there may be more than one page of them. Changes only when a job starts or ends.
  */
-export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' | 'spaceId'> = {}): { count: number; more: boolean } {
+export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' | 'spaceId'> = {}): {
+  count: number;
+  more: boolean;
+} {
   const { source, spaceId } = scopeFilter;
   const { data } = useJobs({ source, spaceId, status: ACTIVE_STATUSES, pageSize: 100 });
   const ids = data?.ids;
@@ -177,10 +188,14 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const termsKey = terms.join(' ');
   // Typing on narrows the search: the rows of the last one are all a longer search needs to look at. A
   // search over many rows runs in slices (the last result shows meanwhile); a small one at once.
-  const lastSearch = useRef<{ rows: readonly JobsPanelItem[]; terms: readonly string[]; result: Searched } | undefined>(undefined);
+  const lastSearch = useRef<{ rows: readonly JobsPanelItem[]; terms: readonly string[]; result: Searched } | undefined>(
+    undefined,
+  );
   const searchFrom = () => {
     const last = lastSearch.current;
-    return last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms) ? last.result.source : grouped.rows;
+    return last !== undefined && last.rows === grouped.rows && narrows(terms, last.terms)
+      ? last.result.source
+      : grouped.rows;
   };
   const [sliced, setSliced] = useState<Searched | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the terms are compared by content
@@ -228,7 +243,10 @@ export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
       known.labels.set(operation, jobLabel({ type, operation }));
       added = true;
     }
-    if (added) known.list = [...known.labels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    if (added)
+      known.list = [...known.labels]
+        .map(([value, label]) => ({ value, label }))
+        .sort((a, b) => a.label.localeCompare(b.label));
     return known.list;
   }, [ids, jobs, base, jobLabel]);
 

@@ -105,7 +105,14 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
     };
     const add = (job: Job, notice?: string) => {
       listed.add(job.id);
-      update(insert(queue, { id: job.id, key: outcomeKey(job), at: job.finishedAt?.getTime() ?? Date.now(), ...(notice ? { notice } : {}) }));
+      update(
+        insert(queue, {
+          id: job.id,
+          key: outcomeKey(job),
+          at: job.finishedAt?.getTime() ?? Date.now(),
+          ...(notice ? { notice } : {}),
+        }),
+      );
     };
 
     const runAutomatically = async (job: Job, trigger: JobOutcomeTriggerType, key: string) => {
@@ -176,6 +183,13 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
 
   const first = entries[0];
   const { data: job } = useJob(first?.id);
-  const current = job !== undefined && first !== undefined && needsAcknowledgement(job) && outcomeKey(job) === first.key ? job : undefined;
-  return { current, waiting: Math.max(0, entries.length - 1), notice: current === undefined ? undefined : first?.notice };
+  const current =
+    job !== undefined && first !== undefined && needsAcknowledgement(job) && outcomeKey(job) === first.key
+      ? job
+      : undefined;
+  return {
+    current,
+    waiting: Math.max(0, entries.length - 1),
+    notice: current === undefined ? undefined : first?.notice,
+  };
 }

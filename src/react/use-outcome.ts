@@ -91,7 +91,11 @@ export function useAcknowledger(): (job: Job) => Promise<void> {
     (job: Job) => {
       const key = outcomeKey(job);
       const cached = store.peek(job.id) ?? job;
-      if (job.outcomeAcknowledgedAt !== undefined || (cached.outcomeAcknowledgedAt !== undefined && outcomeKey(cached) === key)) return Promise.resolve();
+      if (
+        job.outcomeAcknowledgedAt !== undefined ||
+        (cached.outcomeAcknowledgedAt !== undefined && outcomeKey(cached) === key)
+      )
+        return Promise.resolve();
       // Acknowledgements in flight in this provider: two views of one outcome send one request.
       const calls = store.outcomes.acknowledging;
       const running = calls.get(key);
@@ -175,10 +179,14 @@ export function useOutcome(jobId: string | undefined): OutcomeView {
   const next = isKnownNext(rawNext) ? rawNext : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per outcome
   useEffect(() => {
-    if (rawNext !== undefined && next === undefined) devWarn(`outcome of job ${jobId}: unknown or malformed next action ignored`, rawNext);
+    if (rawNext !== undefined && next === undefined)
+      devWarn(`outcome of job ${jobId}: unknown or malformed next action ignored`, rawNext);
   }, [key]);
 
-  const update = useCallback((forKey: string, change: Omit<Attempt, 'key'>) => setAttempt({ key: forKey, ...change }), []);
+  const update = useCallback(
+    (forKey: string, change: Omit<Attempt, 'key'>) => setAttempt({ key: forKey, ...change }),
+    [],
+  );
 
   const acknowledgeNow = useCallback(
     async (target: Job, forKey: string): Promise<boolean> => {
@@ -194,18 +202,21 @@ export function useOutcome(jobId: string | undefined): OutcomeView {
     [acknowledgeJob, update, t],
   );
 
-  const exclusive = useCallback((work: (target: Job, forKey: string) => Promise<boolean>): Promise<boolean> => {
-    const target = latest.current;
-    if (target === undefined) return Promise.resolve(false);
-    if (busy.current !== null) return busy.current;
-    const forKey = outcomeKey(target);
-    update(forKey, { pending: true });
-    const promise = work(target, forKey).finally(() => {
-      busy.current = null;
-    });
-    busy.current = promise;
-    return promise;
-  }, [update]);
+  const exclusive = useCallback(
+    (work: (target: Job, forKey: string) => Promise<boolean>): Promise<boolean> => {
+      const target = latest.current;
+      if (target === undefined) return Promise.resolve(false);
+      if (busy.current !== null) return busy.current;
+      const forKey = outcomeKey(target);
+      update(forKey, { pending: true });
+      const promise = work(target, forKey).finally(() => {
+        busy.current = null;
+      });
+      busy.current = promise;
+      return promise;
+    },
+    [update],
+  );
 
   const acknowledge = useCallback(() => {
     if (latest.current?.outcomeAcknowledgedAt !== undefined) return Promise.resolve(true);
@@ -229,8 +240,17 @@ export function useOutcome(jobId: string | undefined): OutcomeView {
   );
 
   const label = job === undefined ? '' : jobLabel(job);
-  const headingKey: MessageKey | undefined = job?.status === 'complete' ? 'outcome.heading.complete' : job?.status === 'failed' ? 'outcome.heading.failed' : undefined;
-  const heading = outcome?.heading?.trim() ? translate(outcome.heading) : headingKey === undefined ? label : t(headingKey, { label });
+  const headingKey: MessageKey | undefined =
+    job?.status === 'complete'
+      ? 'outcome.heading.complete'
+      : job?.status === 'failed'
+        ? 'outcome.heading.failed'
+        : undefined;
+  const heading = outcome?.heading?.trim()
+    ? translate(outcome.heading)
+    : headingKey === undefined
+      ? label
+      : t(headingKey, { label });
   const buttonLabel = labelOf(next, t, translate);
   return {
     job,

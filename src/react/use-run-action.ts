@@ -38,8 +38,13 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       // Run from a click: the moment a browser lets a page ask (the job may end while the tab is hidden).
       askNotificationPermission();
       const subject = typeof to.subject === 'function' ? to.subject() : to.subject;
-      const config = actionJobConfig(current, { domain: to.domain, source: to.source, ...(subject ? { subject } : {}) }, input);
-      if (typeof current.label === 'string') rememberActionLabel(`${to.domain}:${actionOperation(current)}`, current.label);
+      const config = actionJobConfig(
+        current,
+        { domain: to.domain, source: to.source, ...(subject ? { subject } : {}) },
+        input,
+      );
+      if (typeof current.label === 'string')
+        rememberActionLabel(`${to.domain}:${actionOperation(current)}`, current.label);
       const promise = mutateAsync(config).finally(() => {
         inFlight.current = null;
       });

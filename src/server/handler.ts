@@ -120,7 +120,8 @@ export function createJobsHandler(options: JobsHandlerOptions): JobsHandler {
 
   async function respond(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (!url.pathname.startsWith(basePath)) throw new HttpError(404, `No such operation: ${request.method} ${url.pathname}`);
+    if (!url.pathname.startsWith(basePath))
+      throw new HttpError(404, `No such operation: ${request.method} ${url.pathname}`);
     const target = route(request.method, url.pathname.slice(basePath.length) || '/');
     const caller = await identify(request);
     const canAccess = ownJobs(caller);

@@ -50,7 +50,11 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       const offset = (pageNumber - 1) * pageSize;
       return {
         data: matching.slice(offset, offset + pageSize),
-        pagination: { currentPage: pageNumber, pageCount: Math.max(1, Math.ceil(matching.length / pageSize)), totalCount: matching.length },
+        pagination: {
+          currentPage: pageNumber,
+          pageCount: Math.max(1, Math.ceil(matching.length / pageSize)),
+          totalCount: matching.length,
+        },
       };
     },
     get: async (jobId) => withOwner(await engine.get(jobId)),

@@ -65,7 +65,9 @@ export function toNodeListener(
     try {
       response = await handle(new Request(new URL(req.url ?? '/', origin), init));
     } catch {
-      response = new Response(JSON.stringify({ errors: [{ message: 'The jobs server failed to answer' }] }), { status: 500 });
+      response = new Response(JSON.stringify({ errors: [{ message: 'The jobs server failed to answer' }] }), {
+        status: 500,
+      });
     }
     res.statusCode = response.status;
     response.headers.forEach((value, name) => {

@@ -29,8 +29,20 @@ function object(key: string, value: unknown): Plain | undefined {
 
 /** Fields a caller may send to `POST /jobs`. The rest (`status`, `outcome`, `progress`...) belong to the server. */
 const CONFIG_KEYS = new Set([
-  'type', 'operation', 'source', 'destination', 'config', 'trigger', 'fileId', 'mode', 'input', 'subject', 'info',
-  'managed', 'environmentId', 'metadata',
+  'type',
+  'operation',
+  'source',
+  'destination',
+  'config',
+  'trigger',
+  'fileId',
+  'mode',
+  'input',
+  'subject',
+  'info',
+  'managed',
+  'environmentId',
+  'metadata',
 ]);
 
 /** Reads a `POST /jobs` body; every refusal is a 400 that names the field. */
@@ -76,7 +88,15 @@ export function readJobConfig(body: unknown): JobConfig {
 }
 
 const FILTER_TEXT = ['source', 'spaceId', 'environmentId', 'fileId', 'workbookId', 'parentId', 'operation'] as const;
-const FILTER_KEYS = new Set<string>([...FILTER_TEXT, 'status', 'type', 'excludeChildJobs', 'pageNumber', 'pageSize', 'sortDirection']);
+const FILTER_KEYS = new Set<string>([
+  ...FILTER_TEXT,
+  'status',
+  'type',
+  'excludeChildJobs',
+  'pageNumber',
+  'pageSize',
+  'sortDirection',
+]);
 export const MAX_PAGE_SIZE = 1000;
 
 function whole(key: string, value: string, max: number): number {
@@ -107,7 +127,8 @@ export function readJobsFilter(params: URLSearchParams): JobsFilter {
   const type = params.get('type');
   if (type !== null) filter.type = oneOf('type', type, JOB_TYPES);
   const exclude = params.get('excludeChildJobs');
-  if (exclude !== null) filter.excludeChildJobs = oneOf('excludeChildJobs', exclude, ['true', 'false'] as const) === 'true';
+  if (exclude !== null)
+    filter.excludeChildJobs = oneOf('excludeChildJobs', exclude, ['true', 'false'] as const) === 'true';
   const pageNumber = params.get('pageNumber');
   if (pageNumber !== null) filter.pageNumber = whole('pageNumber', pageNumber, 1_000_000);
   const pageSize = params.get('pageSize');

@@ -86,7 +86,9 @@ export class JobsCache {
 
   /** The scope's job queries. */
   jobQueries(): Iterable<Query> {
-    return this.following ? this.jobs.values() : this.queryClient.getQueryCache().findAll({ queryKey: [...this.keys.all, 'job'] });
+    return this.following
+      ? this.jobs.values()
+      : this.queryClient.getQueryCache().findAll({ queryKey: [...this.keys.all, 'job'] });
   }
 
   /** The query of one job, when there is one. */
@@ -116,7 +118,9 @@ export class JobsCache {
   setVersions(versions: JobVersions): void {
     // Kept while the store runs (nothing observes it): no garbage-collection timer; `dropVersions` removes it.
     const queryKey: readonly unknown[] = this.keys.versions;
-    const entry = this.versionsEntry ?? this.queryClient.getQueryCache().build(this.queryClient, { queryKey, gcTime: Number.POSITIVE_INFINITY });
+    const entry =
+      this.versionsEntry ??
+      this.queryClient.getQueryCache().build(this.queryClient, { queryKey, gcTime: Number.POSITIVE_INFINITY });
     this.versionsEntry = entry;
     entry.setData(versions, { manual: true });
   }

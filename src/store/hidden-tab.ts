@@ -105,7 +105,12 @@ export class HiddenTab {
 
   /** Whether the end of `job` gets a system notification now (decided before anything announces it). */
   notifies(job: Job, started: boolean): boolean {
-    return isHiddenTabNews(job, started) && this.hidden() && this.host.optedIn() && notificationApi()?.permission === 'granted';
+    return (
+      isHiddenTabNews(job, started) &&
+      this.hidden() &&
+      this.host.optedIn() &&
+      notificationApi()?.permission === 'granted'
+    );
   }
 
   /** A job ended (as the store routed it): while hidden, the title says so, and a notification if decided. */

@@ -49,7 +49,8 @@ export function lookupAll(pages: readonly ListedJobs[]): JobsLookup {
     grouped: () => pages.some((page) => page.grouped()),
     operations: () => {
       const all = new Map<string, Job['type']>();
-      for (const page of pages) for (const [operation, type] of page.operations()) if (!all.has(operation)) all.set(operation, type);
+      for (const page of pages)
+        for (const [operation, type] of page.operations()) if (!all.has(operation)) all.set(operation, type);
       return all;
     },
   };
@@ -120,7 +121,8 @@ export class ListedJobs implements JobsLookup {
         // As `normalizeJob` reads them; `type` and `operation` were just checked.
         const mode = readMode(fields.mode);
         if (mode === 'hidden' || typeof fields.parentId === 'string') hiddenOrParts = true;
-        if (mode !== 'hidden' && !kinds.has(fields.operation as string)) kinds.set(fields.operation as string, fields.type as Job['type']);
+        if (mode !== 'hidden' && !kinds.has(fields.operation as string))
+          kinds.set(fields.operation as string, fields.type as Job['type']);
       } catch (error) {
         devWarn('a job from the client was left out:', error);
         skipped += 1;
@@ -228,7 +230,9 @@ export class ListedJobs implements JobsLookup {
     for (const id of leaves) joined.delete(id);
     let { hiddenOrParts, kinds, waiting } = this.facts;
     // Copied only when it changes: most jobs join running, and most leave having been acknowledged.
-    const touched = [...leaves].some((id) => waiting.has(id)) || joins.some((job) => needsAcknowledgement(job) !== waiting.has(job.id));
+    const touched =
+      [...leaves].some((id) => waiting.has(id)) ||
+      joins.some((job) => needsAcknowledgement(job) !== waiting.has(job.id));
     if (touched) {
       waiting = new Set(waiting);
       for (const id of leaves) waiting.delete(id);

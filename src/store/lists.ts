@@ -77,7 +77,12 @@ export class ListMembership {
  * joins in the list's order, none after the last job of a full page, whose last jobs move on to the next
  * page when jobs join before them. `data` itself when nothing changed. The ids that left go to `left`.
  */
-export function withChanges(filter: JobsFilter, data: JobsListData, changes: ReadonlyMap<string, Change>, left?: Set<string>): JobsListData {
+export function withChanges(
+  filter: JobsFilter,
+  data: JobsListData,
+  changes: ReadonlyMap<string, Change>,
+  left?: Set<string>,
+): JobsListData {
   const leaves = new Set<string>();
   const arriving: Job[] = [];
   for (const [id, job] of changes) {

@@ -51,7 +51,8 @@ export class Polling {
     this.cleanups.push(
       cache.queryClient.getQueryCache().subscribe((event) => {
         if (event.type === 'observerAdded' || (event.type === 'updated' && event.action.type === 'success')) {
-          if (cache.isJob(event.query) ? isActive(cache.jobOf(event.query)?.status) : cache.isList(event.query)) this.poller.schedule();
+          if (cache.isJob(event.query) ? isActive(cache.jobOf(event.query)?.status) : cache.isList(event.query))
+            this.poller.schedule();
         }
       }),
       focusManager.subscribe((focused) => {
@@ -70,7 +71,8 @@ export class Polling {
     const ids = new Set<string>();
     for (const query of this.cache.listQueries()) {
       const data = this.cache.listOf(query);
-      if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(this.cache.filterOf(query))) continue;
+      if (data === undefined || query.getObserversCount() === 0 || !listsActiveOnly(this.cache.filterOf(query)))
+        continue;
       for (const id of data.ids) if (isActive(data.jobs.status(id))) ids.add(id);
     }
     const gone = new Set<string>();

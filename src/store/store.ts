@@ -62,7 +62,11 @@ export class JobsStore implements Inbound {
   /** Jobs the user started or acted on here, and those of them not seen to end. */
   readonly started = new StartedJobs();
   /** Outcomes' acknowledgements in flight and automatic runs done, shared by the provider's views. */
-  readonly outcomes = { acknowledging: new Map<string, Promise<void>>(), ran: new Set<string>(), silent: new Set<string>() };
+  readonly outcomes = {
+    acknowledging: new Map<string, Promise<void>>(),
+    ran: new Set<string>(),
+    silent: new Set<string>(),
+  };
   private readonly lists: ListMembership;
   private readonly pushed: PushedEvents;
   private readonly polling: Polling;
@@ -165,13 +169,19 @@ export class JobsStore implements Inbound {
 
   /** The newest version of a job the cache holds: under its own key, else among the versions, else in a list. */
   peek(jobId: string): Job | undefined {
-    return this.cache.job(jobId) ?? this.versions.get(jobId) ?? this.cache.versions().get(jobId) ?? newestListed(this.cache, jobId)?.job();
+    return (
+      this.cache.job(jobId) ??
+      this.versions.get(jobId) ??
+      this.cache.versions().get(jobId) ??
+      newestListed(this.cache, jobId)?.job()
+    );
   }
 
   /** The jobs the cache holds whose outcome waits for acknowledgement, each in its newest version. */
   heldOutcomes(): Job[] {
     const held = new Map<string, Job>();
-    for (const query of this.cache.listQueries()) for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
+    for (const query of this.cache.listQueries())
+      for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
     for (const job of this.cache.versions().values()) held.set(job.id, job);
     for (const query of this.cache.jobQueries()) {
       const job = this.cache.jobOf(query);
@@ -224,12 +234,21 @@ export class JobsStore implements Inbound {
       }
     });
     placeMeanwhile(filter, read.jobs, meanwhile, (id) => this.peek(id), changes);
-    const listed: JobsListData = { ids: read.ids, jobs: read.jobs, skipped: read.skipped, ...(page?.pagination === undefined ? {} : { pagination: page.pagination }) };
+    const listed: JobsListData = {
+      ids: read.ids,
+      jobs: read.jobs,
+      skipped: read.skipped,
+      ...(page?.pagination === undefined ? {} : { pagination: page.pagination }),
+    };
     const data = changes.size === 0 ? listed : withChanges(filter, listed, changes);
     this.listReads.tell(data.jobs);
     // A new page may lack jobs placed already (the server lags): their next write places them again.
     this.placed.clear();
-    return sealed({ ...data, ids: sealed(data.ids), ...(data.pagination === undefined ? {} : { pagination: sealed({ ...data.pagination }) }) });
+    return sealed({
+      ...data,
+      ids: sealed(data.ids),
+      ...(data.pagination === undefined ? {} : { pagination: sealed({ ...data.pagination }) }),
+    });
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -276,7 +295,8 @@ export class JobsStore implements Inbound {
       // Started before the write: the write is what wakes the poller, and it must see the job as started.
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
       const { prev, prevStatus, next, stale } = this.write(job, cause);
-      for (const event of events) if (!this.reconciled.toldAlready(event, next)) this.outbox.push({ ...event, job: next });
+      for (const event of events)
+        if (!this.reconciled.toldAlready(event, next)) this.outbox.push({ ...event, job: next });
       // Events are derived for a polling client's writes, and for a pushing client's reconciliation reads. A
       // created job was created, even when a newer version of it arrived before the answer.
       const derives = this.pushes ? cause === 'poll' : cause !== 'load' && cause !== 'read';
@@ -299,7 +319,10 @@ export class JobsStore implements Inbound {
    * changes for a tick). The lists gain or lose it when its status changes, or when they have not yet
    * seen it at this status.
    */
-  private write(job: Job, cause: WriteCause): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
+  private write(
+    job: Job,
+    cause: WriteCause,
+  ): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
     const own = this.cache.job(job.id);
     const version = own === undefined ? (this.versions.get(job.id) ?? this.cache.versions().get(job.id)) : undefined;
     const listed = own === undefined && version === undefined ? newestListed(this.cache, job.id) : undefined;
@@ -358,7 +381,8 @@ export class JobsStore implements Inbound {
 
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
-    if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.versions.set(jobId, job));
+    if (job !== undefined && newestListed(this.cache, jobId) !== undefined)
+      this.batch(() => this.versions.set(jobId, job));
     else this.letGo(jobId, job);
     this.removals.tell(jobId);
   }

@@ -43,7 +43,11 @@ export class JobVersions {
     return this.edit(ids, (bucket, id) => bucket.delete(id), true);
   }
 
-  private edit<T>(items: Iterable<T>, change: (bucket: Map<string, Job>, item: T) => void, removing = false): JobVersions {
+  private edit<T>(
+    items: Iterable<T>,
+    change: (bucket: Map<string, Job>, item: T) => void,
+    removing = false,
+  ): JobVersions {
     let buckets: (Bucket | undefined)[] | undefined;
     const copied = new Set<number>();
     for (const item of items) {

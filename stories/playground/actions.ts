@@ -14,7 +14,12 @@ export const spaceActions: Action[] = [
 /** Per-file actions, all in the file's overflow menu; each covers the file's card while it runs. */
 export const fileActions: Action[] = [
   { label: 'Extract', operation: 'extract', mode: 'foreground', confirm: false, tooltip: 'Read the file into records' },
-  { label: 'Map into Contacts', operation: 'map', mode: 'foreground', description: 'Map the extracted records into the Contacts sheet?' },
+  {
+    label: 'Map into Contacts',
+    operation: 'map',
+    mode: 'foreground',
+    description: 'Map the extracted records into the Contacts sheet?',
+  },
 ];
 
 /** The sheet toolbar: Delete and Export as buttons, the rest in the overflow menu. */
@@ -69,7 +74,13 @@ export function sheetActions(selectionCount: number): Action[] {
         ],
       },
     },
-    { label: 'Normalize emails', operation: 'mutate-records', mode: 'background', confirm: false, tooltip: 'Lower-case every email address' },
+    {
+      label: 'Normalize emails',
+      operation: 'mutate-records',
+      mode: 'background',
+      confirm: false,
+      tooltip: 'Lower-case every email address',
+    },
   ];
 }
 

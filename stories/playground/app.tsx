@@ -1,5 +1,15 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { ActionBar, type ColorScheme, type DownloadTarget, JobNotices, JobsIndicator, JobsProvider, type NavigateTarget, OutcomeDialog, ProgressOverlay } from '../../src';
+import {
+  ActionBar,
+  type ColorScheme,
+  type DownloadTarget,
+  JobNotices,
+  JobsIndicator,
+  JobsProvider,
+  type NavigateTarget,
+  OutcomeDialog,
+  ProgressOverlay,
+} from '../../src';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { spaceActions } from './actions';
 import { type Contact, initialContacts, SHEET_ID, SPACE_ID } from './data';
@@ -58,7 +68,10 @@ function PlaygroundApp({ theme, onReplay, ...controls }: PlaygroundProps & { onR
       },
       saveExport: (path: string, text: string) => exports.current.set(path, text),
     };
-    const created = createMemoryJobsClient({ latency: 40, handlers: createPlaygroundHandlers(world, settings.current) });
+    const created = createMemoryJobsClient({
+      latency: 40,
+      handlers: createPlaygroundHandlers(world, settings.current),
+    });
     setClient(created);
     return () => created.dispose();
   }, []);
@@ -86,7 +99,10 @@ function PlaygroundApp({ theme, onReplay, ...controls }: PlaygroundProps & { onR
   };
 
   const where = useMemo(
-    () => (location === undefined ? `/space/${SPACE_ID}` : `/space/${SPACE_ID}/${location.path ?? ''}/${location.id}${location.query ? `?${location.query}` : ''}`),
+    () =>
+      location === undefined
+        ? `/space/${SPACE_ID}`
+        : `/space/${SPACE_ID}/${location.path ?? ''}/${location.id}${location.query ? `?${location.query}` : ''}`,
     [location],
   );
 
@@ -114,7 +130,13 @@ function PlaygroundApp({ theme, onReplay, ...controls }: PlaygroundProps & { onR
         </p>
         <ProgressOverlay source={SPACE_ID} region="resource" stallAfterMs={stallAfterMs}>
           <main className="pg-layout">
-            <Sheet contacts={contacts} selected={selected} onSelectedChange={setSelected} stallAfterMs={stallAfterMs} focused={location?.id === SHEET_ID} />
+            <Sheet
+              contacts={contacts}
+              selected={selected}
+              onSelectedChange={setSelected}
+              stallAfterMs={stallAfterMs}
+              focused={location?.id === SHEET_ID}
+            />
             <div className="pg-side">
               <FilesList stallAfterMs={stallAfterMs} />
               <section className="pg-activity" aria-labelledby="pg-activity-title">

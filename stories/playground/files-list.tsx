@@ -15,7 +15,13 @@ export function FilesList({ stallAfterMs }: { stallAfterMs: number | undefined }
             <ProgressOverlay source={file.id} {...overlay}>
               <div className="pg-file">
                 <span className="pg-file-name">{file.name}</span>
-                <ActionBar label={`${file.name} actions`} menuLabel={`Actions for ${file.name}`} domain="file" source={file.id} actions={fileActions} />
+                <ActionBar
+                  label={`${file.name} actions`}
+                  menuLabel={`Actions for ${file.name}`}
+                  domain="file"
+                  source={file.id}
+                  actions={fileActions}
+                />
                 <span className="pg-muted">
                   {file.size} · uploaded {file.uploaded}
                 </span>

@@ -27,7 +27,10 @@ function subjectIds(job: Job): string[] | undefined {
   return subject?.type === 'collection' ? subject.query?.ids : undefined;
 }
 
-export function createPlaygroundHandlers(world: PlaygroundWorld, settings: PlaygroundSettings): Record<string, JobHandler> {
+export function createPlaygroundHandlers(
+  world: PlaygroundWorld,
+  settings: PlaygroundSettings,
+): Record<string, JobHandler> {
   const scale = (ms: number) => Math.max(10, Math.round(ms / Math.max(0.1, settings.speed)));
   const attempts = new Map<string, number>();
 
@@ -62,13 +65,16 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
         throw new JobFailure('Sheet 2 has merged header cells.', {
           acknowledge: true,
           heading: `Could not extract ${file.name}`,
-          message: 'Sheet 2 has merged header cells, so its columns could not be told apart.\nThe extractor can retry with the first header row only.',
+          message:
+            'Sheet 2 has merged header cells, so its columns could not be told apart.\nThe extractor can retry with the first header row only.',
           next: { type: 'retry', label: 'Retry extraction' },
         });
       }
       return {
         info: `${file?.name ?? 'File'} extracted`,
-        outcome: { message: `Extracted ${file?.bad ? '212 records (first header row only)' : '1,024 records'} from ${file?.name ?? 'the file'}.` },
+        outcome: {
+          message: `Extracted ${file?.bad ? '212 records (first header row only)' : '1,024 records'} from ${file?.name ?? 'the file'}.`,
+        },
       };
     },
 
@@ -90,7 +96,13 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
       const ids = subjectIds(job) ?? [];
       await run(ctx, 4, 1600, (p) => `Deleting ${ids.length} records: ${p}%`);
       world.setContacts((rows) => rows.filter((row) => !ids.includes(row.id)));
-      return { outcome: { acknowledge: true, heading: 'Records deleted', message: `${ids.length} ${ids.length === 1 ? 'record was' : 'records were'} deleted.` } };
+      return {
+        outcome: {
+          acknowledge: true,
+          heading: 'Records deleted',
+          message: `${ids.length} ${ids.length === 1 ? 'record was' : 'records were'} deleted.`,
+        },
+      };
     },
 
     'sheet:export': async (job, ctx) => {
@@ -127,7 +139,13 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
           return next;
         }),
       );
-      return { outcome: { acknowledge: true, heading: 'Find and replace', message: `Replaced “${find}” with “${replace}” ${count} ${count === 1 ? 'time' : 'times'}.` } };
+      return {
+        outcome: {
+          acknowledge: true,
+          heading: 'Find and replace',
+          message: `Replaced “${find}” with “${replace}” ${count} ${count === 1 ? 'time' : 'times'}.`,
+        },
+      };
     },
 
     'sheet:ai-assist': async (job, ctx) => {
@@ -141,9 +159,20 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
       }
       await run(ctx, 6, 3000, (p) => (p < 40 ? 'Reading the sheet' : `Rewriting records: ${p}%`));
       world.setContacts((rows) =>
-        rows.map((row) => (task === 'companies' ? { ...row, company: row.company.replace(/\s+(Inc|Ltd|LLC)\.?$/i, '') } : { ...row, name: titleCase(row.name) })),
+        rows.map((row) =>
+          task === 'companies'
+            ? { ...row, company: row.company.replace(/\s+(Inc|Ltd|LLC)\.?$/i, '') }
+            : { ...row, name: titleCase(row.name) },
+        ),
       );
-      return { outcome: { acknowledge: true, heading: 'AI assist finished', message: task === 'companies' ? 'Company names were tidied.' : 'Every name is now title-cased.', next: { type: 'wait', confetti: true } } };
+      return {
+        outcome: {
+          acknowledge: true,
+          heading: 'AI assist finished',
+          message: task === 'companies' ? 'Company names were tidied.' : 'Every name is now title-cased.',
+          next: { type: 'wait', confetti: true },
+        },
+      };
     },
 
     'sheet:mutate-records': async (_job, ctx) => {
@@ -157,13 +186,24 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
           return { ...row, email };
         }),
       );
-      return { info: `${changed} emails normalized`, outcome: { message: `${changed} email addresses were lower-cased.` } };
+      return {
+        info: `${changed} emails normalized`,
+        outcome: { message: `${changed} email addresses were lower-cased.` },
+      };
     },
 
     'sheet:validate-emails': async (_job, ctx) => {
       await run(ctx, 3, 1200, (p) => `Checking emails: ${p}%`);
       const invalid = world.contacts().filter((row) => !validEmail(row.email)).length;
-      return { info: `${invalid} invalid`, outcome: { message: invalid === 0 ? 'Every email address is valid.' : `${invalid} email ${invalid === 1 ? 'address is' : 'addresses are'} invalid.` } };
+      return {
+        info: `${invalid} invalid`,
+        outcome: {
+          message:
+            invalid === 0
+              ? 'Every email address is valid.'
+              : `${invalid} email ${invalid === 1 ? 'address is' : 'addresses are'} invalid.`,
+        },
+      };
     },
 
     'space:configure': async (_job, ctx) => {
@@ -172,7 +212,14 @@ export function createPlaygroundHandlers(world: PlaygroundWorld, settings: Playg
         await ctx.sleep(scale(700));
         await ctx.tick(((index + 1) / steps.length) * 100 - 1, step);
       }
-      return { outcome: { acknowledge: true, heading: 'Space configured', message: 'The space was rebuilt from its blueprint: 1 workbook, 1 sheet, 7 actions.', next: { type: 'wait', fade: true } } };
+      return {
+        outcome: {
+          acknowledge: true,
+          heading: 'Space configured',
+          message: 'The space was rebuilt from its blueprint: 1 workbook, 1 sheet, 7 actions.',
+          next: { type: 'wait', fade: true },
+        },
+      };
     },
   };
 }

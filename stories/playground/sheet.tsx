@@ -18,10 +18,15 @@ export function Sheet({ contacts, selected, onSelectedChange, stallAfterMs, focu
   const overlay = stallAfterMs === undefined ? {} : { stallAfterMs };
   const all = contacts.length > 0 && selected.length === contacts.length;
   const subject = useCallback(
-    () => collectionSubject({ sheetId: SHEET_ID, ...(selected.length > 0 ? { selection: { type: 'include' as const, ids: selected } } : {}) }),
+    () =>
+      collectionSubject({
+        sheetId: SHEET_ID,
+        ...(selected.length > 0 ? { selection: { type: 'include' as const, ids: selected } } : {}),
+      }),
     [selected],
   );
-  const toggle = (id: string) => onSelectedChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
+  const toggle = (id: string) =>
+    onSelectedChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
   const invalid = contacts.filter((c) => !validEmail(c.email)).length;
   const state = {
     hasData: contacts.length > 0,
@@ -39,7 +44,14 @@ export function Sheet({ contacts, selected, onSelectedChange, stallAfterMs, focu
       </header>
       <ProgressOverlay source={SHEET_ID} region="toolbar" {...overlay}>
         <div className="pg-toolbar">
-          <ActionBar label="Sheet actions" domain="sheet" source={SHEET_ID} actions={sheetActions(selected.length)} subject={subject} state={state} />
+          <ActionBar
+            label="Sheet actions"
+            domain="sheet"
+            source={SHEET_ID}
+            actions={sheetActions(selected.length)}
+            subject={subject}
+            state={state}
+          />
         </div>
       </ProgressOverlay>
       <ProgressOverlay source={SHEET_ID} region="resource" {...overlay}>
@@ -82,7 +94,12 @@ export function Sheet({ contacts, selected, onSelectedChange, stallAfterMs, focu
                 return (
                   <tr key={contact.id} data-selected={checked ? '' : undefined}>
                     <td className="pg-check">
-                      <input type="checkbox" aria-label={`Select ${contact.name}`} checked={checked} onChange={() => toggle(contact.id)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${contact.name}`}
+                        checked={checked}
+                        onChange={() => toggle(contact.id)}
+                      />
                     </td>
                     <td>{contact.name}</td>
                     <td data-invalid={validEmail(contact.email) ? undefined : ''}>

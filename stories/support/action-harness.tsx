@@ -15,16 +15,37 @@ export interface HarnessProps {
  * A small host page for action stories: a provider on the memory engine and an output that shows the last
  * job an action created, so play functions can check what was sent.
  */
-export function ActionHarness({ children, client: options, colorScheme = 'light', dir = 'ltr', width = 640 }: HarnessProps): ReactNode {
+export function ActionHarness({
+  children,
+  client: options,
+  colorScheme = 'light',
+  dir = 'ltr',
+  width = 640,
+}: HarnessProps): ReactNode {
   const [client] = useState(() => createMemoryJobsClient({ latency: 30, ...options }));
   const [last, setLast] = useState<Job>();
   const shown =
     last === undefined
       ? 'No job yet'
-      : JSON.stringify({ job: `${last.type}:${last.operation}`, source: last.source, mode: last.mode, input: last.input, subject: last.subject });
+      : JSON.stringify({
+          job: `${last.type}:${last.operation}`,
+          source: last.source,
+          mode: last.mode,
+          input: last.input,
+          subject: last.subject,
+        });
   return (
     <JobsProvider client={client} colorScheme={colorScheme}>
-      <div dir={dir} style={{ fontFamily: 'var(--jk-font)', color: 'var(--jk-fg)', background: 'var(--jk-bg)', padding: 16, maxWidth: width }}>
+      <div
+        dir={dir}
+        style={{
+          fontFamily: 'var(--jk-font)',
+          color: 'var(--jk-fg)',
+          background: 'var(--jk-bg)',
+          padding: 16,
+          maxWidth: width,
+        }}
+      >
         {children(setLast)}
         <p style={{ marginTop: 24, fontSize: 13, color: 'var(--jk-muted)' }}>
           Last job: <output aria-label="Last job">{shown}</output>

@@ -1,7 +1,20 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Action, JobConfig, JobMode } from '../../src/core';
-import { ActionBar, type ColorScheme, JobsProvider, ProgressOverlay, useActiveSourceJobs, useCreateJob, useJobsMessages } from '../../src';
-import { createMemoryJobsClient, type JobHandler, type MemoryJobsClient, type MemoryJobsClientOptions } from '../../src/memory';
+import {
+  ActionBar,
+  type ColorScheme,
+  JobsProvider,
+  ProgressOverlay,
+  useActiveSourceJobs,
+  useCreateJob,
+  useJobsMessages,
+} from '../../src';
+import {
+  createMemoryJobsClient,
+  type JobHandler,
+  type MemoryJobsClient,
+  type MemoryJobsClientOptions,
+} from '../../src/memory';
 
 /** The sheet every overlay story works on. */
 export const CONTACTS_SHEET = 'us_sh_contacts';
@@ -33,7 +46,13 @@ const validEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
 
 /** The sheet's own actions, placed as Flatfile places them: Submit as a button, the rest in the menu. */
 const sheetActions: Action[] = [
-  { label: 'Submit', operation: 'submitContacts', primary: true, mode: 'foreground', description: 'Submit every valid contact to the CRM?' },
+  {
+    label: 'Submit',
+    operation: 'submitContacts',
+    primary: true,
+    mode: 'foreground',
+    description: 'Submit every valid contact to the CRM?',
+  },
   { label: 'Validate', operation: 'validateContacts', mode: 'toolbarBlocking', confirm: false },
   { label: 'Export CSV', operation: 'exportContacts', mode: 'background', confirm: false },
 ];
@@ -102,11 +121,22 @@ const css = `
  * The client is made on mount and disposed on unmount, so no handler keeps running after a story; the
  * page therefore renders on the second pass (plays start with a `findBy…`).
  */
-export function HostLayout({ client: options, colorScheme = 'light', dir = 'ltr', stallAfterMs, starts = {}, width = 760 }: HostLayoutProps): ReactNode {
+export function HostLayout({
+  client: options,
+  colorScheme = 'light',
+  dir = 'ltr',
+  stallAfterMs,
+  starts = {},
+  width = 760,
+}: HostLayoutProps): ReactNode {
   const [client, setClient] = useState<MemoryJobsClient>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the engine is made once per mount
   useEffect(() => {
-    const created = createMemoryJobsClient({ latency: 30, ...options, handlers: { ...actionHandlers, ...options?.handlers } });
+    const created = createMemoryJobsClient({
+      latency: 30,
+      ...options,
+      handlers: { ...actionHandlers, ...options?.handlers },
+    });
     setClient(created);
     return () => created.dispose();
   }, []);
@@ -162,7 +192,12 @@ function ContactsSheet({ stallAfterMs }: { stallAfterMs: number | undefined }): 
       <ProgressOverlay source={CONTACTS_SHEET} region="toolbar" {...overlay}>
         {/* biome-ignore lint/a11y/useSemanticElements: a host's toolbar markup as hosts write it, which the overlay must cover */}
         <div role="group" aria-label="Sheet tools" className="host-toolbar">
-          <button type="button" className="host-button" aria-pressed={filtered} onClick={() => setFiltered((on) => !on)}>
+          <button
+            type="button"
+            className="host-button"
+            aria-pressed={filtered}
+            onClick={() => setFiltered((on) => !on)}
+          >
             Filter
           </button>
           <input
@@ -173,7 +208,11 @@ function ContactsSheet({ stallAfterMs }: { stallAfterMs: number | undefined }): 
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
-          <button type="button" className="host-button" onClick={() => setExtraColumns((columns) => [...columns, `Column ${columns.length + 4}`])}>
+          <button
+            type="button"
+            className="host-button"
+            onClick={() => setExtraColumns((columns) => [...columns, `Column ${columns.length + 4}`])}
+          >
             Add column
           </button>
           <ActionBar label="Sheet actions" domain="sheet" source={CONTACTS_SHEET} actions={sheetActions} />
@@ -197,7 +236,12 @@ function ContactsSheet({ stallAfterMs }: { stallAfterMs: number | undefined }): 
             {rows.map((contact) => (
               <tr key={contact.id}>
                 <td>
-                  <input className="host-cell" dir="auto" aria-label={`Name, ${contact.name}`} defaultValue={contact.name} />
+                  <input
+                    className="host-cell"
+                    dir="auto"
+                    aria-label={`Name, ${contact.name}`}
+                    defaultValue={contact.name}
+                  />
                 </td>
                 <td>
                   <input
@@ -210,7 +254,12 @@ function ContactsSheet({ stallAfterMs }: { stallAfterMs: number | undefined }): 
                   />
                 </td>
                 <td>
-                  <input className="host-cell" dir="auto" aria-label={`Company, ${contact.name}`} defaultValue={contact.company} />
+                  <input
+                    className="host-cell"
+                    dir="auto"
+                    aria-label={`Company, ${contact.name}`}
+                    defaultValue={contact.company}
+                  />
                 </td>
                 {extraColumns.map((column) => (
                   <td key={column}>
@@ -237,7 +286,11 @@ function ContactsSheet({ stallAfterMs }: { stallAfterMs: number | undefined }): 
 function RunningJobs(): ReactNode {
   const jobs = useActiveSourceJobs(CONTACTS_SHEET);
   const { jobLabel } = useJobsMessages();
-  return <p className="host-jobs">Jobs on this sheet: {jobs.length === 0 ? 'none' : jobs.map((job) => jobLabel(job)).join(', ')}</p>;
+  return (
+    <p className="host-jobs">
+      Jobs on this sheet: {jobs.length === 0 ? 'none' : jobs.map((job) => jobLabel(job)).join(', ')}
+    </p>
+  );
 }
 
 /** The overlay region (`toolbar` or `resource`) of the page in `root`. */

@@ -9,9 +9,14 @@ export function JobRow({ id }: { id: string }): ReactNode {
   const cancel = useCancelJob();
   if (job === undefined) return null;
   const label = `${job.type}:${job.operation}`;
-  const status = isKnownStatus(job.status) ? t(statusMessageKey(job.status)) : t('status.unknown', { status: job.status });
+  const status = isKnownStatus(job.status)
+    ? t(statusMessageKey(job.status))
+    : t('status.unknown', { status: job.status });
   return (
-    <li data-status={job.status} style={{ display: 'grid', gap: 4, padding: '8px 0', borderBottom: '1px solid var(--jk-border)' }}>
+    <li
+      data-status={job.status}
+      style={{ display: 'grid', gap: 4, padding: '8px 0', borderBottom: '1px solid var(--jk-border)' }}
+    >
       <div style={{ display: 'flex', gap: 8, justifyContent: 'space-between', alignItems: 'baseline' }}>
         <strong>{label}</strong>
         <span>{status}</span>

@@ -15,7 +15,13 @@ const form: Action = {
     type: 'simple',
     fields: [
       { key: 'prompt', label: 'Instruction', type: 'textarea', constraints: [{ type: 'required' }] },
-      { key: 'tone', label: 'Tone', type: 'enum', config: { options: [{ value: 'formal' }, { value: 'friendly' }] }, defaultValue: 'formal' },
+      {
+        key: 'tone',
+        label: 'Tone',
+        type: 'enum',
+        config: { options: [{ value: 'formal' }, { value: 'friendly' }] },
+        defaultValue: 'formal',
+      },
       { key: 'limit', label: 'Records', type: 'number' },
     ],
   },
@@ -52,7 +58,11 @@ describe('actions in a real browser', () => {
     await user.tab();
     await user.keyboard('12{Enter}');
     await waitFor(() => expect(client.snapshot()).toHaveLength(1));
-    expect(client.snapshot()[0]).toMatchObject({ type: 'sheet', operation: 'aiAssist', input: { prompt: 'Make it shorter', tone: 'friendly', limit: 12 } });
+    expect(client.snapshot()[0]).toMatchObject({
+      type: 'sheet',
+      operation: 'aiAssist',
+      input: { prompt: 'Make it shorter', tone: 'friendly', limit: 12 },
+    });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(trigger).toHaveFocus());
   });
@@ -63,7 +73,11 @@ describe('actions in a real browser', () => {
     render(
       <JobsProvider client={client}>
         <button type="button">Elsewhere</button>
-        <ActionButton action={{ label: 'Delete records', operation: 'delete', description: 'Delete 12 records?' }} domain="sheet" source="s" />
+        <ActionButton
+          action={{ label: 'Delete records', operation: 'delete', description: 'Delete 12 records?' }}
+          domain="sheet"
+          source="s"
+        />
       </JobsProvider>,
     );
     const trigger = screen.getByRole('button', { name: 'Delete records' });

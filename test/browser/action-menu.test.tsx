@@ -13,7 +13,14 @@ const still = { duration: '0ms' };
 function menuItems(onSelect = vi.fn()): ActionMenuItem[] {
   return [
     { id: 'export', label: 'Export to CSV', onSelect },
-    { id: 'delete', label: 'Delete selected records', disabled: true, disabledReason: 'Select at least one record first.', danger: true, onSelect },
+    {
+      id: 'delete',
+      label: 'Delete selected records',
+      disabled: true,
+      disabledReason: 'Select at least one record first.',
+      danger: true,
+      onSelect,
+    },
     { id: 'dedupe', label: 'Find duplicates', tooltip: 'Compares every record', onSelect },
     { id: 'archive', label: 'Archive sheet', danger: true, onSelect },
   ];
@@ -22,7 +29,14 @@ function menuItems(onSelect = vi.fn()): ActionMenuItem[] {
 function Page({ children, colorScheme = 'light' }: { children: ReactNode; colorScheme?: ColorScheme }) {
   return (
     <JobsProvider client={client} theme={still} colorScheme={colorScheme}>
-      <main style={{ padding: '64px 16px 16px', background: 'var(--jk-bg)', color: 'var(--jk-fg)', fontFamily: 'var(--jk-font)' }}>
+      <main
+        style={{
+          padding: '64px 16px 16px',
+          background: 'var(--jk-bg)',
+          color: 'var(--jk-fg)',
+          fontFamily: 'var(--jk-font)',
+        }}
+      >
         {children}
       </main>
     </JobsProvider>
@@ -32,7 +46,14 @@ function Page({ children, colorScheme = 'light' }: { children: ReactNode; colorS
 function inViewport(element: Element) {
   const rect = element.getBoundingClientRect();
   const width = document.documentElement.clientWidth;
-  return rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.top >= 0 && rect.right <= width && rect.bottom <= window.innerHeight;
+  return (
+    rect.width > 0 &&
+    rect.height > 0 &&
+    rect.left >= 0 &&
+    rect.top >= 0 &&
+    rect.right <= width &&
+    rect.bottom <= window.innerHeight
+  );
 }
 
 /** The element the user sees at the centre of `element`: it, or something inside it, unless covered. */
@@ -117,24 +138,27 @@ describe('ActionMenu in a real browser', () => {
     ['start', 'flex-start'],
     ['end', 'flex-end'],
     ['end', 'flex-start'],
-  ] as const)('shows the whole menu, above later content, from a narrow box (align %s, box at %s)', async (align, edge) => {
-    render(
-      <Page>
-        <div style={{ display: 'flex', justifyContent: edge }}>
-          <div style={{ width: 40 }}>
-            <ActionMenu items={menuItems()} align={align} />
+  ] as const)(
+    'shows the whole menu, above later content, from a narrow box (align %s, box at %s)',
+    async (align, edge) => {
+      render(
+        <Page>
+          <div style={{ display: 'flex', justifyContent: edge }}>
+            <div style={{ width: 40 }}>
+              <ActionMenu items={menuItems()} align={align} />
+            </div>
           </div>
-        </div>
-        <div style={{ position: 'relative', height: 300, background: 'rgb(200, 0, 0)' }}>Later content</div>
-      </Page>,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
-    const menu = screen.getByRole('menu');
-    expect(menu).toBeVisible();
-    expect(inViewport(menu)).toBe(true);
-    expect(menu.getBoundingClientRect().width).toBeGreaterThan(100);
-    for (const item of screen.getAllByRole('menuitem')) expect(onTop(item)).toBe(true);
-  });
+          <div style={{ position: 'relative', height: 300, background: 'rgb(200, 0, 0)' }}>Later content</div>
+        </Page>,
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+      const menu = screen.getByRole('menu');
+      expect(menu).toBeVisible();
+      expect(inViewport(menu)).toBe(true);
+      expect(menu.getBoundingClientRect().width).toBeGreaterThan(100);
+      for (const item of screen.getAllByRole('menuitem')) expect(onTop(item)).toBe(true);
+    },
+  );
 
   it('lines the menu up with the trigger’s start edge in right-to-left text', async () => {
     render(
@@ -149,7 +173,9 @@ describe('ActionMenu in a real browser', () => {
     await userEvent.click(trigger);
     const menu = screen.getByRole('menu');
     // The page may still settle (a scrollbar appearing): the menu follows the trigger.
-    await waitFor(() => expect(menu.getBoundingClientRect().right).toBeCloseTo(trigger.getBoundingClientRect().right, 0));
+    await waitFor(() =>
+      expect(menu.getBoundingClientRect().right).toBeCloseTo(trigger.getBoundingClientRect().right, 0),
+    );
   });
 
   it('follows its trigger when a box around it scrolls, and stays whole inside an overflow: hidden toolbar', async () => {
@@ -215,7 +241,9 @@ describe('ActionMenu in a real browser', () => {
       </Page>,
     );
     const report = (results: axe.AxeResults) =>
-      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`);
+      results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+      );
     await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
     await userEvent.keyboard('{ArrowDown}{ArrowDown}');
     expect(screen.getByRole('menu')).toBeVisible();

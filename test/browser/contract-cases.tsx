@@ -25,10 +25,25 @@ export const SOURCE = 'us_sh_contracts';
 /** No job runs on this one, so its actions are enabled. */
 const IDLE = 'us_sh_idle';
 export const seeded: MemorySeedJob[] = [
-  { id: 'us_jb_run', type: 'sheet', operation: 'import', source: SOURCE, status: 'executing', mode: 'foreground', progress: 40, info: 'Importing' },
-  { id: 'us_jb_done', type: 'sheet', operation: 'export', source: SOURCE, status: 'complete', outcome: { heading: 'Exported', message: 'All done' } },
+  {
+    id: 'us_jb_run',
+    type: 'sheet',
+    operation: 'import',
+    source: SOURCE,
+    status: 'executing',
+    mode: 'foreground',
+    progress: 40,
+    info: 'Importing',
+  },
+  {
+    id: 'us_jb_done',
+    type: 'sheet',
+    operation: 'export',
+    source: SOURCE,
+    status: 'complete',
+    outcome: { heading: 'Exported', message: 'All done' },
+  },
 ];
-
 
 type ClassMap = Record<string, string | Record<string, string>>;
 
@@ -65,13 +80,23 @@ const form: InputForm = {
       key: 'tone',
       label: 'Tone',
       type: 'enum',
-      config: { options: [{ value: 'calm', label: 'Calm', description: 'Quiet words' }, { value: 'loud', label: 'Loud' }] },
+      config: {
+        options: [
+          { value: 'calm', label: 'Calm', description: 'Quiet words' },
+          { value: 'loud', label: 'Loud' },
+        ],
+      },
     },
   ],
 };
 
 export const cases: Case[] = [
-  { name: 'ProgressBar', parts: ['root', 'fill'], states: { root: 'loading', fill: 'loading' }, render: (c) => <ProgressBar value={40} label="Import" {...c} /> },
+  {
+    name: 'ProgressBar',
+    parts: ['root', 'fill'],
+    states: { root: 'loading', fill: 'loading' },
+    render: (c) => <ProgressBar value={40} label="Import" {...c} />,
+  },
   { name: 'ActionIcon', parts: ['root'], render: (c) => <ActionIcon name="download" {...c} /> },
   {
     name: 'Tooltip',
@@ -89,22 +114,72 @@ export const cases: Case[] = [
     parts: ['root', 'trigger', 'menu', 'item', 'itemIcon', 'itemText', 'itemLabel', 'itemDescription'],
     portals: true,
     render: (c) => (
-      <ActionMenu items={[{ id: 'a', label: 'Export', icon: <svg aria-hidden="true" width="12" height="12" />, tooltip: 'To CSV', onSelect: () => undefined }]} defaultOpen {...c} />
+      <ActionMenu
+        items={[
+          {
+            id: 'a',
+            label: 'Export',
+            icon: <svg aria-hidden="true" width="12" height="12" />,
+            tooltip: 'To CSV',
+            onSelect: () => undefined,
+          },
+        ]}
+        defaultOpen
+        {...c}
+      />
     ),
   },
   {
     name: 'ConfirmDialog',
     parts: ['overlay', 'content', 'title', 'description', 'error', 'actions', 'cancel', 'confirm'],
     portals: true,
-    states: { overlay: 'open', content: 'open', title: 'open', description: 'open', error: 'open', actions: 'open', cancel: 'open', confirm: 'open' },
+    states: {
+      overlay: 'open',
+      content: 'open',
+      title: 'open',
+      description: 'open',
+      error: 'open',
+      actions: 'open',
+      cancel: 'open',
+      confirm: 'open',
+    },
     render: (c) => <ConfirmDialog title="Export" defaultOpen error="It failed" onConfirm={() => undefined} {...c} />,
   },
   {
     name: 'InputFormDialog',
-    parts: ['overlay', 'content', 'title', 'description', 'form', 'field', 'label', 'required', 'fieldDescription', 'control', 'options', 'option', 'optionLabel', 'optionDescription', 'alert', 'actions', 'cancel', 'submit'],
+    parts: [
+      'overlay',
+      'content',
+      'title',
+      'description',
+      'form',
+      'field',
+      'label',
+      'required',
+      'fieldDescription',
+      'control',
+      'options',
+      'option',
+      'optionLabel',
+      'optionDescription',
+      'alert',
+      'actions',
+      'cancel',
+      'submit',
+    ],
     portals: true,
     states: { content: 'open', title: 'open', form: 'open', field: 'open', submit: 'open' },
-    render: (c) => <InputFormDialog title="Ask" description="Answer this" defaultOpen form={form} error="It failed" onSubmit={() => undefined} {...c} />,
+    render: (c) => (
+      <InputFormDialog
+        title="Ask"
+        description="Answer this"
+        defaultOpen
+        form={form}
+        error="It failed"
+        onSubmit={() => undefined}
+        {...c}
+      />
+    ),
   },
   {
     name: 'OutcomeDialog',
@@ -131,7 +206,21 @@ export const cases: Case[] = [
   },
   {
     name: 'JobsPanel',
-    parts: ['root', 'header', 'title', 'counts', 'filters', 'viewport', 'list', 'row', 'label', 'status', 'progress', 'outcomeDialog.content', 'outcomeDialog.title'],
+    parts: [
+      'root',
+      'header',
+      'title',
+      'counts',
+      'filters',
+      'viewport',
+      'list',
+      'row',
+      'label',
+      'status',
+      'progress',
+      'outcomeDialog.content',
+      'outcomeDialog.title',
+    ],
     portals: true,
     render: (c) => <JobsPanel source={SOURCE} {...c} />,
     reveal: async () => {
@@ -151,11 +240,30 @@ export const cases: Case[] = [
   },
   {
     name: 'ActionButton (confirm, tooltip, icon)',
-    parts: ['root', 'button', 'label', 'tooltip.root', 'tooltip.content', 'icon.root', 'confirmDialog.content', 'confirmDialog.title', 'confirmDialog.confirm', 'guide', 'guardrail'],
+    parts: [
+      'root',
+      'button',
+      'label',
+      'tooltip.root',
+      'tooltip.content',
+      'icon.root',
+      'confirmDialog.content',
+      'confirmDialog.title',
+      'confirmDialog.confirm',
+      'guide',
+      'guardrail',
+    ],
     portals: true,
     render: (c) => (
       <ActionButton
-        action={{ label: 'Export', operation: 'export', tooltip: 'To CSV', icon: 'download', guide: { content: 'Read me' }, guardrail: { content: 'Careful' } }}
+        action={{
+          label: 'Export',
+          operation: 'export',
+          tooltip: 'To CSV',
+          icon: 'download',
+          guide: { content: 'Read me' },
+          guardrail: { content: 'Careful' },
+        }}
         domain="sheet"
         source={IDLE}
         {...c}
@@ -170,7 +278,9 @@ export const cases: Case[] = [
     name: 'ActionButton (input form)',
     parts: ['root', 'button', 'inputFormDialog.content', 'inputFormDialog.field', 'inputFormDialog.submit'],
     portals: true,
-    render: (c) => <ActionButton action={{ label: 'Ask', operation: 'ask', inputForm: form }} domain="sheet" source={IDLE} {...c} />,
+    render: (c) => (
+      <ActionButton action={{ label: 'Ask', operation: 'ask', inputForm: form }} domain="sheet" source={IDLE} {...c} />
+    ),
     reveal: async () => {
       await userEvent.click(screen.getByRole('button', { name: 'Ask' }));
       await screen.findByRole('dialog');
@@ -181,7 +291,9 @@ export const cases: Case[] = [
     parts: ['root', 'button', 'error', 'errorMessage', 'errorRetry', 'errorDismiss'],
     states: { root: 'idle', button: 'idle' },
     faults: { faults: { failNext: { create: 1 } } },
-    render: (c) => <ActionButton action={{ label: 'Sync', operation: 'sync', confirm: false }} domain="sheet" source={IDLE} {...c} />,
+    render: (c) => (
+      <ActionButton action={{ label: 'Sync', operation: 'sync', confirm: false }} domain="sheet" source={IDLE} {...c} />
+    ),
     reveal: async () => {
       await userEvent.click(screen.getByRole('button', { name: 'Sync' }));
       await screen.findByRole('alert');
@@ -189,7 +301,15 @@ export const cases: Case[] = [
   },
   {
     name: 'ActionBar',
-    parts: ['root', 'menu', 'actionButton.button', 'actionMenu.trigger', 'actionMenu.menu', 'actionMenu.item', 'confirmDialog.content'],
+    parts: [
+      'root',
+      'menu',
+      'actionButton.button',
+      'actionMenu.trigger',
+      'actionMenu.menu',
+      'actionMenu.item',
+      'confirmDialog.content',
+    ],
     portals: true,
     render: (c) => (
       <ActionBar
@@ -210,4 +330,3 @@ export const cases: Case[] = [
     },
   },
 ];
-

@@ -93,11 +93,19 @@ describe('provider defaults', () => {
       <JobsProvider
         client={client}
         unstyled
-        classNames={{ ProgressBar: { root: 'kit-bar', fill: 'kit-fill' }, ActionButton: { button: 'kit-button', label: 'kit-label' } }}
+        classNames={{
+          ProgressBar: { root: 'kit-bar', fill: 'kit-fill' },
+          ActionButton: { button: 'kit-button', label: 'kit-label' },
+        }}
       >
         <ProgressBar value={10} label="Styled by the provider" />
         <ProgressBar value={20} label="Styled its own way" unstyled={false} classNames={{ root: 'own-bar' }} />
-        <ActionButton action={{ label: 'Export', operation: 'export' }} domain="sheet" source={SOURCE} classNames={{ label: 'own-label' }} />
+        <ActionButton
+          action={{ label: 'Export', operation: 'export' }}
+          domain="sheet"
+          source={SOURCE}
+          classNames={{ label: 'own-label' }}
+        />
       </JobsProvider>,
     );
     const [provided, own] = screen.getAllByRole('progressbar');

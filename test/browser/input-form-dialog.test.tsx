@@ -13,7 +13,13 @@ const client = createMemoryJobsClient();
 const form: InputForm = {
   type: 'simple',
   fields: [
-    { key: 'name', label: 'File name', type: 'string', description: 'Without extension', constraints: [{ type: 'required' }] },
+    {
+      key: 'name',
+      label: 'File name',
+      type: 'string',
+      description: 'Without extension',
+      constraints: [{ type: 'required' }],
+    },
     { key: 'limit', label: 'Row limit', type: 'number' },
     { key: 'header', label: 'Include header', type: 'boolean', defaultValue: true },
     {
@@ -21,12 +27,23 @@ const form: InputForm = {
       label: 'Format',
       type: 'enum',
       constraints: [{ type: 'required' }],
-      config: { options: [{ value: 'csv', label: 'CSV', color: '#2b8a3e' }, { value: 'xlsx', label: 'Excel', description: 'One sheet per tab' }] },
+      config: {
+        options: [
+          { value: 'csv', label: 'CSV', color: '#2b8a3e' },
+          { value: 'xlsx', label: 'Excel', description: 'One sheet per tab' },
+        ],
+      },
     },
   ],
 };
 
-function Host({ onSubmit, colorScheme = 'light' }: { onSubmit(input: Record<string, unknown>): void; colorScheme?: ColorScheme }) {
+function Host({
+  onSubmit,
+  colorScheme = 'light',
+}: {
+  onSubmit(input: Record<string, unknown>): void;
+  colorScheme?: ColorScheme;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <JobsProvider client={client} colorScheme={colorScheme}>
@@ -61,7 +78,9 @@ async function openDialog() {
 
 async function violations(context: Element) {
   const results = await axe.run(context, { resultTypes: ['violations'] });
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe('InputFormDialog in a real browser', () => {
@@ -76,7 +95,11 @@ describe('InputFormDialog in a real browser', () => {
       visited.push(document.activeElement?.getAttribute('data-slot') ?? null);
     }
     // limit, header, format (one stop for the radio group), cancel, submit, then back round.
-    expect(visited.slice(3)).toEqual(['input-form-dialog-cancel', 'input-form-dialog-submit', 'input-form-dialog-control']);
+    expect(visited.slice(3)).toEqual([
+      'input-form-dialog-cancel',
+      'input-form-dialog-submit',
+      'input-form-dialog-control',
+    ]);
     expect(name).toHaveFocus();
     await user.tab({ shift: true });
     expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
@@ -115,7 +138,9 @@ describe('InputFormDialog in a real browser', () => {
     const name = screen.getByRole('textbox', { name: 'File name' });
     await waitFor(() => expect(name).toHaveFocus());
     expect(name).toHaveAccessibleDescription('Enter a value for “File name”. Without extension');
-    expect(screen.getByRole('radiogroup', { name: 'Format' })).toHaveAccessibleDescription('Choose an option for “Format”.');
+    expect(screen.getByRole('radiogroup', { name: 'Format' })).toHaveAccessibleDescription(
+      'Choose an option for “Format”.',
+    );
     expect(await violations(dialog)).toEqual([]);
     expect(await violations(document.body)).toEqual([]);
   });
@@ -123,7 +148,13 @@ describe('InputFormDialog in a real browser', () => {
   it('passes axe in the dark scheme, with a server error shown', async () => {
     render(
       <JobsProvider client={client} colorScheme="dark">
-        <InputFormDialog title="Export" form={form} defaultOpen error="The server is unavailable." onSubmit={() => {}} />
+        <InputFormDialog
+          title="Export"
+          form={form}
+          defaultOpen
+          error="The server is unavailable."
+          onSubmit={() => {}}
+        />
       </JobsProvider>,
     );
     const dialog = await screen.findByRole('dialog', { name: 'Export' });

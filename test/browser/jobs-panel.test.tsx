@@ -5,11 +5,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/styles.css';
 import type { Job, JobStatus } from '../../src/core';
-import { type ColorScheme, JobsIndicator, JobsPanel, type JobsPanelProps, JobsPanelRow, type JobsPanelRowProps, JobsProvider } from '../../src';
-import { createMemoryJobsClient, type JobHandlerContext, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
+import {
+  type ColorScheme,
+  JobsIndicator,
+  JobsPanel,
+  type JobsPanelProps,
+  JobsPanelRow,
+  type JobsPanelRowProps,
+  JobsProvider,
+} from '../../src';
+import {
+  createMemoryJobsClient,
+  type JobHandlerContext,
+  type MemoryJobsClient,
+  type MemorySeedJob,
+} from '../../src/memory';
 
 const still = { duration: '0ms' };
-const statuses: (JobStatus | 'paused')[] = ['created', 'planning', 'scheduled', 'ready', 'executing', 'complete', 'failed', 'canceled', 'waiting', 'paused'];
+const statuses: (JobStatus | 'paused')[] = [
+  'created',
+  'planning',
+  'scheduled',
+  'ready',
+  'executing',
+  'complete',
+  'failed',
+  'canceled',
+  'waiting',
+  'paused',
+];
 
 function seeds(count: number, status?: JobStatus): MemorySeedJob[] {
   const start = Date.UTC(2026, 0, 1);
@@ -22,7 +46,9 @@ function seeds(count: number, status?: JobStatus): MemorySeedJob[] {
     progress: (i * 7) % 100,
     info: `Step ${i}`,
     createdAt: new Date(start + i * 1000),
-    ...(i % statuses.length === 5 || i % statuses.length === 6 ? { outcome: { message: 'Done' }, finishedAt: new Date(start + i * 1000 + 500) } : {}),
+    ...(i % statuses.length === 5 || i % statuses.length === 6
+      ? { outcome: { message: 'Done' }, finishedAt: new Date(start + i * 1000 + 500) }
+      : {}),
   }));
 }
 
@@ -32,10 +58,29 @@ afterEach(() => {
   engine = undefined;
 });
 
-function Page({ client, children, colorScheme = 'light', dir = 'ltr' }: { client: MemoryJobsClient; children: ReactNode; colorScheme?: ColorScheme; dir?: 'ltr' | 'rtl' }) {
+function Page({
+  client,
+  children,
+  colorScheme = 'light',
+  dir = 'ltr',
+}: {
+  client: MemoryJobsClient;
+  children: ReactNode;
+  colorScheme?: ColorScheme;
+  dir?: 'ltr' | 'rtl';
+}) {
   return (
     <JobsProvider client={client} theme={still} colorScheme={colorScheme}>
-      <main dir={dir} style={{ padding: 16, maxWidth: 640, background: 'var(--jk-bg)', color: 'var(--jk-fg)', fontFamily: 'var(--jk-font)' }}>
+      <main
+        dir={dir}
+        style={{
+          padding: 16,
+          maxWidth: 640,
+          background: 'var(--jk-bg)',
+          color: 'var(--jk-fg)',
+          fontFamily: 'var(--jk-font)',
+        }}
+      >
         <button type="button">Before</button>
         {children}
         <button type="button">After</button>
@@ -44,7 +89,11 @@ function Page({ client, children, colorScheme = 'light', dir = 'ltr' }: { client
   );
 }
 
-function mountPanel(jobs: MemorySeedJob[], props: Partial<JobsPanelProps> = {}, page: { colorScheme?: ColorScheme; dir?: 'ltr' | 'rtl' } = {}) {
+function mountPanel(
+  jobs: MemorySeedJob[],
+  props: Partial<JobsPanelProps> = {},
+  page: { colorScheme?: ColorScheme; dir?: 'ltr' | 'rtl' } = {},
+) {
   const client = createMemoryJobsClient({ jobs });
   engine = client;
   render(
@@ -81,7 +130,9 @@ describe('JobsPanel in a real browser', () => {
     mountPanel(seeds(10_000), { pageSize: 10_000 });
     await waitFor(() => expect(screen.getAllByRole('listitem').length).toBeGreaterThan(3), { timeout: 10_000 });
     const count = nodeCount(panelElement());
-    console.info(`[jobs-panel] DOM nodes inside the panel with 10,000 jobs: ${count} (${panelElement().querySelectorAll('*').length} elements)`);
+    console.info(
+      `[jobs-panel] DOM nodes inside the panel with 10,000 jobs: ${count} (${panelElement().querySelectorAll('*').length} elements)`,
+    );
     expect(count).toBeLessThanOrEqual(300);
     expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '10000');
 
@@ -100,51 +151,59 @@ describe('JobsPanel in a real browser', () => {
       viewport().scrollTop = viewport().scrollHeight;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await waitFor(() => expect(document.querySelector('[data-job-id="us_jb_0"]')).toHaveAttribute('aria-setsize', '10000'));
+    await waitFor(() =>
+      expect(document.querySelector('[data-job-id="us_jb_0"]')).toHaveAttribute('aria-setsize', '10000'),
+    );
     expect(nodeCount(panelElement())).toBeLessThanOrEqual(300);
   });
 
-  it.each([100, 1000, 10_000])('re-renders exactly one row, and not the header, when one of %i running jobs reports progress', async (n) => {
-    const ticks = new Map<string, JobHandlerContext['tick']>();
-    const client = createMemoryJobsClient({
-      jobs: seeds(n, 'ready'),
-      handlers: {
-        'workbook:export': (job: Job, { tick }: JobHandlerContext) => {
-          ticks.set(job.id, tick);
-          return new Promise<void>(() => {});
+  it.each([100, 1000, 10_000])(
+    're-renders exactly one row, and not the header, when one of %i running jobs reports progress',
+    async (n) => {
+      const ticks = new Map<string, JobHandlerContext['tick']>();
+      const client = createMemoryJobsClient({
+        jobs: seeds(n, 'ready'),
+        handlers: {
+          'workbook:export': (job: Job, { tick }: JobHandlerContext) => {
+            ticks.set(job.id, tick);
+            return new Promise<void>(() => {});
+          },
         },
-      },
-    });
-    engine = client;
-    const renders = new Map<string, number>();
-    function CountingRow(props: JobsPanelRowProps) {
-      renders.set(props.job.id, (renders.get(props.job.id) ?? 0) + 1);
-      return <JobsPanelRow {...props} />;
-    }
-    render(
-      <Page client={client}>
-        <JobsPanel source="us_wb_1" operation="export" pageSize={n} rowComponent={CountingRow} />
-      </Page>,
-    );
-    const target = `us_jb_${n - 2}`; // the newest export job
-    await waitFor(() => expect(document.querySelector(`[data-job-id="${target}"]`)).toHaveAttribute('data-status', 'executing'), { timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const header = document.querySelector('[data-slot="jobs-panel-header"]') as HTMLElement;
-    const mutations: MutationRecord[] = [];
-    const observer = new MutationObserver((records) => mutations.push(...records));
-    observer.observe(header, { subtree: true, childList: true, characterData: true, attributes: true });
-    const before = new Map(renders);
+      });
+      engine = client;
+      const renders = new Map<string, number>();
+      function CountingRow(props: JobsPanelRowProps) {
+        renders.set(props.job.id, (renders.get(props.job.id) ?? 0) + 1);
+        return <JobsPanelRow {...props} />;
+      }
+      render(
+        <Page client={client}>
+          <JobsPanel source="us_wb_1" operation="export" pageSize={n} rowComponent={CountingRow} />
+        </Page>,
+      );
+      const target = `us_jb_${n - 2}`; // the newest export job
+      await waitFor(
+        () => expect(document.querySelector(`[data-job-id="${target}"]`)).toHaveAttribute('data-status', 'executing'),
+        { timeout: 10_000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const header = document.querySelector('[data-slot="jobs-panel-header"]') as HTMLElement;
+      const mutations: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => mutations.push(...records));
+      observer.observe(header, { subtree: true, childList: true, characterData: true, attributes: true });
+      const before = new Map(renders);
 
-    await act(() => ticks.get(target)?.(55, 'Halfway'));
-    await waitFor(() => expect(document.querySelector(`[data-job-id="${target}"]`)).toHaveTextContent('Halfway'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+      await act(() => ticks.get(target)?.(55, 'Halfway'));
+      await waitFor(() => expect(document.querySelector(`[data-job-id="${target}"]`)).toHaveTextContent('Halfway'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
 
-    observer.disconnect();
-    const changed = [...renders].filter(([id, count]) => count !== before.get(id)).map(([id]) => id);
-    expect(changed).toEqual([target]);
-    expect((renders.get(target) ?? 0) - (before.get(target) ?? 0)).toBe(1);
-    expect(mutations).toHaveLength(0);
-  });
+      observer.disconnect();
+      const changed = [...renders].filter(([id, count]) => count !== before.get(id)).map(([id]) => id);
+      expect(changed).toEqual([target]);
+      expect((renders.get(target) ?? 0) - (before.get(target) ?? 0)).toBe(1);
+      expect(mutations).toHaveLength(0);
+    },
+  );
 
   it('searches 30,000 jobs in slices and shows the matches, then the whole list again when cleared', async () => {
     mountPanel(seeds(30_000), { pageSize: 30_000, searchDelayMs: 0 });
@@ -152,7 +211,12 @@ describe('JobsPanel in a real browser', () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'step 2999');
     // "Step 2999", "Step 12999", "Step 22999" and "Step 29990" to "Step 29999": thirteen jobs, newest first.
     await waitFor(() => expect(screen.getByText(/^13 total,/)).toBeInTheDocument(), { timeout: 5000 });
-    expect(screen.getAllByRole('listitem').map((row) => row.dataset.jobId).slice(0, 3)).toEqual(['us_jb_29999', 'us_jb_29998', 'us_jb_29997']);
+    expect(
+      screen
+        .getAllByRole('listitem')
+        .map((row) => row.dataset.jobId)
+        .slice(0, 3),
+    ).toEqual(['us_jb_29999', 'us_jb_29998', 'us_jb_29997']);
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search' }));
     await waitFor(() => expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('data-job-id', 'us_jb_29999'));
     expect(screen.getByText(/^30,000 total,/)).toBeInTheDocument();
@@ -196,22 +260,51 @@ describe('JobsPanel in a real browser', () => {
     expect(document.activeElement).toHaveAttribute('data-job-id', 'us_jb_9996');
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violation with every status, parts and the filters (%s)', async (colorScheme) => {
-    const jobs = [
-      ...seeds(statuses.length),
-      { id: 'parent', type: 'workbook' as const, operation: 'extract', source: 'us_wb_1', status: 'executing' as const, progress: 40, createdAt: new Date(Date.UTC(2026, 1, 1)) },
-      { id: 'part-1', type: 'workbook' as const, operation: 'extract', source: 'us_wb_1', status: 'complete' as const, parentId: 'parent', part: 1, createdAt: new Date(Date.UTC(2026, 1, 2)) },
-    ];
-    mountPanel(jobs, { height: 1000 }, { colorScheme });
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(jobs.length));
-    expect(await axeViolations(document.body)).toEqual([]);
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violation with every status, parts and the filters (%s)',
+    async (colorScheme) => {
+      const jobs = [
+        ...seeds(statuses.length),
+        {
+          id: 'parent',
+          type: 'workbook' as const,
+          operation: 'extract',
+          source: 'us_wb_1',
+          status: 'executing' as const,
+          progress: 40,
+          createdAt: new Date(Date.UTC(2026, 1, 1)),
+        },
+        {
+          id: 'part-1',
+          type: 'workbook' as const,
+          operation: 'extract',
+          source: 'us_wb_1',
+          status: 'complete' as const,
+          parentId: 'parent',
+          part: 1,
+          createdAt: new Date(Date.UTC(2026, 1, 2)),
+        },
+      ];
+      mountPanel(jobs, { height: 1000 }, { colorScheme });
+      await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(jobs.length));
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   it('has no axe violation with the indicator open, and lays parts out right to left', async () => {
     const client = createMemoryJobsClient({
       jobs: [
         { id: 'parent', type: 'workbook', operation: 'extract', source: 'us_wb_1', status: 'executing', progress: 40 },
-        { id: 'part-1', type: 'workbook', operation: 'extract', source: 'us_wb_1', status: 'executing', parentId: 'parent', part: 1, progress: 80 },
+        {
+          id: 'part-1',
+          type: 'workbook',
+          operation: 'extract',
+          source: 'us_wb_1',
+          status: 'executing',
+          parentId: 'parent',
+          part: 1,
+          progress: 80,
+        },
       ],
     });
     engine = client;

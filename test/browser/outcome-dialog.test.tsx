@@ -15,7 +15,12 @@ async function axeViolations(): Promise<string[]> {
 function Starter({ label, config }: { label: string; config: Partial<JobConfig> }) {
   const create = useCreateJob();
   return (
-    <button type="button" onClick={() => create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground', ...config })}>
+    <button
+      type="button"
+      onClick={() =>
+        create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground', ...config })
+      }
+    >
       {label}
     </button>
   );
@@ -27,7 +32,11 @@ function setup(outcome: JobOutcome, props: Partial<JobsProviderProps> = {}, dir:
     handlers: {
       'workbook:export': () => ({ outcome }),
       'workbook:submit': () => {
-        throw new JobFailure('Submit failed', { ...outcome, heading: 'Rejected records', message: '3 records were rejected.\nFix them and try again.' });
+        throw new JobFailure('Submit failed', {
+          ...outcome,
+          heading: 'Rejected records',
+          message: '3 records were rejected.\nFix them and try again.',
+        });
       },
       'workbook:sync': () => {
         throw new JobFailure('The CRM is unreachable');
@@ -60,7 +69,11 @@ describe('outcomes in a real browser', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ href: this.href, target: this.target, rel: this.rel, download: this.getAttribute('download') });
     });
-    const client = setup({ acknowledge: true, heading: 'Export ready', next: { type: 'download', url: '/files/us_fl_1', fileName: 'export.csv', label: 'Download CSV' } });
+    const client = setup({
+      acknowledge: true,
+      heading: 'Export ready',
+      next: { type: 'download', url: '/files/us_fl_1', fileName: 'export.csv', label: 'Download CSV' },
+    });
     await user.tab();
     const trigger = screen.getByRole('button', { name: 'Export' });
     expect(trigger).toHaveFocus();
@@ -74,7 +87,9 @@ describe('outcomes in a real browser', () => {
     expect(next).toHaveFocus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(clicked).toEqual([{ href: `${location.origin}/files/us_fl_1`, target: '', rel: '', download: 'export.csv' }]);
+    expect(clicked).toEqual([
+      { href: `${location.origin}/files/us_fl_1`, target: '', rel: '', download: 'export.csv' },
+    ]);
     expect(client.snapshot()[0]?.outcomeAcknowledgedAt).toBeInstanceOf(Date);
     await waitFor(() => expect(trigger).toHaveFocus());
   });
@@ -85,7 +100,11 @@ describe('outcomes in a real browser', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       opened.push(`${this.href} ${this.target} ${this.rel}`);
     });
-    setup({ acknowledge: true, heading: 'Done', next: { type: 'url', url: 'https://example.com/report', label: 'Open report' } });
+    setup({
+      acknowledge: true,
+      heading: 'Done',
+      next: { type: 'url', url: 'https://example.com/report', label: 'Open report' },
+    });
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('dialog', { name: 'Done' }, { timeout: 3000 });
     await user.click(within(dialog).getByRole('button', { name: /Open report/ }));

@@ -39,7 +39,15 @@ function setup() {
   const onFilter = vi.fn();
   render(
     <JobsProvider client={memory} theme={still} colorScheme="light">
-      <main style={{ padding: 16, background: 'var(--jk-bg)', color: 'var(--jk-fg)', fontFamily: 'var(--jk-font)', maxWidth: 640 }}>
+      <main
+        style={{
+          padding: 16,
+          background: 'var(--jk-bg)',
+          color: 'var(--jk-fg)',
+          fontFamily: 'var(--jk-font)',
+          maxWidth: 640,
+        }}
+      >
         <h1>Contacts</h1>
         <button type="button">Before</button>
         <ProgressOverlay source={SHEET}>

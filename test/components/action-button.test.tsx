@@ -5,20 +5,30 @@ import type { Action, Job } from '../../src/core';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { ActionBar, ActionButton, JobsProvider } from '../../src';
 
-function setup(ui: (client: MemoryJobsClient) => React.ReactNode, options: Parameters<typeof createMemoryJobsClient>[0] = {}) {
+function setup(
+  ui: (client: MemoryJobsClient) => React.ReactNode,
+  options: Parameters<typeof createMemoryJobsClient>[0] = {},
+) {
   const client = createMemoryJobsClient(options);
   const user = userEvent.setup();
   render(<JobsProvider client={client}>{ui(client)}</JobsProvider>);
   return { client, user };
 }
 
-const exportAction: Action = { label: 'Export', operation: 'export', description: 'Export all records?', mode: 'foreground' };
+const exportAction: Action = {
+  label: 'Export',
+  operation: 'export',
+  description: 'Export all records?',
+  mode: 'foreground',
+};
 const target = { domain: 'workbook', source: 'us_wb_1' } as const;
 
 describe('ActionButton', () => {
   it('asks first by default: an alert dialog with the description, focus on Cancel, then creates the job', async () => {
     const created: Job[] = [];
-    const { client, user } = setup(() => <ActionButton action={exportAction} {...target} onJobCreated={(job) => created.push(job)} />);
+    const { client, user } = setup(() => (
+      <ActionButton action={exportAction} {...target} onJobCreated={(job) => created.push(job)} />
+    ));
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Export' });
     expect(dialog).toHaveAccessibleDescription('Export all records?');
@@ -26,7 +36,9 @@ describe('ActionButton', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(created).toHaveLength(1);
-    expect(client.snapshot()).toMatchObject([{ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground' }]);
+    expect(client.snapshot()).toMatchObject([
+      { type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground' },
+    ]);
   });
 
   it('creates nothing when the question is canceled', async () => {
@@ -46,7 +58,9 @@ describe('ActionButton', () => {
   });
 
   it('creates exactly one job from a rapid double click', async () => {
-    const { client, user } = setup(() => <ActionButton action={{ ...exportAction, confirm: false }} {...target} />, { latency: 30 });
+    const { client, user } = setup(() => <ActionButton action={{ ...exportAction, confirm: false }} {...target} />, {
+      latency: 30,
+    });
     await user.dblClick(screen.getByRole('button', { name: 'Export' }));
     await user.click(screen.getByRole('button', { name: /Export|Starting/ }));
     await waitFor(() => expect(client.snapshot()).toHaveLength(1));
@@ -78,7 +92,9 @@ describe('ActionButton', () => {
   });
 
   it('shows a failed creation in the dialog, closes nothing, and tries again', async () => {
-    const { client, user } = setup(() => <ActionButton action={exportAction} {...target} />, { faults: { failNext: { create: 1 } } });
+    const { client, user } = setup(() => <ActionButton action={exportAction} {...target} />, {
+      faults: { failNext: { create: 1 } },
+    });
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
@@ -105,11 +121,17 @@ describe('ActionButton', () => {
     [{ constraints: [{ type: 'hasSelection' }] }, { selectionCount: 0 }, 'Select at least one record first.'],
     [{ constraints: [{ type: 'hasAllValid' }] }, { allValid: false }, 'Fix the invalid records first.'],
     [{ constraints: [{ type: 'hasData' }] }, { hasData: false }, 'There are no records yet.'],
-    [{ constraints: [{ type: 'hasColumnEnabled' }] }, { columnEnabled: false }, 'This column is disabled or read-only.'],
+    [
+      { constraints: [{ type: 'hasColumnEnabled' }] },
+      { columnEnabled: false },
+      'This column is disabled or read-only.',
+    ],
     [{ requireSelection: true }, { selectionCount: 0 }, 'Select at least one record first.'],
     [{ messages: [{ type: 'error', content: 'Connect the CRM first' }] }, {}, 'Connect the CRM first'],
   ] as const)('stays focusable but does nothing when disabled, and says why (%j)', async (extra, state, reason) => {
-    const { client, user } = setup(() => <ActionButton action={{ ...exportAction, ...extra } as Action} {...target} state={state} />);
+    const { client, user } = setup(() => (
+      <ActionButton action={{ ...exportAction, ...extra } as Action} {...target} state={state} />
+    ));
     const button = screen.getByRole('button', { name: 'Export' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await user.tab();
@@ -123,7 +145,15 @@ describe('ActionButton', () => {
 
   it('is disabled while a blocking job runs on the same source, naming that job', async () => {
     setup(() => <ActionButton action={exportAction} {...target} />, {
-      jobs: [{ type: 'workbook', operation: 'submitAction', source: 'us_wb_1', status: 'executing', mode: 'toolbarBlocking' }],
+      jobs: [
+        {
+          type: 'workbook',
+          operation: 'submitAction',
+          source: 'us_wb_1',
+          status: 'executing',
+          mode: 'toolbarBlocking',
+        },
+      ],
     });
     const button = screen.getByRole('button', { name: 'Export' });
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
@@ -132,13 +162,27 @@ describe('ActionButton', () => {
 
   it('shows its tooltip and info messages as its description', () => {
     setup(() => (
-      <ActionButton action={{ ...exportAction, tooltip: 'Download a CSV', messages: [{ type: 'info', content: 'Large files take a while' }] }} {...target} />
+      <ActionButton
+        action={{
+          ...exportAction,
+          tooltip: 'Download a CSV',
+          messages: [{ type: 'info', content: 'Large files take a while' }],
+        }}
+        {...target}
+      />
     ));
-    expect(screen.getByRole('button', { name: 'Export' })).toHaveAccessibleDescription(/^Download a CSV\s+Large files take a while$/);
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveAccessibleDescription(
+      /^Download a CSV\s+Large files take a while$/,
+    );
   });
 
   it('gives an icon-only action an accessible name', () => {
-    setup(() => <ActionButton action={{ label: '', tooltip: 'Refresh data', operation: 'refresh', icon: 'refresh' }} {...target} />);
+    setup(() => (
+      <ActionButton
+        action={{ label: '', tooltip: 'Refresh data', operation: 'refresh', icon: 'refresh' }}
+        {...target}
+      />
+    ));
     expect(screen.getByRole('button', { name: 'Refresh data' })).toBeInTheDocument();
   });
 
@@ -151,12 +195,16 @@ describe('ActionButton', () => {
     };
     const { user } = setup(() => <ActionButton action={action} {...target} state={{ allValid: false }} />);
     await user.click(screen.getByRole('button', { name: 'Export' }));
-    expect(await screen.findByRole('alertdialog')).toHaveAccessibleDescription('Some records are invalid. Submit anyway?');
+    expect(await screen.findByRole('alertdialog')).toHaveAccessibleDescription(
+      'Some records are invalid. Submit anyway?',
+    );
   });
 
   it('warns in development about a bad config and still renders', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    setup(() => <ActionButton action={{ label: 'Odd', operation: 'odd', mode: 'sideways' } as unknown as Action} {...target} />);
+    setup(() => (
+      <ActionButton action={{ label: 'Odd', operation: 'odd', mode: 'sideways' } as unknown as Action} {...target} />
+    ));
     expect(screen.getByRole('button', { name: 'Odd' })).toHaveAttribute('data-mode', 'background');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown mode "sideways"'));
     warn.mockRestore();
@@ -174,7 +222,11 @@ describe('ActionBar', () => {
   it('shows primary actions as buttons and the rest in a menu, each in order', async () => {
     const { user } = setup(() => <ActionBar actions={actions} {...target} label="Workbook actions" />);
     const bar = screen.getByRole('group', { name: 'Workbook actions' });
-    expect(within(bar).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit', 'Publish', expect.any(String)]);
+    expect(
+      within(bar)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Submit', 'Publish', expect.any(String)]);
     await user.click(within(bar).getByRole('button', { name: 'More actions' }));
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       expect.stringContaining('Validate'),
@@ -194,7 +246,11 @@ describe('ActionBar', () => {
 
   it('disables a menu action by its constraints and says why', async () => {
     const { client, user } = setup(() => (
-      <ActionBar actions={[{ label: 'Dedupe', operation: 'dedupe', constraints: [{ type: 'hasSelection' }] }]} {...target} state={{ selectionCount: 0 }} />
+      <ActionBar
+        actions={[{ label: 'Dedupe', operation: 'dedupe', constraints: [{ type: 'hasSelection' }] }]}
+        {...target}
+        state={{ selectionCount: 0 }}
+      />
     ));
     await user.click(screen.getByRole('button', { name: 'More actions' }));
     const item = screen.getByRole('menuitem', { name: /Dedupe/ });
@@ -219,12 +275,17 @@ describe('ActionButton extras', () => {
 
   it('shows the guide and guardrail in the dialog as text, never as markup', async () => {
     const { user } = setup(() => (
-      <ActionButton action={{ ...exportAction, guide: { content: '<b>bold</b> _guide_' }, guardrail: { content: 'Irreversible.' } }} {...target} />
+      <ActionButton
+        action={{ ...exportAction, guide: { content: '<b>bold</b> _guide_' }, guardrail: { content: 'Irreversible.' } }}
+        {...target}
+      />
     ));
     await user.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(within(dialog).getByText('<b>bold</b> _guide_')).toBeInTheDocument();
     expect(dialog.querySelector('b')).toBeNull();
-    expect(within(dialog).getByRole('complementary', { name: 'Before you continue' })).toHaveTextContent('Irreversible.');
+    expect(within(dialog).getByRole('complementary', { name: 'Before you continue' })).toHaveTextContent(
+      'Irreversible.',
+    );
   });
 });

@@ -23,19 +23,20 @@ describe('ActionIcon', () => {
     expect(icon?.querySelector('[data-testid="host-download"]')).not.toBeNull();
   });
 
-  it.each([['an unknown name', 'sparkles'], ['no name', undefined], ['a name from Object.prototype', 'constructor']])(
-    'falls back to a lightning bolt for %s',
-    (_, name) => {
-      const { container } = renderIcon(<ActionIcon name={name} />, { download: <svg /> });
-      const icon = iconOf(container);
-      expect(icon).toHaveAttribute('data-default', '');
-      const svg = icon?.querySelector('svg');
-      expect(svg).toHaveAttribute('fill', 'currentColor');
-      expect(svg).toHaveAttribute('width', '1em');
-      if (name === undefined) expect(icon).not.toHaveAttribute('data-icon');
-      else expect(icon).toHaveAttribute('data-icon', name);
-    },
-  );
+  it.each([
+    ['an unknown name', 'sparkles'],
+    ['no name', undefined],
+    ['a name from Object.prototype', 'constructor'],
+  ])('falls back to a lightning bolt for %s', (_, name) => {
+    const { container } = renderIcon(<ActionIcon name={name} />, { download: <svg /> });
+    const icon = iconOf(container);
+    expect(icon).toHaveAttribute('data-default', '');
+    const svg = icon?.querySelector('svg');
+    expect(svg).toHaveAttribute('fill', 'currentColor');
+    expect(svg).toHaveAttribute('width', '1em');
+    if (name === undefined) expect(icon).not.toHaveAttribute('data-icon');
+    else expect(icon).toHaveAttribute('data-icon', name);
+  });
 
   it('renders nothing for none', () => {
     const { container } = renderIcon(<ActionIcon name="none" />, { none: <svg /> });

@@ -7,7 +7,13 @@ import { createMemoryJobsClient } from '../../src/memory';
 function items(overrides: Partial<Record<string, Partial<ActionMenuItem>>> = {}): ActionMenuItem[] {
   const base: ActionMenuItem[] = [
     { id: 'export', label: 'Export', onSelect: vi.fn() },
-    { id: 'delete', label: 'Delete records', disabled: true, disabledReason: 'Select at least one record first.', onSelect: vi.fn() },
+    {
+      id: 'delete',
+      label: 'Delete records',
+      disabled: true,
+      disabledReason: 'Select at least one record first.',
+      onSelect: vi.fn(),
+    },
     { id: 'dedupe', label: 'Dedupe', tooltip: 'Merges duplicate rows', onSelect: vi.fn() },
     { id: 'download', label: 'Download', onSelect: vi.fn() },
   ];
@@ -257,7 +263,11 @@ describe('ActionMenu: styling contract', () => {
     expect(menuItem('Delete records')).toHaveAttribute('data-danger', '');
     // The menu is portalled out of the root.
     expect(container.querySelector('[role="menu"]')).toBeNull();
-    expect(document.querySelector('[data-slot="action-menu-item-description"]')).toHaveTextContent('Select at least one record first.');
-    expect(document.querySelector('[data-highlighted="false"], [data-disabled="false"], [data-danger="false"]')).toBeNull();
+    expect(document.querySelector('[data-slot="action-menu-item-description"]')).toHaveTextContent(
+      'Select at least one record first.',
+    );
+    expect(
+      document.querySelector('[data-highlighted="false"], [data-disabled="false"], [data-danger="false"]'),
+    ).toBeNull();
   });
 });

@@ -107,7 +107,9 @@ describe('a job of the user’s that ends while the tab is hidden', () => {
     hide();
     await end(id);
     await waitFor(() => expect(document.title).toBe('(1) Export ready · My app'));
-    expect(shown.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Export ready', body: '1,204 rows exported' }]);
+    expect(shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Export ready', body: '1,204 rows exported' },
+    ]);
     expect(polite()).toBe('Export started.');
     const focus = vi.spyOn(window, 'focus').mockImplementation(() => undefined);
     act(() => shown[0]?.onclick?.());

@@ -13,7 +13,13 @@ const sizes = ['XS', 'S', 'M', 'L', 'XL', 'XXL'].map((value) => ({ value }));
 const everyType: InputForm = {
   type: 'simple',
   fields: [
-    { key: 'name', label: 'File name', type: 'string', description: 'Without extension', constraints: [{ type: 'required' }] },
+    {
+      key: 'name',
+      label: 'File name',
+      type: 'string',
+      description: 'Without extension',
+      constraints: [{ type: 'required' }],
+    },
     { key: 'notes', label: 'Notes', type: 'textarea' },
     { key: 'limit', label: 'Row limit', type: 'number' },
     { key: 'header', label: 'Include header', type: 'boolean' },
@@ -21,7 +27,13 @@ const everyType: InputForm = {
       key: 'tier',
       label: 'Tier',
       type: 'enum',
-      config: { options: [{ value: 'gold', label: 'Gold', description: 'Fastest', color: '#d4a017' }, { value: 3, label: 'Three' }, { value: false }] },
+      config: {
+        options: [
+          { value: 'gold', label: 'Gold', description: 'Fastest', color: '#d4a017' },
+          { value: 3, label: 'Three' },
+          { value: false },
+        ],
+      },
     },
     { key: 'size', label: 'Size', type: 'enum', config: { options: sizes } },
   ],
@@ -34,11 +46,24 @@ function renderDialog({ provider, ...props }: DialogProps = {}) {
   const onOpenChange = vi.fn();
   const ui = (extra: Partial<InputFormDialogProps> = {}): ReactNode => (
     <JobsProvider client={client} {...provider}>
-      <InputFormDialog title="Export" form={everyType} defaultOpen onSubmit={onSubmit} onOpenChange={onOpenChange} {...props} {...extra} />
+      <InputFormDialog
+        title="Export"
+        form={everyType}
+        defaultOpen
+        onSubmit={onSubmit}
+        onOpenChange={onOpenChange}
+        {...props}
+        {...extra}
+      />
     </JobsProvider>
   );
   const result = render(ui());
-  return { ...result, onSubmit, onOpenChange, rerenderWith: (extra: Partial<InputFormDialogProps>) => result.rerender(ui(extra)) };
+  return {
+    ...result,
+    onSubmit,
+    onOpenChange,
+    rerenderWith: (extra: Partial<InputFormDialogProps>) => result.rerender(ui(extra)),
+  };
 }
 
 const dialog = () => screen.getByRole('dialog', { name: 'Export' });
@@ -57,10 +82,18 @@ describe('InputFormDialog', () => {
     expect(screen.getByRole('textbox', { name: 'Row limit' })).toHaveAttribute('inputmode', 'decimal');
     expect(screen.getByRole('checkbox', { name: 'Include header' })).not.toBeChecked();
     const tier = screen.getByRole('radiogroup', { name: 'Tier' });
-    expect(within(tier).getAllByRole('radio').map((radio) => radio.closest('div')?.textContent)).toEqual(['GoldFastest', 'Three', 'false']);
+    expect(
+      within(tier)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('div')?.textContent),
+    ).toEqual(['GoldFastest', 'Three', 'false']);
     expect(within(tier).getByRole('radio', { name: 'Gold' })).toHaveAccessibleDescription('Fastest');
     const size = screen.getByRole('combobox', { name: 'Size' });
-    expect(within(size).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose…', ...sizes.map((s) => s.value)]);
+    expect(
+      within(size)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose…', ...sizes.map((s) => s.value)]);
   });
 
   it('starts focus on the first field and marks required fields visibly and for assistive tech', () => {
@@ -77,7 +110,18 @@ describe('InputFormDialog', () => {
       { key: 'name', label: 'Name', type: 'string', defaultValue: 'export.csv' },
       { key: 'limit', label: 'Limit', type: 'number', defaultValue: 500 },
       { key: 'header', label: 'Header', type: 'boolean', defaultValue: true },
-      { key: 'tier', label: 'Tier', type: 'enum', defaultValue: 3, config: { options: [{ value: '3', label: 'Text three' }, { value: 3, label: 'Number three' }] } },
+      {
+        key: 'tier',
+        label: 'Tier',
+        type: 'enum',
+        defaultValue: 3,
+        config: {
+          options: [
+            { value: '3', label: 'Text three' },
+            { value: 3, label: 'Number three' },
+          ],
+        },
+      },
       { key: 'size', label: 'Size', type: 'enum', defaultValue: 'L', config: { options: sizes } },
     ];
     renderDialog({ form: { type: 'simple', fields } });
@@ -120,7 +164,10 @@ describe('InputFormDialog', () => {
 
   it('asks for a choice in a required enum and clears an error when its field is edited', async () => {
     const user = userEvent.setup();
-    const form: InputForm = { type: 'simple', fields: [{ ...everyType.fields[4], constraints: [{ type: 'required' }] } as InputField] };
+    const form: InputForm = {
+      type: 'simple',
+      fields: [{ ...everyType.fields[4], constraints: [{ type: 'required' }] } as InputField],
+    };
     renderDialog({ form });
     await user.click(submit());
     const group = screen.getByRole('radiogroup', { name: 'Tier' });
@@ -217,20 +264,31 @@ describe('InputFormDialog', () => {
   });
 
   it('translates config text and shows it as text, never HTML', () => {
-    const form: InputForm = { type: 'simple', fields: [{ key: 'k', label: 'label.key', description: '<b>bold</b>', type: 'string' }] };
+    const form: InputForm = {
+      type: 'simple',
+      fields: [{ key: 'k', label: 'label.key', description: '<b>bold</b>', type: 'string' }],
+    };
     renderDialog({ form, provider: { translate: (key) => (key === 'label.key' ? 'Translated' : undefined) } });
     expect(screen.getByRole('textbox', { name: 'Translated' })).toHaveAccessibleDescription('<b>bold</b>');
     expect(dialog().querySelector('b')).toBeNull();
   });
 
   it('decorates options with a colour swatch and the host icon, hidden from assistive tech', () => {
-    const options = [{ value: 'a', label: 'Alpha', icon: 'star', color: 'red' }, { value: 'b', label: 'Beta', icon: '__proto__' }];
-    const form: InputForm = { type: 'simple', fields: [{ key: 'k', label: 'Pick', type: 'enum', config: { options } }] };
+    const options = [
+      { value: 'a', label: 'Alpha', icon: 'star', color: 'red' },
+      { value: 'b', label: 'Beta', icon: '__proto__' },
+    ];
+    const form: InputForm = {
+      type: 'simple',
+      fields: [{ key: 'k', label: 'Pick', type: 'enum', config: { options } }],
+    };
     renderDialog({ form, provider: { icons: { star: <svg data-testid="star" /> } } });
     expect(screen.getByRole('radio', { name: 'Alpha' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Beta' })).toBeInTheDocument();
     expect(screen.getByTestId('star').parentElement).toHaveAttribute('aria-hidden', 'true');
-    expect(document.querySelector('[data-slot="input-form-dialog-swatch"]')).toHaveStyle({ backgroundColor: 'rgb(255, 0, 0)' });
+    expect(document.querySelector('[data-slot="input-form-dialog-swatch"]')).toHaveStyle({
+      backgroundColor: 'rgb(255, 0, 0)',
+    });
   });
 
   it('renders an unknown field type as a text input and warns once', () => {
@@ -248,7 +306,12 @@ describe('InputFormDialog', () => {
     const user = userEvent.setup();
     const form = {
       type: 'simple',
-      fields: [null, { key: 'tier', label: 'Tier', type: 'enum' }, { key: 'tier', label: 'Again', type: 'string' }, { key: 'n', type: 'number' }],
+      fields: [
+        null,
+        { key: 'tier', label: 'Tier', type: 'enum' },
+        { key: 'tier', label: 'Again', type: 'string' },
+        { key: 'n', type: 'number' },
+      ],
     } as unknown as InputForm;
     const { onSubmit } = renderDialog({ form });
     expect(screen.getByRole('combobox', { name: 'Tier' })).toBeInTheDocument();
@@ -267,7 +330,9 @@ describe('InputFormDialog', () => {
     expect(dialog()).toHaveAttribute('data-state', 'open');
     expect(dialog()).not.toHaveAttribute('data-pending');
     expect(submit()).toHaveClass('host-submit');
-    const parts = document.querySelectorAll('[data-slot^="input-form-dialog"]:not([data-slot="input-form-dialog-anchor"])');
+    const parts = document.querySelectorAll(
+      '[data-slot^="input-form-dialog"]:not([data-slot="input-form-dialog-anchor"])',
+    );
     expect(parts.length).toBeGreaterThan(10);
     for (const part of parts) expect(part).toHaveAttribute('data-unstyled', '');
   });

@@ -27,7 +27,11 @@ beforeEach(() => {
     handlers: {
       'workbook:export': () => ({ outcome: { message: 'Exported 12 rows' } }),
       'workbook:sync': () => {
-        if (failures-- > 0) throw new JobFailure('The CRM refused the records', { acknowledge: true, message: 'The CRM refused the records.\nCheck the API key.' });
+        if (failures-- > 0)
+          throw new JobFailure('The CRM refused the records', {
+            acknowledge: true,
+            message: 'The CRM refused the records.\nCheck the API key.',
+          });
       },
     },
   });
@@ -42,7 +46,12 @@ function Starter({ config }: { config: Partial<JobConfig> }) {
   const create = useCreateJob();
   const label = config.operation === 'sync' ? 'Sync' : 'Export';
   return (
-    <button type="button" onClick={() => create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'background', ...config })}>
+    <button
+      type="button"
+      onClick={() =>
+        create.mutate({ type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'background', ...config })
+      }
+    >
       {label}
     </button>
   );
@@ -84,7 +93,11 @@ describe('JobNotices', () => {
     await advance(10_000);
     expect(within(region()).getByText('Export finished.')).toBeInTheDocument();
     fireEvent.mouseLeave(region());
-    act(() => within(region()).getByRole('button', { name: /Dismiss/ }).focus());
+    act(() =>
+      within(region())
+        .getByRole('button', { name: /Dismiss/ })
+        .focus(),
+    );
     await advance(10_000);
     expect(within(region()).getByText('Export finished.')).toBeInTheDocument();
     act(() => (document.activeElement as HTMLElement).blur());

@@ -4,7 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../src/core';
-import { createMemoryJobsClient, type JobHandlerContext, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
+import {
+  createMemoryJobsClient,
+  type JobHandlerContext,
+  type MemoryJobsClient,
+  type MemorySeedJob,
+} from '../../src/memory';
 import { JobsIndicator, type JobsIndicatorProps, JobsPanel, JobsProvider, matchesShortcut } from '../../src';
 import { deferred } from '../react/helpers';
 
@@ -12,12 +17,24 @@ const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const user = () => userEvent.setup({ delay: null });
 
 function job(i: number, extra: Partial<MemorySeedJob> = {}): MemorySeedJob {
-  return { id: `us_jb_${i}`, type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)), ...extra };
+  return {
+    id: `us_jb_${i}`,
+    type: 'workbook',
+    operation: 'export',
+    source: 'us_wb_1',
+    status: 'complete',
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+    ...extra,
+  };
 }
 
 let engine: MemoryJobsClient;
 
-function mount(jobs: MemorySeedJob[], props: Partial<JobsIndicatorProps> = {}, handlers: Record<string, (job: Job, context: JobHandlerContext) => Promise<void>> = {}) {
+function mount(
+  jobs: MemorySeedJob[],
+  props: Partial<JobsIndicatorProps> = {},
+  handlers: Record<string, (job: Job, context: JobHandlerContext) => Promise<void>> = {},
+) {
   engine = createMemoryJobsClient({ jobs, handlers });
   return render(
     <JobsProvider client={engine}>
@@ -111,7 +128,8 @@ describe('JobsIndicator', () => {
     await advance(10);
     const again = screen.getByRole('region', { name: 'Jobs' }).parentElement as HTMLElement;
     // And back: the stop before its first one is the indicator's button.
-    for (let presses = 0; presses < 20 && again.contains(document.activeElement); presses += 1) await u.tab({ shift: true });
+    for (let presses = 0; presses < 20 && again.contains(document.activeElement); presses += 1)
+      await u.tab({ shift: true });
     expect(trigger()).toHaveFocus();
   });
 
@@ -165,7 +183,7 @@ describe('JobsIndicator', () => {
 });
 
 describe('shortcuts', () => {
-  it('focus a standalone panel\'s list, and are ignored without their modifiers', async () => {
+  it("focus a standalone panel's list, and are ignored without their modifiers", async () => {
     const u = user();
     engine = createMemoryJobsClient({ jobs: [job(1), job(2)] });
     render(
@@ -183,7 +201,15 @@ describe('shortcuts', () => {
   });
 
   it('read mod as ⌘ on Apple platforms and Ctrl elsewhere, and want exactly the modifiers given', () => {
-    const key = (init: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...init });
+    const key = (init: Partial<KeyboardEvent>) => ({
+      key: '',
+      code: '',
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      ...init,
+    });
     expect(matchesShortcut(key({ key: 'j', ctrlKey: true }), 'mod+j', false)).toBe(true);
     expect(matchesShortcut(key({ key: 'j', metaKey: true }), 'mod+j', true)).toBe(true);
     expect(matchesShortcut(key({ key: 'j', metaKey: true }), 'mod+j', false)).toBe(false);

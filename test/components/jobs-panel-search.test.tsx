@@ -10,7 +10,15 @@ const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 /** Job `i` of a workbook, created `i` minutes after the first: higher numbers are newer. */
 function job(i: number, extra: Partial<MemorySeedJob> = {}): MemorySeedJob {
-  return { id: `us_jb_${i}`, type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', createdAt: new Date(NOW - (1000 - i) * 60_000), ...extra };
+  return {
+    id: `us_jb_${i}`,
+    type: 'workbook',
+    operation: 'export',
+    source: 'us_wb_1',
+    status: 'complete',
+    createdAt: new Date(NOW - (1000 - i) * 60_000),
+    ...extra,
+  };
 }
 
 let engine: MemoryJobsClient;
@@ -126,7 +134,11 @@ describe('JobsPanel search', () => {
     await advance(10);
     await u.type(searchbox(), 'companies');
     await advance(250);
-    expect(screen.getAllByRole('listitem').map((row) => [row.dataset.jobId, row.getAttribute('aria-level'), row.getAttribute('aria-setsize')])).toEqual([
+    expect(
+      screen
+        .getAllByRole('listitem')
+        .map((row) => [row.dataset.jobId, row.getAttribute('aria-level'), row.getAttribute('aria-setsize')]),
+    ).toEqual([
       ['parent', '1', '1'],
       ['part-2', '2', '1'],
     ]);

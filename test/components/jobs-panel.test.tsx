@@ -3,7 +3,12 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../src/core';
-import { createMemoryJobsClient, type JobHandlerContext, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
+import {
+  createMemoryJobsClient,
+  type JobHandlerContext,
+  type MemoryJobsClient,
+  type MemorySeedJob,
+} from '../../src/memory';
 import { JobsPanel, type JobsPanelProps, JobsPanelRow, type JobsPanelRowProps, JobsProvider } from '../../src';
 import { deferred } from '../react/helpers';
 
@@ -13,7 +18,15 @@ const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 /** Job `i` of a workbook, created `i` minutes after the first: higher numbers are newer. */
 function job(i: number, extra: Partial<MemorySeedJob> = {}): MemorySeedJob {
-  return { id: `us_jb_${i}`, type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', createdAt: minutesAgo(1000 - i), ...extra };
+  return {
+    id: `us_jb_${i}`,
+    type: 'workbook',
+    operation: 'export',
+    source: 'us_wb_1',
+    status: 'complete',
+    createdAt: minutesAgo(1000 - i),
+    ...extra,
+  };
 }
 
 function manual() {
@@ -28,7 +41,11 @@ function manual() {
 let engine: MemoryJobsClient;
 const user = () => userEvent.setup({ delay: null });
 
-function mount(jobs: MemorySeedJob[], props: Partial<JobsPanelProps> = {}, options: Parameters<typeof createMemoryJobsClient>[0] = {}) {
+function mount(
+  jobs: MemorySeedJob[],
+  props: Partial<JobsPanelProps> = {},
+  options: Parameters<typeof createMemoryJobsClient>[0] = {},
+) {
   engine = createMemoryJobsClient({ jobs, ...options });
   return render(
     <JobsProvider client={engine}>
@@ -58,7 +75,13 @@ afterEach(() => {
 describe('JobsPanel', () => {
   it('lists the jobs newest first with status in words, leaves hidden jobs out and counts them in the header', async () => {
     mount([
-      job(1, { operation: 'import', status: 'failed', info: 'Bad header', startedAt: minutesAgo(10), finishedAt: minutesAgo(5) }),
+      job(1, {
+        operation: 'import',
+        status: 'failed',
+        info: 'Bad header',
+        startedAt: minutesAgo(10),
+        finishedAt: minutesAgo(5),
+      }),
       job(2, { operation: 'export', status: 'executing', progress: 40 }),
       job(3, { operation: 'cleanup', status: 'complete', mode: 'hidden' }),
       job(4, { operation: 'dedupe', status: 'paused' }),
@@ -68,11 +91,17 @@ describe('JobsPanel', () => {
     await advance(10);
     const list = screen.getByRole('list', { name: 'Jobs' });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((item) => item.querySelector('[data-slot="jobs-panel-label"]')?.textContent)).toEqual(['Dedupe', 'Export', 'Import']);
+    expect(items.map((item) => item.querySelector('[data-slot="jobs-panel-label"]')?.textContent)).toEqual([
+      'Dedupe',
+      'Export',
+      'Import',
+    ]);
     expect(items[0]).toHaveTextContent('Unknown status (paused)');
     expect(items[1]).toHaveTextContent('Running');
     expect(items[1]).toHaveAttribute('data-status', 'executing');
-    expect(items[2]).toHaveTextContent(/^ImportFailedRetry.*Bad headerStarted 10 minutes ago · Finished 5 minutes ago$/);
+    expect(items[2]).toHaveTextContent(
+      /^ImportFailedRetry.*Bad headerStarted 10 minutes ago · Finished 5 minutes ago$/,
+    );
     expect(within(items[1] as HTMLElement).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
     expect(items.map((item) => item.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
     expect(items.every((item) => item.getAttribute('aria-setsize') === '3')).toBe(true);
@@ -104,7 +133,11 @@ describe('JobsPanel', () => {
     await u.click(screen.getByRole('radio', { name: 'All' }));
     await advance(10);
     const select = screen.getByRole('combobox', { name: 'Operation' });
-    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(['All operations', 'Export', 'Import']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All operations', 'Export', 'Import']);
     await u.selectOptions(select, 'import');
     await advance(10);
     expect(rows().map((row) => row.dataset.jobId)).toEqual(['us_jb_4', 'us_jb_1']);
@@ -198,7 +231,13 @@ describe('JobsPanel', () => {
     expect(engine.snapshot()[0]?.outcomeAcknowledgedAt).toBeInstanceOf(Date);
     unmount();
     engine.dispose();
-    mount([job(1, { status: 'failed', outcome: { message: 'Oops' } }), job(2, { status: 'complete', outcome: { message: 'Done' } })], { onOpenOutcome });
+    mount(
+      [
+        job(1, { status: 'failed', outcome: { message: 'Oops' } }),
+        job(2, { status: 'complete', outcome: { message: 'Done' } }),
+      ],
+      { onOpenOutcome },
+    );
     await advance(10);
     const done = rows()[0] as HTMLElement;
     await u.click(within(done).getByRole('button', { name: 'View outcome' }));
@@ -277,10 +316,17 @@ describe('JobsPanel', () => {
 
   it('reads the next page as the user scrolls near the end, and says so when that fails', async () => {
     const u = user();
-    mount(Array.from({ length: 50 }, (_, i) => job(i)), { pageSize: 20 });
+    mount(
+      Array.from({ length: 50 }, (_, i) => job(i)),
+      { pageSize: 20 },
+    );
     await advance(10);
     const viewport = document.querySelector('[data-slot="jobs-panel-viewport"]') as HTMLElement;
-    expect(within(screen.getByRole('list')).getAllByRole('listitem').every((row) => row.getAttribute('aria-setsize') === '-1')).toBe(true);
+    expect(
+      within(screen.getByRole('list'))
+        .getAllByRole('listitem')
+        .every((row) => row.getAttribute('aria-setsize') === '-1'),
+    ).toBe(true);
     expect(screen.getByText('50 total, 0 active')).toBeInTheDocument();
 
     engine.setFaults({ failNext: { list: 20 } });
@@ -305,7 +351,10 @@ describe('JobsPanel', () => {
   });
 
   it('keeps relative times true with one clock for the whole panel', async () => {
-    mount([job(1, { status: 'executing', startedAt: new Date(NOW) }), job(2, { startedAt: minutesAgo(2), finishedAt: new Date(NOW) })]);
+    mount([
+      job(1, { status: 'executing', startedAt: new Date(NOW) }),
+      job(2, { startedAt: minutesAgo(2), finishedAt: new Date(NOW) }),
+    ]);
     await advance(10);
     expect(rowOf('Running')).toHaveTextContent('Started this minute');
     expect(rowOf('Complete')).toHaveTextContent('Started 2 minutes ago · Finished this minute');

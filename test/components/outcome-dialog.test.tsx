@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobConfig, JobOutcome, JobsClient } from '../../src/core';
 import { createMemoryJobsClient, JobFailure, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
-import { JobsProvider, type JobsProviderProps, OutcomeDialog, useCreateJob, useJob, useJobs, useOutcome } from '../../src';
+import {
+  JobsProvider,
+  type JobsProviderProps,
+  OutcomeDialog,
+  useCreateJob,
+  useJob,
+  useJobs,
+  useOutcome,
+} from '../../src';
 import { counting } from '../react/helpers';
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -23,7 +31,10 @@ function makeEngine(options: { jobs?: MemorySeedJob[]; ackFailures?: number; slo
       },
     },
     jobs: options.jobs ?? [],
-    faults: { failNext: { acknowledgeOutcome: options.ackFailures ?? 0 }, slow: { acknowledgeOutcome: options.slowAck ?? 0 } },
+    faults: {
+      failNext: { acknowledgeOutcome: options.ackFailures ?? 0 },
+      slow: { acknowledgeOutcome: options.slowAck ?? 0 },
+    },
   });
 }
 
@@ -43,7 +54,12 @@ beforeEach(() => {
   engine = makeEngine();
   links = [];
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    links.push({ href: this.getAttribute('href') ?? '', target: this.target, rel: this.rel, download: this.getAttribute('download') });
+    links.push({
+      href: this.getAttribute('href') ?? '',
+      target: this.target,
+      rel: this.rel,
+      download: this.getAttribute('download'),
+    });
   });
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
@@ -85,7 +101,11 @@ const acknowledged = () => engine.snapshot().map((job) => job.outcomeAcknowledge
 
 describe('OutcomeDialog', () => {
   it('pops up the outcome of a job the user started: heading, message with its line breaks, buttons', async () => {
-    outcome = { ...outcome, buttonText: 'Got it', next: { type: 'url', url: 'https://example.com/r', label: 'Open report' } };
+    outcome = {
+      ...outcome,
+      buttonText: 'Got it',
+      next: { type: 'url', url: 'https://example.com/r', label: 'Open report' },
+    };
     render(<Host />);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await start();
@@ -124,8 +144,27 @@ describe('OutcomeDialog', () => {
   it('never pops up an acknowledged outcome again, as after a reload; an unacknowledged one of the user does', async () => {
     engine = makeEngine({
       jobs: [
-        { id: 'us_jb_seen', type: 'workbook', operation: 'export', source: 's', status: 'complete', mode: 'foreground', finishedAt: new Date(1), outcome: { acknowledge: true, heading: 'Seen' }, outcomeAcknowledgedAt: new Date(2) },
-        { id: 'us_jb_new', type: 'workbook', operation: 'export', source: 's', status: 'complete', mode: 'foreground', finishedAt: new Date(3), outcome: { acknowledge: true, heading: 'Not seen yet' } },
+        {
+          id: 'us_jb_seen',
+          type: 'workbook',
+          operation: 'export',
+          source: 's',
+          status: 'complete',
+          mode: 'foreground',
+          finishedAt: new Date(1),
+          outcome: { acknowledge: true, heading: 'Seen' },
+          outcomeAcknowledgedAt: new Date(2),
+        },
+        {
+          id: 'us_jb_new',
+          type: 'workbook',
+          operation: 'export',
+          source: 's',
+          status: 'complete',
+          mode: 'foreground',
+          finishedAt: new Date(3),
+          outcome: { acknowledge: true, heading: 'Not seen yet' },
+        },
       ],
     });
     function Reader({ id }: { id: string }) {
@@ -174,7 +213,9 @@ describe('OutcomeDialog', () => {
     await start();
     await click(within(dialog()).getByRole('button', { name: 'Close' }));
     await advance(50);
-    expect(within(dialog()).getByRole('alert')).toHaveTextContent('Could not record that you saw this: Simulated server error');
+    expect(within(dialog()).getByRole('alert')).toHaveTextContent(
+      'Could not record that you saw this: Simulated server error',
+    );
     expect(acknowledged()).toEqual([false]);
     await click(within(dialog()).getByRole('button', { name: 'Close' }));
     await advance(50);
@@ -245,7 +286,10 @@ async function runNext(name: RegExp | string) {
 describe('OutcomeDialog next actions', () => {
   it('id: navigates through the provider with id, path and query, then acknowledges', async () => {
     const navigate = vi.fn();
-    outcome = { ...outcome, next: { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export', label: 'See all downloads' } };
+    outcome = {
+      ...outcome,
+      next: { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export', label: 'See all downloads' },
+    };
     render(<Host navigate={navigate} />);
     await start();
     await runNext('See all downloads');
@@ -268,7 +312,9 @@ describe('OutcomeDialog next actions', () => {
     render(<Host />);
     await start();
     await runNext(/Open link/);
-    expect(links).toEqual([{ href: 'https://example.com/report', target: '_blank', rel: 'noopener noreferrer', download: null }]);
+    expect(links).toEqual([
+      { href: 'https://example.com/report', target: '_blank', rel: 'noopener noreferrer', download: null },
+    ]);
     expect(acknowledged()).toEqual([true]);
   });
 
@@ -296,7 +342,9 @@ describe('OutcomeDialog next actions', () => {
     render(<Host />);
     await start();
     await runNext('Download');
-    expect(links).toEqual([{ href: 'https://cdn.example.com/r.csv', target: '_blank', rel: 'noopener noreferrer', download: 'report.csv' }]);
+    expect(links).toEqual([
+      { href: 'https://cdn.example.com/r.csv', target: '_blank', rel: 'noopener noreferrer', download: 'report.csv' },
+    ]);
   });
 
   it('download to the same origin: a plain download link, no new tab', async () => {
@@ -310,12 +358,18 @@ describe('OutcomeDialog next actions', () => {
   it('files: resolves each file id, then downloads each; refuses without a resolver', async () => {
     const resolveFileUrl = vi.fn(async (fileId: string) => `/files/${fileId}/download`);
     const download = vi.fn();
-    outcome = { ...outcome, next: { type: 'files', files: [{ fileId: 'us_fl_1', label: 'a.csv' }, { fileId: 'us_fl_2' }] } };
+    outcome = {
+      ...outcome,
+      next: { type: 'files', files: [{ fileId: 'us_fl_1', label: 'a.csv' }, { fileId: 'us_fl_2' }] },
+    };
     const { unmount } = render(<Host resolveFileUrl={resolveFileUrl} download={download} />);
     await start();
     await runNext('Download files');
     expect(resolveFileUrl.mock.calls).toEqual([['us_fl_1'], ['us_fl_2']]);
-    expect(download.mock.calls).toEqual([[{ url: '/files/us_fl_1/download', fileName: 'a.csv' }], [{ url: '/files/us_fl_2/download' }]]);
+    expect(download.mock.calls).toEqual([
+      [{ url: '/files/us_fl_1/download', fileName: 'a.csv' }],
+      [{ url: '/files/us_fl_2/download' }],
+    ]);
     unmount();
     render(<Host />);
     await start();
@@ -375,7 +429,9 @@ describe('OutcomeDialog next actions', () => {
     render(<Host download={download} />);
     await start();
     await runNext(name);
-    expect(within(dialog()).getByRole('alert')).toHaveTextContent('The link was blocked because it is not a safe web address.');
+    expect(within(dialog()).getByRole('alert')).toHaveTextContent(
+      'The link was blocked because it is not a safe web address.',
+    );
     expect(links).toEqual([]);
     expect(download).not.toHaveBeenCalled();
     expect(acknowledged()).toEqual([false]);
@@ -397,7 +453,11 @@ describe('OutcomeDialog next actions', () => {
     outcome = { ...outcome, hideDefaultButton: true, next: { type: 'url', url: 'https://example.com' } };
     render(<Host />);
     await start();
-    expect(within(dialog()).getAllByRole('button').map((b) => b.textContent)).toEqual(['Open link (opens in a new tab)']);
+    expect(
+      within(dialog())
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Open link (opens in a new tab)']);
   });
 
   it('wait with fade: fades out, then acknowledges and closes', async () => {
@@ -460,7 +520,11 @@ describe('OutcomeDialog triggers and on demand', () => {
 
   it('originator audience: runs for the job’s creator only; others get the outcome to click through', async () => {
     const navigate = vi.fn();
-    outcome = { ...outcome, trigger: { type: 'automatic_silent', audience: 'originator' }, next: { type: 'id', id: 'us_sp_1' } };
+    outcome = {
+      ...outcome,
+      trigger: { type: 'automatic_silent', audience: 'originator' },
+      next: { type: 'id', id: 'us_sp_1' },
+    };
     const { unmount } = render(<Host navigate={navigate} currentUserId="us_usr_someone_else" />);
     await start();
     expect(navigate).not.toHaveBeenCalled();
@@ -474,7 +538,11 @@ describe('OutcomeDialog triggers and on demand', () => {
 
   it('originator audience without a current user: jobs started through this provider count as the user’s', async () => {
     const navigate = vi.fn();
-    outcome = { ...outcome, trigger: { type: 'automatic', audience: 'originator' }, next: { type: 'id', id: 'us_sp_1' } };
+    outcome = {
+      ...outcome,
+      trigger: { type: 'automatic', audience: 'originator' },
+      next: { type: 'id', id: 'us_sp_1' },
+    };
     render(<Host navigate={navigate} />);
     await start();
     expect(navigate).toHaveBeenCalledOnce();
@@ -483,7 +551,16 @@ describe('OutcomeDialog triggers and on demand', () => {
   it('shows one job’s outcome on demand; closing acknowledges it once, and not again when it was', async () => {
     engine = makeEngine({
       jobs: [
-        { id: 'us_jb_1', type: 'workbook', operation: 'export', source: 's', status: 'complete', mode: 'background', finishedAt: new Date(1), outcome: { heading: 'Old export', message: 'Done' } },
+        {
+          id: 'us_jb_1',
+          type: 'workbook',
+          operation: 'export',
+          source: 's',
+          status: 'complete',
+          mode: 'background',
+          finishedAt: new Date(1),
+          outcome: { heading: 'Old export', message: 'Done' },
+        },
       ],
     });
     const { client, calls } = counting(engine, { push: true });
@@ -554,7 +631,17 @@ describe('useOutcome', () => {
   it('sends one acknowledgement for calls made at once, from one view or two of the same outcome', async () => {
     engine = makeEngine({
       slowAck: 100,
-      jobs: [{ id: 'us_jb_1', type: 'workbook', operation: 'export', source: 's', status: 'failed', finishedAt: new Date(1), outcome: { acknowledge: true } }],
+      jobs: [
+        {
+          id: 'us_jb_1',
+          type: 'workbook',
+          operation: 'export',
+          source: 's',
+          status: 'failed',
+          finishedAt: new Date(1),
+          outcome: { acknowledge: true },
+        },
+      ],
     });
     const { client, calls } = counting(engine, { push: true });
     const { result } = renderHook(() => [useOutcome('us_jb_1'), useOutcome('us_jb_1')] as const, {
@@ -564,7 +651,11 @@ describe('useOutcome', () => {
     expect(result.current[0].heading).toBe('Export failed');
     let settled: boolean[] = [];
     await act(async () => {
-      const all = Promise.all([result.current[0].acknowledge(), result.current[0].acknowledge(), result.current[1].acknowledge()]);
+      const all = Promise.all([
+        result.current[0].acknowledge(),
+        result.current[0].acknowledge(),
+        result.current[1].acknowledge(),
+      ]);
       await vi.advanceTimersByTimeAsync(150);
       settled = await all;
     });

@@ -61,7 +61,11 @@ function Queue() {
   const queue = useOutcomeQueue();
   useJobs({ source: 'us_wb_1', pageSize: 100 });
   actions = { create: useCreateJob(), acknowledge: useAcknowledgeOutcome() };
-  return <output aria-label="Outcome queue">{queue.current === undefined ? 'none' : `${queue.current.id} +${queue.waiting}`}</output>;
+  return (
+    <output aria-label="Outcome queue">
+      {queue.current === undefined ? 'none' : `${queue.current.id} +${queue.waiting}`}
+    </output>
+  );
 }
 
 let queryClient: QueryClient;

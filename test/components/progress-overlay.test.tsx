@@ -24,7 +24,12 @@ function Host({
   renders,
   stallAfterMs,
   withOutcomes,
-}: { client: MemoryJobsClient | ReturnType<typeof counting>['client']; renders?: { count: number }; stallAfterMs?: number; withOutcomes?: boolean }) {
+}: {
+  client: MemoryJobsClient | ReturnType<typeof counting>['client'];
+  renders?: { count: number };
+  stallAfterMs?: number;
+  withOutcomes?: boolean;
+}) {
   return (
     <JobsProvider client={client} pollInterval={500} {...(withOutcomes ? { currentUserId: 'us_usr_memory' } : {})}>
       {withOutcomes ? <OutcomeDialog /> : null}
@@ -59,7 +64,10 @@ function Table({ renders }: { renders?: { count: number } | undefined }) {
 const notices = () =>
   [...document.querySelectorAll('[data-slot="progress-overlay-notice"] > span')].map((n) => n.textContent);
 
-const regionOf = (name: string) => screen.getByRole(name === 'toolbar' ? 'toolbar' : 'table', { hidden: true }).closest('[data-slot="progress-overlay-content"]') as HTMLElement;
+const regionOf = (name: string) =>
+  screen
+    .getByRole(name === 'toolbar' ? 'toolbar' : 'table', { hidden: true })
+    .closest('[data-slot="progress-overlay-content"]') as HTMLElement;
 
 let engine: MemoryJobsClient;
 let running: ReturnType<typeof manual>['running'];
@@ -106,7 +114,9 @@ describe('ProgressOverlay', () => {
     render(<Host client={engine} />);
     await start('foreground');
     const table = regionOf('table').parentElement as HTMLElement;
-    const toolbar = regionOf('toolbar').parentElement?.querySelector('[data-slot="progress-overlay-overlay"]') as HTMLElement;
+    const toolbar = regionOf('toolbar').parentElement?.querySelector(
+      '[data-slot="progress-overlay-overlay"]',
+    ) as HTMLElement;
     expect(screen.getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
     expect(within(table).getByRole('group', { name: 'Dedupe' })).toBeInTheDocument();
     expect(within(table).getByRole('progressbar', { name: 'Dedupe' })).toBeInTheDocument();
@@ -115,7 +125,11 @@ describe('ProgressOverlay', () => {
     // The toolbar shows the name; screen readers hear where the controls are.
     const elsewhere = toolbar.querySelector('[data-slot="progress-overlay-elsewhere"]') as HTMLElement;
     expect(elsewhere).toHaveTextContent('Dedupe');
-    expect(within(elsewhere).getByText('“Dedupe” is running: its progress and Cancel are on the panel over the content it blocks.')).toBeInTheDocument();
+    expect(
+      within(elsewhere).getByText(
+        '“Dedupe” is running: its progress and Cancel are on the panel over the content it blocks.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('moves focus from the toolbar to the one panel, and back when the job ends', async () => {
@@ -187,7 +201,10 @@ describe('ProgressOverlay', () => {
     }
     const [after] = screen.getAllByRole('progressbar', { name: 'Dedupe' });
     expect(after).toHaveAttribute('aria-valuenow', '40');
-    expect(after).toHaveAttribute('aria-valuetext', expect.stringMatching(/^40%, (about \d+ seconds?|less than a minute) left$/));
+    expect(after).toHaveAttribute(
+      'aria-valuetext',
+      expect.stringMatching(/^40%, (about \d+ seconds?|less than a minute) left$/),
+    );
   });
 
   it('uses the ETA the server sends', async () => {
@@ -218,7 +235,8 @@ describe('ProgressOverlay', () => {
     const { client } = counting(engine, { push: false });
     let gone = false;
     const get = client.get;
-    client.get = (jobId, options) => (gone ? Promise.reject(new JobsClientError('not-found', 'gone')) : get(jobId, options));
+    client.get = (jobId, options) =>
+      gone ? Promise.reject(new JobsClientError('not-found', 'gone')) : get(jobId, options);
     // A client without events learns of jobs from its reads: this one was running before the page loaded.
     await start('foreground');
     render(<Host client={client} />);
@@ -234,7 +252,8 @@ describe('ProgressOverlay', () => {
     const { client } = counting(engine, { push: false });
     let failing = false;
     const get = client.get;
-    client.get = (jobId, options) => (failing ? Promise.reject(new JobsClientError('server', 'down')) : get(jobId, options));
+    client.get = (jobId, options) =>
+      failing ? Promise.reject(new JobsClientError('server', 'down')) : get(jobId, options);
     await start('foreground');
     render(<Host client={client} />);
     await advance(600);
@@ -328,7 +347,13 @@ describe('ProgressOverlay', () => {
     running.get(id)?.finish();
     await advance(50);
     observer.disconnect();
-    expect(said).toEqual(['Dedupe started.', 'Dedupe: 25% done.', 'Dedupe: 50% done.', 'Dedupe: 75% done.', 'Dedupe finished.']);
+    expect(said).toEqual([
+      'Dedupe started.',
+      'Dedupe: 25% done.',
+      'Dedupe: 50% done.',
+      'Dedupe: 75% done.',
+      'Dedupe finished.',
+    ]);
   });
 
   it('announces a failure assertively and shows it in the region until dismissed', async () => {

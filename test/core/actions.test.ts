@@ -19,7 +19,12 @@ describe('actionEnablement', () => {
 
   it('is disabled by an error message, which it gives as the reason, and shows info messages', () => {
     const result = actionEnablement(
-      action({ messages: [{ type: 'info', content: 'Sends to the CRM' }, { type: 'error', content: 'Connect the CRM first' }] }),
+      action({
+        messages: [
+          { type: 'info', content: 'Sends to the CRM' },
+          { type: 'error', content: 'Connect the CRM first' },
+        ],
+      }),
     );
     expect(result).toEqual({
       enabled: false,
@@ -41,7 +46,9 @@ describe('actionEnablement', () => {
   it('checks only the selected records for hasAllValid, unless told to ignore the selection', () => {
     const state = { selectionCount: 2, selectionValid: true, allValid: false };
     expect(actionEnablement(action({ constraints: [{ type: 'hasAllValid' }] }), state).enabled).toBe(true);
-    expect(actionEnablement(action({ constraints: [{ type: 'hasAllValid', ignoreSelection: true }] }), state).enabled).toBe(false);
+    expect(
+      actionEnablement(action({ constraints: [{ type: 'hasAllValid', ignoreSelection: true }] }), state).enabled,
+    ).toBe(false);
   });
 
   it('reads the deprecated requireAllValid and requireSelection as constraints', () => {
@@ -53,20 +60,34 @@ describe('actionEnablement', () => {
   });
 
   it('counts facts the host did not give as met', () => {
-    const all: Action['constraints'] = [{ type: 'hasData' }, { type: 'hasSelection' }, { type: 'hasAllValid' }, { type: 'hasColumnEnabled' }];
+    const all: Action['constraints'] = [
+      { type: 'hasData' },
+      { type: 'hasSelection' },
+      { type: 'hasAllValid' },
+      { type: 'hasColumnEnabled' },
+    ];
     expect(actionEnablement(action({ constraints: all }), {}).enabled).toBe(true);
   });
 
   it('is disabled while changes commit, by a blocking job, and by its own running job, in that order', () => {
-    expect(actionEnablement(action(), { committing: true }, { blockingJobLabel: 'Import', running: true }).reason).toEqual({ kind: 'committing' });
-    expect(actionEnablement(action(), {}, { blockingJobLabel: 'Import', running: true }).reason).toEqual({ kind: 'blocked', jobLabel: 'Import' });
+    expect(
+      actionEnablement(action(), { committing: true }, { blockingJobLabel: 'Import', running: true }).reason,
+    ).toEqual({ kind: 'committing' });
+    expect(actionEnablement(action(), {}, { blockingJobLabel: 'Import', running: true }).reason).toEqual({
+      kind: 'blocked',
+      jobLabel: 'Import',
+    });
     expect(actionEnablement(action(), {}, { running: true }).reason).toEqual({ kind: 'running' });
   });
 });
 
 describe('action defaults', () => {
   it('confirms unless confirm is false, as the docs default it to true', () => {
-    expect([actionConfirms(action()), actionConfirms(action({ confirm: true })), actionConfirms(action({ confirm: false }))]).toEqual([true, true, false]);
+    expect([
+      actionConfirms(action()),
+      actionConfirms(action({ confirm: true })),
+      actionConfirms(action({ confirm: false })),
+    ]).toEqual([true, true, false]);
   });
 
   it('runs in background mode unless told otherwise, and reads an unknown mode as background', () => {
@@ -78,7 +99,9 @@ describe('action defaults', () => {
 
 describe('collectionSubject', () => {
   it('includes the selected records by id with no filter', () => {
-    expect(collectionSubject({ sheetId: 'us_sh_1', filter: 'error', selection: { type: 'include', ids: ['r1', 'r2'] } })).toEqual({
+    expect(
+      collectionSubject({ sheetId: 'us_sh_1', filter: 'error', selection: { type: 'include', ids: ['r1', 'r2'] } }),
+    ).toEqual({
       type: 'collection',
       resource: 'records',
       params: { sheetId: 'us_sh_1' },
@@ -113,7 +136,11 @@ describe('collectionSubject', () => {
 describe('actionJobConfig', () => {
   it('names the job domain:operation on its source, with its mode, subject and typed input', () => {
     expect(
-      actionJobConfig(action({ mode: 'foreground', slug: 'old' }), { domain: 'sheet', source: 'us_sh_1', subject: { type: 'resource', id: 'us_sh_1' } }, { count: 3 }),
+      actionJobConfig(
+        action({ mode: 'foreground', slug: 'old' }),
+        { domain: 'sheet', source: 'us_sh_1', subject: { type: 'resource', id: 'us_sh_1' } },
+        { count: 3 },
+      ),
     ).toEqual({
       type: 'sheet',
       operation: 'export',
@@ -126,7 +153,9 @@ describe('actionJobConfig', () => {
   });
 
   it('falls back to the deprecated slug for the operation', () => {
-    expect(actionJobConfig({ label: 'Old', slug: 'legacy' }, { domain: 'workbook', source: 'w' }).operation).toBe('legacy');
+    expect(actionJobConfig({ label: 'Old', slug: 'legacy' }, { domain: 'workbook', source: 'w' }).operation).toBe(
+      'legacy',
+    );
   });
 });
 
@@ -142,7 +171,9 @@ describe('checkAction', () => {
       'action with operation "x" has an unknown constraint "hasMagic"; it is ignored',
       'action with operation "x" has an unknown constraint "undefined"; it is ignored',
     ]);
-    expect(checkAction({ label: '', operation: 'y' })).toEqual(['action with operation "y" has an empty label and no icon: nothing to show']);
+    expect(checkAction({ label: '', operation: 'y' })).toEqual([
+      'action with operation "y" has an empty label and no icon: nothing to show',
+    ]);
     expect(checkAction(null)).toEqual(['the action is not an object']);
   });
 });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EtaDisplay, EtaOptions, EtaSample, EtaState } from '../../src/core';
-import { addEtaSample, createEtaState, defaultMessages, estimateRemaining, formatEta, nextEtaDisplay } from '../../src/core';
+import {
+  addEtaSample,
+  createEtaState,
+  defaultMessages,
+  estimateRemaining,
+  formatEta,
+  nextEtaDisplay,
+} from '../../src/core';
 import { mulberry32 as random } from '../../src/memory/random';
 
 const SECOND = 1000;
@@ -34,7 +41,15 @@ function feed(samples: EtaSample[], options?: EtaOptions): EtaState {
 }
 
 /** A job moving at `ratePerSecond` % from `from`, sampled every `everyMs` with up to `jitterMs` of jitter. */
-function steady(options: { ratePerSecond: number; everyMs?: number; jitterMs?: number; from?: number; until?: number; seed?: number; round?: boolean }): EtaSample[] {
+function steady(options: {
+  ratePerSecond: number;
+  everyMs?: number;
+  jitterMs?: number;
+  from?: number;
+  until?: number;
+  seed?: number;
+  round?: boolean;
+}): EtaSample[] {
   const { ratePerSecond, everyMs = 100, jitterMs = 0, from = 0, until = 100, round = false } = options;
   const next = random(options.seed ?? 1);
   const samples: EtaSample[] = [];
@@ -89,7 +104,9 @@ describe('estimateRemaining on a steady job', () => {
   it('converges with whole-percent progress, joined mid-job', () => {
     const samples = steady({ ratePerSecond: 0.5, jitterMs: 20, from: 37.4, round: true, seed: 3 });
     const steps = play(samples);
-    const settled = steps.filter((step) => step.at - T0 >= 15 * SECOND && trueRemaining(step, 0.5, 37.4) >= 30 * SECOND);
+    const settled = steps.filter(
+      (step) => step.at - T0 >= 15 * SECOND && trueRemaining(step, 0.5, 37.4) >= 30 * SECOND,
+    );
     expect(settled.length).toBeGreaterThan(500);
     for (const step of settled) {
       const truth = trueRemaining(step, 0.5, 37.4);
@@ -111,7 +128,10 @@ describe('estimateRemaining on a steady job', () => {
 describe('estimateRemaining while estimating', () => {
   it('says nothing before there are enough samples over enough time with some progress', () => {
     expect(estimateRemaining(createEtaState(), T0)).toBeUndefined();
-    const twoSamples = feed([{ at: T0, progress: 0 }, { at: T0 + 5 * SECOND, progress: 10 }]);
+    const twoSamples = feed([
+      { at: T0, progress: 0 },
+      { at: T0 + 5 * SECOND, progress: 10 },
+    ]);
     expect(estimateRemaining(twoSamples, T0 + 5 * SECOND)).toBeUndefined();
     const tooQuick = feed([0, 200, 400].map((ms, i) => ({ at: T0 + ms, progress: i })));
     expect(estimateRemaining(tooQuick, T0 + 400)).toBeUndefined();
@@ -226,7 +246,8 @@ describe('estimateRemaining on a bursty job', () => {
         }
         const pause = next() * 30 * SECOND;
         const polls = next() < 0.5;
-        for (let waited = SECOND; waited < pause; waited += SECOND) if (polls) samples.push({ at: at + waited, progress });
+        for (let waited = SECOND; waited < pause; waited += SECOND)
+          if (polls) samples.push({ at: at + waited, progress });
         at += pause;
       }
       const steps = play(samples);
@@ -242,14 +263,19 @@ describe('estimateRemaining when progress goes backwards', () => {
   const first = steady({ ratePerSecond: 2, until: 60 });
   const restartAt = first.at(-1)!.at + 100;
   const rerun = (everyMs: number): EtaSample[] =>
-    steady({ ratePerSecond: 1, everyMs }).map((sample) => ({ at: sample.at - T0 + restartAt, progress: sample.progress }));
+    steady({ ratePerSecond: 1, everyMs }).map((sample) => ({
+      at: sample.at - T0 + restartAt,
+      progress: sample.progress,
+    }));
 
   it('restarts (estimating) and then recovers on the new run', () => {
     const steps = play([...first, ...rerun(100)]);
     const afterRestart = steps.slice(first.length);
     expect(Math.abs(steps[first.length - 1]!.estimate! - 20.05 * SECOND)).toBeLessThan(100);
     expect(afterRestart.slice(0, 10).every((step) => step.estimate === undefined)).toBe(true);
-    for (const step of afterRestart.filter((step) => step.at - restartAt >= 2500 && step.at - restartAt <= 80 * SECOND)) {
+    for (const step of afterRestart.filter(
+      (step) => step.at - restartAt >= 2500 && step.at - restartAt <= 80 * SECOND,
+    )) {
       const truth = (100 - (step.at - restartAt) / SECOND) * SECOND;
       expect(Math.abs(step.estimate! - truth)).toBeLessThanOrEqual(truth * 0.1);
       // The display starts afresh on the new run instead of creeping up from the old value.
@@ -262,7 +288,12 @@ describe('estimateRemaining when progress goes backwards', () => {
   it('shows "Estimating…" when the new run takes longer than an interval to estimate', () => {
     const steps = play([...first, ...rerun(2000)]);
     const texts = steps.slice(first.length).map((step) => step.text);
-    expect(texts.slice(0, 4)).toEqual(['Less than a minute left', 'Estimating…', 'About 2 minutes left', 'About 2 minutes left']);
+    expect(texts.slice(0, 4)).toEqual([
+      'Less than a minute left',
+      'Estimating…',
+      'About 2 minutes left',
+      'About 2 minutes left',
+    ]);
   });
 });
 
@@ -389,10 +420,9 @@ describe('estimateRemaining over arbitrary input', () => {
     fc.integer({ min: -1000, max: 1000 }),
     fc.constantFrom(0, 100, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0),
   );
-  const stream = fc.array(
-    fc.record({ dt: fc.oneof(fc.integer({ min: 0, max: 5000 }), number), progress: number }),
-    { maxLength: 60 },
-  );
+  const stream = fc.array(fc.record({ dt: fc.oneof(fc.integer({ min: 0, max: 5000 }), number), progress: number }), {
+    maxLength: 60,
+  });
   const server = fc.option(fc.date(), { nil: undefined });
 
   it('is always undefined or a finite number in [0, maxMs]', () => {
@@ -434,7 +464,8 @@ describe('estimateRemaining over arbitrary input', () => {
     fc.assert(
       fc.property(stream, options, number, server, (steps, opts, now, serverEta) => {
         let state = createEtaState();
-        for (const [i, step] of steps.entries()) state = addEtaSample(state, { at: T0 + i * 100 + (step.dt % 100), progress: step.progress }, opts);
+        for (const [i, step] of steps.entries())
+          state = addEtaSample(state, { at: T0 + i * 100 + (step.dt % 100), progress: step.progress }, opts);
         const estimate = estimateRemaining(state, now, serverEta, opts);
         if (estimate !== undefined) {
           expect(Number.isFinite(estimate)).toBe(true);

@@ -40,7 +40,11 @@ describe('formatters, whatever number or date they get', () => {
         expect(text).toMatch(/^\d{1,3}%$/);
       }),
     );
-    expect([formatPercent(-0.4, 'en'), formatPercent(Number.NaN, 'en'), formatPercent(250, 'en')]).toEqual(['0%', '0%', '100%']);
+    expect([formatPercent(-0.4, 'en'), formatPercent(Number.NaN, 'en'), formatPercent(250, 'en')]).toEqual([
+      '0%',
+      '0%',
+      '100%',
+    ]);
   });
 
   it('formatEta never prints NaN, ∞ or a negative duration', () => {

@@ -49,7 +49,10 @@ describe('normalizeJob with hostile payloads', () => {
   });
 
   it('reads a Proxy whose traps throw as no job, naming what could not be read', () => {
-    const traps = new Proxy({}, { get: boom, getPrototypeOf: boom, ownKeys: boom, has: boom, getOwnPropertyDescriptor: boom });
+    const traps = new Proxy(
+      {},
+      { get: boom, getPrototypeOf: boom, ownKeys: boom, has: boom, getOwnPropertyDescriptor: boom },
+    );
     expect(outcomeOf(traps)).toEqual({ field: 'job' });
     const revocable = Proxy.revocable({ ...head }, {});
     revocable.revoke();
@@ -59,13 +62,28 @@ describe('normalizeJob with hostile payloads', () => {
   });
 
   it('drops a nested Proxy that throws, as an outcome, a subject or input', () => {
-    const hostile = new Proxy({}, { get: boom, getPrototypeOf: boom, ownKeys: boom, has: boom, getOwnPropertyDescriptor: boom });
+    const hostile = new Proxy(
+      {},
+      { get: boom, getPrototypeOf: boom, ownKeys: boom, has: boom, getOwnPropertyDescriptor: boom },
+    );
     const job = normalizeJob({ ...head, outcome: hostile, subject: hostile, input: hostile, predecessorIds: hostile });
     expect(job).toEqual({ ...head, status: 'created' });
   });
 
   it('lets nothing but a JobValidationError escape, whatever getter throws', () => {
-    const keys = ['id', 'type', 'operation', 'source', 'status', 'progress', 'info', 'mode', 'outcome', 'updatedAt', 'input'];
+    const keys = [
+      'id',
+      'type',
+      'operation',
+      'source',
+      'status',
+      'progress',
+      'info',
+      'mode',
+      'outcome',
+      'updatedAt',
+      'input',
+    ];
     fc.assert(
       fc.property(fc.subarray(keys), fc.anything(), (throwing, thrown) => {
         const value: Record<string, unknown> = { ...head, status: 'executing', progress: 5, outcome: { message: 'x' } };

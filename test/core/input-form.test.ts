@@ -20,7 +20,12 @@ const everyType = form(
   { key: 'notes', label: 'Notes', type: 'textarea' },
   { key: 'limit', label: 'Limit', type: 'number' },
   { key: 'notify', label: 'Notify', type: 'boolean' },
-  { key: 'tier', label: 'Tier', type: 'enum', config: { options: [{ value: 'gold' }, { value: 3 }, { value: false }] } },
+  {
+    key: 'tier',
+    label: 'Tier',
+    type: 'enum',
+    config: { options: [{ value: 'gold' }, { value: 3 }, { value: false }] },
+  },
   { key: 'shade', label: 'Shade', type: 'color' },
 );
 
@@ -30,7 +35,14 @@ afterEach(() => {
 
 describe('initialFormValues', () => {
   it('starts every field empty without defaults: text empty, checkbox unchecked, no option chosen', () => {
-    expect(initialFormValues(everyType)).toEqual({ name: '', notes: '', limit: '', notify: false, tier: '', shade: '' });
+    expect(initialFormValues(everyType)).toEqual({
+      name: '',
+      notes: '',
+      limit: '',
+      notify: false,
+      tier: '',
+      shade: '',
+    });
   });
 
   it('pre-fills defaults that fit, the enum one as the index of the option with that exact value', () => {
@@ -40,7 +52,13 @@ describe('initialFormValues', () => {
         { key: 'limit', label: 'Limit', type: 'number', defaultValue: 2.5 },
         { key: 'text', label: 'Typed', type: 'number', defaultValue: '1e3' },
         { key: 'notify', label: 'Notify', type: 'boolean', defaultValue: true },
-        { key: 'tier', label: 'Tier', type: 'enum', defaultValue: 3, config: { options: [{ value: '3' }, { value: 3 }] } },
+        {
+          key: 'tier',
+          label: 'Tier',
+          type: 'enum',
+          defaultValue: 3,
+          config: { options: [{ value: '3' }, { value: 3 }] },
+        },
         { key: 'shade', label: 'Shade', type: 'color', defaultValue: 7 },
       ),
     );
@@ -177,20 +195,29 @@ describe('malformed forms', () => {
   it('skips fields without a string key, and duplicates after the first', () => {
     const bad = malformed({
       type: 'simple',
-      fields: [null, { label: 'No key', type: 'string' }, { key: 'a', label: 'A', type: 'string' }, { key: 'a', label: 'Again', type: 'number' }],
+      fields: [
+        null,
+        { label: 'No key', type: 'string' },
+        { key: 'a', label: 'A', type: 'string' },
+        { key: 'a', label: 'Again', type: 'number' },
+      ],
     });
     expect(formFields(bad).map((field) => field.label)).toEqual(['A']);
     expect(formInput(bad, { a: 'x' })).toEqual({ a: 'x' });
   });
 
   it('reads values of the wrong kind as empty', () => {
-    expect(formInput(everyType, malformed({ name: true, limit: false, notify: 'yes', tier: 1 }) as never)).toEqual({ notify: false });
+    expect(formInput(everyType, malformed({ name: true, limit: false, notify: 'yes', tier: 1 }) as never)).toEqual({
+      notify: false,
+    });
   });
 });
 
 describe('checkInputForm', () => {
   it('finds nothing wrong with a well-formed form', () => {
-    expect(checkInputForm(form({ key: 'name', label: 'Name', type: 'string', defaultValue: 'Ada', constraints: required }))).toEqual([]);
+    expect(
+      checkInputForm(form({ key: 'name', label: 'Name', type: 'string', defaultValue: 'Ada', constraints: required })),
+    ).toEqual([]);
   });
 
   it('names every problem a developer should fix', () => {

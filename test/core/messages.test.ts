@@ -22,7 +22,13 @@ describe('formatMessage', () => {
     expect(formatMessage(jobs, { count: 1500 }, 'en')).toBe('1,500 jobs');
     // Polish has one, few and many: 1 zadanie, 2 zadania, 5 zadań, 22 zadania.
     const pl = '{count, plural, one {# zadanie} few {# zadania} many {# zadań} other {# zadania}}';
-    expect([1, 2, 5, 22, 25].map((count) => formatMessage(pl, { count }, 'pl'))).toEqual(['1 zadanie', '2 zadania', '5 zadań', '22 zadania', '25 zadań']);
+    expect([1, 2, 5, 22, 25].map((count) => formatMessage(pl, { count }, 'pl'))).toEqual([
+      '1 zadanie',
+      '2 zadania',
+      '5 zadań',
+      '22 zadania',
+      '25 zadań',
+    ]);
     // Arabic uses all six categories.
     const ar = '{n, plural, zero {z} one {o} two {t} few {f} many {m} other {x}}';
     expect([0, 1, 2, 3, 11, 100].map((n) => formatMessage(ar, { n }, 'ar'))).toEqual(['z', 'o', 't', 'f', 'm', 'x']);
@@ -36,14 +42,22 @@ describe('formatMessage', () => {
   });
 
   it('fills placeholders and plurals nested inside a form', () => {
-    const message = '{label}: {done, plural, one {# of {total, plural, one {# row} other {# rows}}} other {# of {total, plural, one {# row} other {# rows}}}}';
+    const message =
+      '{label}: {done, plural, one {# of {total, plural, one {# row} other {# rows}}} other {# of {total, plural, one {# row} other {# rows}}}}';
     expect(formatMessage(message, { label: 'Import', done: 1, total: 1 }, 'en')).toBe('Import: 1 of 1 row');
     expect(formatMessage(message, { label: 'Import', done: 3, total: 10 }, 'en')).toBe('Import: 3 of 10 rows');
   });
 
   it('picks ordinal categories with selectordinal', () => {
     const message = '{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}';
-    expect([1, 2, 3, 4, 11, 21].map((n) => formatMessage(message, { n }, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '21st']);
+    expect([1, 2, 3, 4, 11, 21].map((n) => formatMessage(message, { n }, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '21st',
+    ]);
   });
 
   it('leaves a plural it cannot read as written instead of throwing', () => {

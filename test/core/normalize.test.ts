@@ -68,7 +68,13 @@ describe('normalizeJob', () => {
   it('drops outcome fields of the wrong type but keeps the rest of the outcome', () => {
     const job = normalizeJob({
       ...base,
-      outcome: { heading: 12, message: 'Saved', acknowledge: 'yes', next: 'nowhere', trigger: { type: 'automatic', audience: 'someone' } },
+      outcome: {
+        heading: 12,
+        message: 'Saved',
+        acknowledge: 'yes',
+        next: 'nowhere',
+        trigger: { type: 'automatic', audience: 'someone' },
+      },
     });
     expect(job.outcome).toEqual({ message: 'Saved', trigger: { type: 'automatic' } });
   });
@@ -154,11 +160,20 @@ describe('normalizeJob over arbitrary payloads', () => {
     fc.assert(
       fc.property(jobLike, fc.string(), (value, status) => {
         const job = normalizeJob({ ...value, ...base, status });
-        expect(job.status).toBe(status.trim() === '' ? 'created' : status.trim().toLowerCase().replace(/^cancelled$/, 'canceled'));
+        expect(job.status).toBe(
+          status.trim() === ''
+            ? 'created'
+            : status
+                .trim()
+                .toLowerCase()
+                .replace(/^cancelled$/, 'canceled'),
+        );
         expect(job.id).toBe(base.id);
         expect(job.progress === undefined || (job.progress >= 0 && job.progress <= 100)).toBe(true);
         expect(job.createdAt === undefined || Number.isFinite(job.createdAt.getTime())).toBe(true);
-        expect(job.mode === undefined || ['foreground', 'background', 'toolbarBlocking', 'hidden'].includes(job.mode)).toBe(true);
+        expect(
+          job.mode === undefined || ['foreground', 'background', 'toolbarBlocking', 'hidden'].includes(job.mode),
+        ).toBe(true);
         expect(job.info === undefined || typeof job.info === 'string').toBe(true);
       }),
       { numRuns: 1000 },

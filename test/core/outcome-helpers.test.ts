@@ -19,7 +19,14 @@ import {
 } from '../../src/core';
 
 const t = (key: MessageKey) => formatMessage(defaultMessages[key]);
-const job = (patch: Partial<Job> = {}): Job => ({ id: 'us_jb_1', type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', ...patch });
+const job = (patch: Partial<Job> = {}): Job => ({
+  id: 'us_jb_1',
+  type: 'workbook',
+  operation: 'export',
+  source: 'us_wb_1',
+  status: 'complete',
+  ...patch,
+});
 
 describe('outcomeTrigger', () => {
   it('reads the string form with the audience defaulting to all', () => {
@@ -28,7 +35,10 @@ describe('outcomeTrigger', () => {
   });
 
   it('reads the object form', () => {
-    expect(outcomeTrigger({ trigger: { type: 'automatic', audience: 'originator' } })).toEqual({ type: 'automatic', audience: 'originator' });
+    expect(outcomeTrigger({ trigger: { type: 'automatic', audience: 'originator' } })).toEqual({
+      type: 'automatic',
+      audience: 'originator',
+    });
     expect(outcomeTrigger({ trigger: { type: 'manual' } })).toEqual({ type: 'manual', audience: 'all' });
   });
 
@@ -76,7 +86,11 @@ describe('isKnownNext', () => {
 
 describe('nextLabel', () => {
   it('uses the label, translated', () => {
-    expect(nextLabel({ type: 'url', url: '/', label: 'see.all' }, t, (text) => (text === 'see.all' ? 'See all downloads' : text))).toBe('See all downloads');
+    expect(
+      nextLabel({ type: 'url', url: '/', label: 'see.all' }, t, (text) =>
+        text === 'see.all' ? 'See all downloads' : text,
+      ),
+    ).toBe('See all downloads');
   });
 
   it('falls back to a word per variant', () => {
@@ -93,9 +107,13 @@ describe('nextLabel', () => {
 
 describe('idTargetPath', () => {
   it('builds space/<id>/<path>?<query>', () => {
-    expect(idTargetPath({ id: 'us_sp_1', path: 'files', query: 'mode=export' })).toBe('space/us_sp_1/files?mode=export');
+    expect(idTargetPath({ id: 'us_sp_1', path: 'files', query: 'mode=export' })).toBe(
+      'space/us_sp_1/files?mode=export',
+    );
     expect(idTargetPath({ id: 'us_sp_1' })).toBe('space/us_sp_1');
-    expect(idTargetPath({ id: 'us_sh_1', query: '?searchField=status&searchValue=rejected' })).toBe('space/us_sh_1?searchField=status&searchValue=rejected');
+    expect(idTargetPath({ id: 'us_sh_1', query: '?searchField=status&searchValue=rejected' })).toBe(
+      'space/us_sh_1?searchField=status&searchValue=rejected',
+    );
   });
 
   it('encodes segments and drops attempts to climb out or change scheme', () => {
@@ -177,7 +195,9 @@ describe('performNext', () => {
 
   it('goes to the relative space path when the host has no navigate', async () => {
     const h = host();
-    await expect(performNext('j', { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export' }, h)).resolves.toEqual({ status: 'done' });
+    await expect(
+      performNext('j', { type: 'id', id: 'us_sp_1', path: 'files', query: 'mode=export' }, h),
+    ).resolves.toEqual({ status: 'done' });
     expect(h.assign).toHaveBeenCalledWith('space/us_sp_1/files?mode=export');
   });
 
@@ -188,7 +208,9 @@ describe('performNext', () => {
     await performNext('j', { type: 'url', url: '/c', replace: true }, h);
     expect(vi.mocked(h.openInNewTab).mock.calls).toEqual([['https://example.com/a'], ['https://example.com/b']]);
     expect(vi.mocked(h.assign).mock.calls).toEqual([['/c']]);
-    await expect(performNext('j', { type: 'url', url: 'javascript:alert(1)', replace: true }, h)).resolves.toMatchObject({ status: 'blocked' });
+    await expect(
+      performNext('j', { type: 'url', url: 'javascript:alert(1)', replace: true }, h),
+    ).resolves.toMatchObject({ status: 'blocked' });
     expect(h.assign).toHaveBeenCalledTimes(1);
   });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { blocks, isActive, isBlocking, isCancelable, isRetryable, isTerminal, JOB_STATUSES, needsAcknowledgement, normalizeJob } from '../../src/core';
+import {
+  blocks,
+  isActive,
+  isBlocking,
+  isCancelable,
+  isRetryable,
+  isTerminal,
+  JOB_STATUSES,
+  needsAcknowledgement,
+  normalizeJob,
+} from '../../src/core';
 
 describe('status helpers', () => {
   it('sorts the nine statuses into active, terminal and neither', () => {
@@ -24,14 +34,25 @@ describe('status helpers', () => {
   });
 
   it('lets active and scheduled jobs be canceled and failed jobs be retried', () => {
-    expect(JOB_STATUSES.filter(isCancelable)).toEqual(['created', 'planning', 'scheduled', 'ready', 'executing', 'waiting']);
+    expect(JOB_STATUSES.filter(isCancelable)).toEqual([
+      'created',
+      'planning',
+      'scheduled',
+      'ready',
+      'executing',
+      'waiting',
+    ]);
     expect(JOB_STATUSES.filter(isRetryable)).toEqual(['failed']);
   });
 
   it('says which modes block which region', () => {
     expect([blocks('foreground', 'resource'), blocks('foreground', 'toolbar')]).toEqual([true, true]);
     expect([blocks('toolbarBlocking', 'resource'), blocks('toolbarBlocking', 'toolbar')]).toEqual([false, true]);
-    expect([blocks('background', 'toolbar'), blocks('hidden', 'toolbar'), blocks(undefined, 'toolbar')]).toEqual([false, false, false]);
+    expect([blocks('background', 'toolbar'), blocks('hidden', 'toolbar'), blocks(undefined, 'toolbar')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('blocks only while the job is active', () => {
@@ -41,7 +62,15 @@ describe('status helpers', () => {
 
   it('asks for acknowledgement of finished, unacknowledged, acknowledge-flagged outcomes, never for background jobs', () => {
     const job = (extra: Record<string, unknown>) =>
-      normalizeJob({ id: 'j', type: 'workbook', operation: 'export', source: 's', status: 'complete', outcome: { acknowledge: true }, ...extra });
+      normalizeJob({
+        id: 'j',
+        type: 'workbook',
+        operation: 'export',
+        source: 's',
+        status: 'complete',
+        outcome: { acknowledge: true },
+        ...extra,
+      });
     expect(needsAcknowledgement(job({}))).toBe(true);
     expect(needsAcknowledgement(job({ outcomeAcknowledgedAt: '2026-11-28T00:00:00Z' }))).toBe(false);
     expect(needsAcknowledgement(job({ mode: 'background' }))).toBe(false);

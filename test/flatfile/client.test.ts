@@ -37,7 +37,13 @@ afterEach(() => {
 });
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {
-  return createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, retry: { delayMs: 5 }, ...options });
+  return createFlatfileJobsClient({
+    baseUrl: server.baseUrl,
+    accessToken: 'sk_test_valid',
+    spaceId: SPACE_ID,
+    retry: { delayMs: 5 },
+    ...options,
+  });
 }
 
 describe('createFlatfileJobsClient: jobs', () => {
@@ -116,7 +122,12 @@ describe('createFlatfileJobsClient: jobs', () => {
 
   it('leaves out a listed entry that is no job, with a warning naming the field, and keeps the rest', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    server.queue('GET /jobs', { body: { data: [submitExecuting, { ...exportComplete, id: 7 }], pagination: { currentPage: 1, pageCount: 1, totalCount: 2 } } });
+    server.queue('GET /jobs', {
+      body: {
+        data: [submitExecuting, { ...exportComplete, id: 7 }],
+        pagination: { currentPage: 1, pageCount: 1, totalCount: 2 },
+      },
+    });
 
     const page = await client().list();
 
@@ -130,11 +141,24 @@ describe('createFlatfileJobsClient: jobs', () => {
   });
 
   it('creates a job with POST /jobs, sending the config as JSON with the environment', async () => {
-    const job = await client({ environmentId: ENVIRONMENT_ID }).create({ type: 'workbook', operation: 'export', source: WORKBOOK_ID, mode: 'foreground', input: { format: 'csv' } });
+    const job = await client({ environmentId: ENVIRONMENT_ID }).create({
+      type: 'workbook',
+      operation: 'export',
+      source: WORKBOOK_ID,
+      mode: 'foreground',
+      input: { format: 'csv' },
+    });
 
     expect(server.calls()).toEqual(['POST /jobs']);
     expect(server.requests[0]?.headers['content-type']).toBe('application/json');
-    expect(server.requests[0]?.body).toEqual({ type: 'workbook', operation: 'export', source: WORKBOOK_ID, mode: 'foreground', input: { format: 'csv' }, environmentId: ENVIRONMENT_ID });
+    expect(server.requests[0]?.body).toEqual({
+      type: 'workbook',
+      operation: 'export',
+      source: WORKBOOK_ID,
+      mode: 'foreground',
+      input: { format: 'csv' },
+      environmentId: ENVIRONMENT_ID,
+    });
     expect(job).toMatchObject({ id: 'us_jb_New1', status: 'created', operation: 'export' });
   });
 
@@ -163,14 +187,19 @@ describe('createFlatfileJobsClient: jobs', () => {
     await expect(c.get(submitExecuting.id)).rejects.toThrow(/not JSON/);
     const error = await c.get(submitExecuting.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobsClientError);
-    expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/data must be an object, got null/) });
+    expect(error).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/data must be an object, got null/),
+    });
   });
 });
 
 describe('createFlatfileJobsClient: events over HTTP', () => {
   it('turns the events list into JobEvents for one subscriber, and stops when it leaves', async () => {
     const now = Date.now();
-    server.events.push(...flatfileEvents.map((event, index) => ({ ...event, createdAt: new Date(now + index).toISOString() })));
+    server.events.push(
+      ...flatfileEvents.map((event, index) => ({ ...event, createdAt: new Date(now + index).toISOString() })),
+    );
     const received: JobEvent[] = [];
 
     const unsubscribe = client().subscribe((event) => received.push(event));

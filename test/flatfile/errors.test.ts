@@ -24,7 +24,13 @@ beforeEach(() => {
 });
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {
-  return createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, retry: { delayMs: 5 }, ...options });
+  return createFlatfileJobsClient({
+    baseUrl: server.baseUrl,
+    accessToken: 'sk_test_valid',
+    spaceId: SPACE_ID,
+    retry: { delayMs: 5 },
+    ...options,
+  });
 }
 
 const exportConfig = { type: 'workbook', operation: 'export', source: WORKBOOK_ID } as const;
@@ -43,7 +49,11 @@ describe('authorization', () => {
 
     expect(job.id).toBe(submitExecuting.id);
     expect(getAccessToken).toHaveBeenCalledTimes(2);
-    expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer tok_1', 'Bearer tok_2', 'Bearer tok_2']);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer tok_1',
+      'Bearer tok_2',
+      'Bearer tok_2',
+    ]);
   });
 
   it('renews the token for a create refused with 401: the server refused it, so nothing was started twice', async () => {
@@ -60,10 +70,16 @@ describe('authorization', () => {
 
   it('gives up with `unauthorized` when the renewed token is refused too, saying why', async () => {
     const getAccessToken = vi.fn(async () => 'tok_expired');
-    const error = await client({ accessToken: undefined, getAccessToken }).get(submitExecuting.id).catch((e: unknown) => e);
+    const error = await client({ accessToken: undefined, getAccessToken })
+      .get(submitExecuting.id)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(JobsClientError);
-    expect(error).toMatchObject({ code: 'unauthorized', status: 401, message: expect.stringMatching(/missing, invalid or expired.*invalid or expired token/) });
+    expect(error).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      message: expect.stringMatching(/missing, invalid or expired.*invalid or expired token/),
+    });
     expect(getAccessToken).toHaveBeenCalledTimes(2);
     expect(server.requests).toHaveLength(2);
   });
@@ -74,29 +90,53 @@ describe('authorization', () => {
   });
 
   it('reports 403 as `forbidden` after one renewal', async () => {
-    server.queue('GET /jobs/:id', { status: 403, body: flatfileError('Forbidden') }, { status: 403, body: flatfileError('Forbidden') });
+    server.queue(
+      'GET /jobs/:id',
+      { status: 403, body: flatfileError('Forbidden') },
+      { status: 403, body: flatfileError('Forbidden') },
+    );
     const getAccessToken = vi.fn(() => 'sk_test_valid');
 
-    await expect(client({ getAccessToken }).get(submitExecuting.id)).rejects.toMatchObject({ code: 'forbidden', status: 403, message: expect.stringMatching(/lacks the rights/) });
+    await expect(client({ getAccessToken }).get(submitExecuting.id)).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      message: expect.stringMatching(/lacks the rights/),
+    });
     expect(getAccessToken).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('HTTP errors', () => {
   it('maps 404 to `not-found`, naming the job', async () => {
-    await expect(client().get('us_jb_Gone0000')).rejects.toMatchObject({ code: 'not-found', status: 404, message: expect.stringMatching(/no job us_jb_Gone0000.*Job us_jb_Gone0000 not found/) });
+    await expect(client().get('us_jb_Gone0000')).rejects.toMatchObject({
+      code: 'not-found',
+      status: 404,
+      message: expect.stringMatching(/no job us_jb_Gone0000.*Job us_jb_Gone0000 not found/),
+    });
   });
 
   it('maps 409 to `conflict` and 400/422 to `invalid`, with Flatfile’s message', async () => {
     server.queue('POST /jobs', { status: 422, body: flatfileError('source must be a valid id') });
 
     await expect(client().cancel('us_jb_Ex7pK2wL')).rejects.toMatchObject({ code: 'conflict', status: 409 });
-    await expect(client().retry(submitExecuting.id)).rejects.toMatchObject({ code: 'invalid', status: 400, message: expect.stringMatching(/Only failed jobs/) });
-    await expect(client().create(exportConfig)).rejects.toMatchObject({ code: 'invalid', status: 422, message: expect.stringMatching(/source must be a valid id/) });
+    await expect(client().retry(submitExecuting.id)).rejects.toMatchObject({
+      code: 'invalid',
+      status: 400,
+      message: expect.stringMatching(/Only failed jobs/),
+    });
+    await expect(client().create(exportConfig)).rejects.toMatchObject({
+      code: 'invalid',
+      status: 422,
+      message: expect.stringMatching(/source must be a valid id/),
+    });
   });
 
   it('repeats a read after a 500 and answers with the second try', async () => {
-    server.queue('GET /jobs/:id', { status: 500, body: flatfileError('Internal error') }, { status: 502, raw: 'Bad gateway' });
+    server.queue(
+      'GET /jobs/:id',
+      { status: 500, body: flatfileError('Internal error') },
+      { status: 502, raw: 'Bad gateway' },
+    );
 
     const job = await client().get(submitExecuting.id);
 
@@ -109,18 +149,26 @@ describe('HTTP errors', () => {
     server.queue('POST /jobs', { status: 408, body: flatfileError('Request timeout') });
 
     const job = await client().get(submitExecuting.id);
-    const error = await client().create(exportConfig).catch((e: unknown) => e);
+    const error = await client()
+      .create(exportConfig)
+      .catch((e: unknown) => e);
 
     expect(job.id).toBe(submitExecuting.id);
     expect(error).toMatchObject({ code: 'server', status: 408, message: expect.stringMatching(/timed out/) });
-    expect(server.calls()).toEqual([`GET /jobs/${submitExecuting.id}`, `GET /jobs/${submitExecuting.id}`, 'POST /jobs']);
+    expect(server.calls()).toEqual([
+      `GET /jobs/${submitExecuting.id}`,
+      `GET /jobs/${submitExecuting.id}`,
+      'POST /jobs',
+    ]);
     expect(server.requests.map((request) => request.headers['x-disable-hooks'])).toEqual(['true', 'true', 'true']);
   });
 
   it('stops repeating a read after three tries with a retryable `server` error', async () => {
     server.queue('GET /jobs', ...Array(5).fill({ status: 503, body: flatfileError('Unavailable') }));
 
-    const error = await client().list().catch((e: unknown) => e);
+    const error = await client()
+      .list()
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ code: 'server', status: 503, attempts: 3 });
     // Repeated here already: the kit does not repeat it again (3 requests, not 3 × 3).
@@ -136,7 +184,8 @@ describe('HTTP errors', () => {
   });
 
   it('never repeats cancel, acknowledge or retry after a 5xx', async () => {
-    for (const route of ['POST /jobs/:id/cancel', 'POST /jobs/:id/outcome/ack', 'POST /jobs/:id/retry']) server.queue(route, { status: 502 });
+    for (const route of ['POST /jobs/:id/cancel', 'POST /jobs/:id/outcome/ack', 'POST /jobs/:id/retry'])
+      server.queue(route, { status: 502 });
     const c = client();
 
     await expect(c.cancel(submitExecuting.id)).rejects.toMatchObject({ code: 'server' });
@@ -146,7 +195,11 @@ describe('HTTP errors', () => {
   });
 
   it('waits out a 429’s Retry-After on a read, then succeeds', async () => {
-    server.queue('GET /jobs/:id', { status: 429, headers: { 'retry-after': '1' }, body: flatfileError('Too many requests') });
+    server.queue('GET /jobs/:id', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: flatfileError('Too many requests'),
+    });
     const started = Date.now();
 
     const job = await client().get(submitExecuting.id);
@@ -159,14 +212,21 @@ describe('HTTP errors', () => {
   it('fails a create on 429 at once, with retryAfterMs from the header, and does not send it again', async () => {
     server.queue('POST /jobs', { status: 429, headers: { 'retry-after': '30' } });
 
-    await expect(client().create(exportConfig)).rejects.toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 30_000 });
+    await expect(client().create(exportConfig)).rejects.toMatchObject({
+      code: 'rate-limited',
+      status: 429,
+      retryAfterMs: 30_000,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('does not wait longer than maxWaitMs: a long Retry-After fails the read with `rate-limited`', async () => {
     server.queue('GET /jobs', { status: 429, headers: { 'retry-after': '120' } });
 
-    await expect(client({ retry: { maxWaitMs: 1000 } }).list()).rejects.toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000 });
+    await expect(client({ retry: { maxWaitMs: 1000 } }).list()).rejects.toMatchObject({
+      code: 'rate-limited',
+      retryAfterMs: 120_000,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -202,7 +262,9 @@ describe('network and abort', () => {
     const started = Date.now();
     setTimeout(() => controller.abort(), 50);
 
-    const error = await client().get(submitExecuting.id, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client()
+      .get(submitExecuting.id, { signal: controller.signal })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('AbortError');
@@ -222,7 +284,10 @@ describe('network and abort', () => {
 
   it('rejects with an AbortError while getAccessToken is still pending', async () => {
     const controller = new AbortController();
-    const pending = client({ accessToken: undefined, getAccessToken: () => new Promise<string>(() => {}) }).get(submitExecuting.id, { signal: controller.signal });
+    const pending = client({ accessToken: undefined, getAccessToken: () => new Promise<string>(() => {}) }).get(
+      submitExecuting.id,
+      { signal: controller.signal },
+    );
     controller.abort();
 
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
@@ -233,7 +298,9 @@ describe('network and abort', () => {
     const controller = new AbortController();
     controller.abort();
 
-    await expect(client().create(exportConfig, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client().create(exportConfig, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -87,7 +87,12 @@ export const downloadComplete = {
     acknowledge: true,
     heading: 'Rejected records',
     message: '17 records were rejected.',
-    next: { type: 'download', url: 'https://files.example.invalid/rejected.csv', fileName: 'rejected.csv', label: 'Download rejected records' },
+    next: {
+      type: 'download',
+      url: 'https://files.example.invalid/rejected.csv',
+      fileName: 'rejected.csv',
+      label: 'Download rejected records',
+    },
   },
   createdAt: '2025-03-04T09:30:00.000Z',
   updatedAt: '2025-03-04T09:30:40.000Z',
@@ -255,12 +260,29 @@ export function jobEvent(
 export const flatfileEvents = [
   jobEvent('us_evt_01Hq8a', 'job:created', { ...submitExecuting, status: 'created' }, '2025-03-04T10:00:00.100Z'),
   jobEvent('us_evt_01Hq8b', 'job:ready', { ...submitExecuting, status: 'ready' }, '2025-03-04T10:00:00.300Z'),
-  jobEvent('us_evt_01Hq8c', 'job:updated', { ...submitExecuting, status: 'executing', info: 'Accepted' }, '2025-03-04T10:00:01.500Z'),
-  jobEvent('us_evt_01Hq8d', 'job:updated', { ...submitExecuting, status: 'executing', info: 'Sending 1,204 records to the CRM' }, '2025-03-04T10:00:21.000Z'),
+  jobEvent(
+    'us_evt_01Hq8c',
+    'job:updated',
+    { ...submitExecuting, status: 'executing', info: 'Accepted' },
+    '2025-03-04T10:00:01.500Z',
+  ),
+  jobEvent(
+    'us_evt_01Hq8d',
+    'job:updated',
+    { ...submitExecuting, status: 'executing', info: 'Sending 1,204 records to the CRM' },
+    '2025-03-04T10:00:21.000Z',
+  ),
   jobEvent('us_evt_01Hq8e', 'job:completed', { ...exportComplete, status: 'complete' }, '2025-03-04T10:00:22.000Z'),
 ];
 
-const validAction = { operation: 'submitActionFg', mode: 'foreground', label: 'Submit', description: 'Send the data to the CRM?', primary: true, constraints: [{ type: 'hasAllValid' }] } satisfies Wire<Flatfile.Action>;
+const validAction = {
+  operation: 'submitActionFg',
+  mode: 'foreground',
+  label: 'Submit',
+  description: 'Send the data to the CRM?',
+  primary: true,
+  constraints: [{ type: 'hasAllValid' }],
+} satisfies Wire<Flatfile.Action>;
 
 /** `GET /workbooks/{id}`: two workbook actions, and one that is malformed (no label). */
 export const flatfileWorkbook = {
@@ -280,7 +302,18 @@ export const flatfileWorkbook = {
       inputForm: {
         type: 'simple',
         fields: [
-          { key: 'format', label: 'Format', type: 'enum', config: { options: [{ value: 'csv', label: 'CSV' }, { value: 'xlsx', label: 'Excel' }] }, constraints: [{ type: 'required' }] },
+          {
+            key: 'format',
+            label: 'Format',
+            type: 'enum',
+            config: {
+              options: [
+                { value: 'csv', label: 'CSV' },
+                { value: 'xlsx', label: 'Excel' },
+              ],
+            },
+            constraints: [{ type: 'required' }],
+          },
         ],
       },
     },
@@ -299,9 +332,19 @@ export const flatfileSheet = {
   config: {
     name: 'Contacts',
     slug: 'contacts',
-    actions: [{ operation: 'dedupe', mode: 'background', label: 'Remove duplicates', constraints: [{ type: 'hasData' }] }],
+    actions: [
+      { operation: 'dedupe', mode: 'background', label: 'Remove duplicates', constraints: [{ type: 'hasData' }] },
+    ],
     fields: [
-      { key: 'email', type: 'string', label: 'Email', actions: [{ operation: 'normalizeEmail', label: 'Normalize', constraints: [{ type: 'hasColumnEnabled' }] }, { label: 42 }] },
+      {
+        key: 'email',
+        type: 'string',
+        label: 'Email',
+        actions: [
+          { operation: 'normalizeEmail', label: 'Normalize', constraints: [{ type: 'hasColumnEnabled' }] },
+          { label: 42 },
+        ],
+      },
       { key: 'name', type: 'string', label: 'Name' },
     ],
   },
@@ -330,12 +373,26 @@ export function workbookWithHistory(finished: number, { running = true } = {}): 
   const start = Date.parse('2025-03-04T08:00:00.000Z');
   const stamp = (ms: number) => new Date(start + ms).toISOString();
   const jobs: WireJob[] = [];
-  if (running) jobs.push({ ...submitExecuting, createdAt: stamp(0), startedAt: stamp(1000), updatedAt: stamp(finished * 60_000 + 30_000) });
+  if (running)
+    jobs.push({
+      ...submitExecuting,
+      createdAt: stamp(0),
+      startedAt: stamp(1000),
+      updatedAt: stamp(finished * 60_000 + 30_000),
+    });
   for (let index = 0; index < finished; index += 1) {
     const { outcome: _, ...done } = exportComplete;
     const createdAt = stamp((index + 1) * 60_000);
     const finishedAt = stamp((index + 1) * 60_000 + 20_000);
-    jobs.push({ ...done, id: `us_jb_Done${String(index).padStart(5, '0')}`, mode: 'background', createdAt, startedAt: createdAt, updatedAt: finishedAt, finishedAt });
+    jobs.push({
+      ...done,
+      id: `us_jb_Done${String(index).padStart(5, '0')}`,
+      mode: 'background',
+      createdAt,
+      startedAt: createdAt,
+      updatedAt: finishedAt,
+      finishedAt,
+    });
   }
   return jobs;
 }

@@ -53,7 +53,9 @@ describe('active jobs behind a long history', () => {
     const newest = await client().list({ ...activeLookup, sortDirection: 'desc' });
     const oldest = await client().list({ ...activeLookup, sortDirection: 'asc' });
 
-    expect(newest.data.map((job) => `${job.id} ${job.status} ${job.mode}`)).toEqual([`${submitExecuting.id} executing foreground`]);
+    expect(newest.data.map((job) => `${job.id} ${job.status} ${job.mode}`)).toEqual([
+      `${submitExecuting.id} executing foreground`,
+    ]);
     expect(oldest.data.map((job) => job.id)).toEqual([submitExecuting.id]);
     expect(newest.pagination).toEqual({ currentPage: 1, pageCount: 1, totalCount: 1 });
     // Newest first, 100 a page, until the short page: 2 requests per lookup.
@@ -121,7 +123,9 @@ describe('events: none lost, none doubled', () => {
       const c = listen(client());
       await vi.waitFor(() => expect(eventReads()).toBeGreaterThan(0));
       const start = server.now();
-      const burst = Array.from({ length: 1000 }, (_, index) => event(`us_evt_B${String(index).padStart(4, '0')}`, start + index));
+      const burst = Array.from({ length: 1000 }, (_, index) =>
+        event(`us_evt_B${String(index).padStart(4, '0')}`, start + index),
+      );
       server.events.push(...burst);
 
       await vi.waitFor(() => expect(c.received.length).toBeGreaterThanOrEqual(1000), { timeout: 5000 });
@@ -183,6 +187,10 @@ describe('events: none lost, none doubled', () => {
     await vi.waitFor(() => expect(c.ids()).toEqual(['us_evt_New']));
     c.unsubscribe();
 
-    expect(c.received[0]).toMatchObject({ topic: 'job:paused', context: { jobId: submitExecuting.id }, payload: { status: 'waiting' } });
+    expect(c.received[0]).toMatchObject({
+      topic: 'job:paused',
+      context: { jobId: submitExecuting.id },
+      payload: { status: 'waiting' },
+    });
   });
 });

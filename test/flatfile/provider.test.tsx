@@ -29,12 +29,23 @@ function Row({ id }: { id: string }) {
 
 function Jobs() {
   const { data } = useJobs({ workbookId: WORKBOOK_ID, type: 'workbook', excludeChildJobs: true });
-  return <ul aria-label="Jobs">{data?.ids.map((id) => <Row key={id} id={id} />)}</ul>;
+  return (
+    <ul aria-label="Jobs">
+      {data?.ids.map((id) => (
+        <Row key={id} id={id} />
+      ))}
+    </ul>
+  );
 }
 
 describe('Jobkit on Flatfile', () => {
   it('shows the space’s jobs and follows a job through Flatfile’s events', async () => {
-    const client = createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, poll: { activeMs: 50, idleMs: 50 } });
+    const client = createFlatfileJobsClient({
+      baseUrl: server.baseUrl,
+      accessToken: 'sk_test_valid',
+      spaceId: SPACE_ID,
+      poll: { activeMs: 50, idleMs: 50 },
+    });
     render(
       <JobsProvider client={client} queryClient={quietQueryClient()}>
         <Jobs />
@@ -47,7 +58,9 @@ describe('Jobkit on Flatfile', () => {
 
     const job = server.jobs.get(submitExecuting.id);
     Object.assign(job ?? {}, { status: 'complete', progress: 100, updatedAt: new Date().toISOString() });
-    server.events.push(jobEvent('us_evt_live1', 'job:completed', { ...submitExecuting, status: 'complete' }, new Date().toISOString()));
+    server.events.push(
+      jobEvent('us_evt_live1', 'job:completed', { ...submitExecuting, status: 'complete' }, new Date().toISOString()),
+    );
 
     await screen.findByText('submitActionFg complete 100%');
     const query = server.requests.find((request) => request.path === '/jobs')?.query;
@@ -57,7 +70,12 @@ describe('Jobkit on Flatfile', () => {
 
   it('gives up on a failing read after the adapter’s own tries: the kit does not multiply them', async () => {
     server.queue('GET /jobs', ...Array(12).fill({ status: 503, body: { errors: [{ message: 'Unavailable' }] } }));
-    const client = createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, retry: { delayMs: 1 } });
+    const client = createFlatfileJobsClient({
+      baseUrl: server.baseUrl,
+      accessToken: 'sk_test_valid',
+      spaceId: SPACE_ID,
+      retry: { delayMs: 1 },
+    });
     function Failing() {
       const { error } = useJobs({ workbookId: WORKBOOK_ID });
       return <p>{error ? `Failed: ${error.message}` : 'Loading'}</p>;

@@ -26,11 +26,20 @@ beforeEach(() => {
 });
 
 function Workbook() {
-  const client = createFlatfileJobsClient({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', spaceId: SPACE_ID, poll: { activeMs: 50, idleMs: 50 } });
+  const client = createFlatfileJobsClient({
+    baseUrl: server.baseUrl,
+    accessToken: 'sk_test_valid',
+    spaceId: SPACE_ID,
+    poll: { activeMs: 50, idleMs: 50 },
+  });
   return (
     <JobsProvider client={client} queryClient={quietQueryClient()}>
       <JobsIndicator source={WORKBOOK_ID} />
-      <ActionButton action={{ label: 'Export', operation: 'export', mode: 'foreground' }} domain="workbook" source={WORKBOOK_ID} />
+      <ActionButton
+        action={{ label: 'Export', operation: 'export', mode: 'foreground' }}
+        domain="workbook"
+        source={WORKBOOK_ID}
+      />
       <ProgressOverlay source={WORKBOOK_ID}>
         <table aria-label="Contacts">
           <tbody>
@@ -53,7 +62,9 @@ describe('Flatfile: reload while a job runs behind 120 finished jobs', () => {
 
     const overlay = await screen.findByRole('group', {}, { timeout: 4000 });
     expect(within(overlay).getByText('Sending 1,204 records to the CRM')).toBeInTheDocument();
-    expect(overlay.closest('[data-slot="progress-overlay-region"]')?.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(
+      overlay.closest('[data-slot="progress-overlay-region"]')?.querySelector('[aria-busy="true"]'),
+    ).not.toBeNull();
     await waitFor(() => expect(exportButton()).toHaveAttribute('aria-disabled', 'true'));
     await waitFor(() => expect(indicator()).toHaveAccessibleName('Jobs 1 running'));
     // Two lookups (the source's active jobs, the indicator's count), two pages of 100 each.
@@ -67,8 +78,15 @@ describe('Flatfile: reload while a job runs behind 120 finished jobs', () => {
     const before = reads();
 
     const now = new Date(server.now()).toISOString();
-    Object.assign(server.jobs.get(submitExecuting.id) ?? {}, { status: 'complete', progress: 100, updatedAt: now, finishedAt: now });
-    server.events.push(jobEvent('us_evt_Unknown1', 'job:archived' as never, { ...submitExecuting, status: 'complete' }, now));
+    Object.assign(server.jobs.get(submitExecuting.id) ?? {}, {
+      status: 'complete',
+      progress: 100,
+      updatedAt: now,
+      finishedAt: now,
+    });
+    server.events.push(
+      jobEvent('us_evt_Unknown1', 'job:archived' as never, { ...submitExecuting, status: 'complete' }, now),
+    );
 
     await waitFor(() => expect(screen.queryByRole('group')).toBeNull(), { timeout: 4000 });
     expect(reads()).toBeGreaterThan(before);

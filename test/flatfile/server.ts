@@ -82,7 +82,11 @@ function listJobs(jobs: Json[], query: URLSearchParams): Json {
   const pageNumber = Number(query.get('pageNumber') ?? 1);
   return {
     data: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
-    pagination: { currentPage: pageNumber, pageCount: Math.max(1, Math.ceil(list.length / pageSize)), totalCount: list.length },
+    pagination: {
+      currentPage: pageNumber,
+      pageCount: Math.max(1, Math.ceil(list.length / pageSize)),
+      totalCount: list.length,
+    },
   };
 }
 
@@ -111,7 +115,15 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
     if (route === 'GET /jobs') return { body: listJobs([...jobs.values()], query) };
     if (route === 'POST /jobs') {
       created += 1;
-      const next = { ...(body as Json), id: `us_jb_New${created}`, status: 'created', progress: 0, createdBy: 'us_usr_7Kd2pQx8', createdAt: now, updatedAt: now };
+      const next = {
+        ...(body as Json),
+        id: `us_jb_New${created}`,
+        status: 'created',
+        progress: 0,
+        createdBy: 'us_usr_7Kd2pQx8',
+        createdAt: now,
+        updatedAt: now,
+      };
       jobs.set(next.id, next);
       return { status: 200, body: { data: next } };
     }
@@ -127,10 +139,20 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       const pageNumber = Number(query.get('pageNumber') ?? 1);
       return { body: { data: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize) } };
     }
-    if (route === 'GET /workbooks/:id') return id === flatfileWorkbook.id ? { body: { data: flatfileWorkbook } } : { status: 404, body: errors('Workbook not found') };
-    if (route === 'GET /sheets/:id') return id === flatfileSheet.id ? { body: { data: flatfileSheet } } : { status: 404, body: errors('Sheet not found') };
-    if (route === 'GET /spaces/:id') return id === flatfileSpace.id ? { body: { data: flatfileSpace } } : { status: 404, body: errors('Space not found') };
-    if (!route.startsWith('GET /jobs/:id') && !route.startsWith('POST /jobs/:id')) return { status: 404, body: errors(`No route ${route}`) };
+    if (route === 'GET /workbooks/:id')
+      return id === flatfileWorkbook.id
+        ? { body: { data: flatfileWorkbook } }
+        : { status: 404, body: errors('Workbook not found') };
+    if (route === 'GET /sheets/:id')
+      return id === flatfileSheet.id
+        ? { body: { data: flatfileSheet } }
+        : { status: 404, body: errors('Sheet not found') };
+    if (route === 'GET /spaces/:id')
+      return id === flatfileSpace.id
+        ? { body: { data: flatfileSpace } }
+        : { status: 404, body: errors('Space not found') };
+    if (!route.startsWith('GET /jobs/:id') && !route.startsWith('POST /jobs/:id'))
+      return { status: 404, body: errors(`No route ${route}`) };
     if (job === undefined) return { status: 404, body: errors(`Job ${id} not found`) };
     if (route === 'GET /jobs/:id') return { body: { data: job } };
     const terminal = ['complete', 'failed', 'canceled', 'cancelled'].includes(String(job.status));
@@ -156,11 +178,21 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       const text = Buffer.concat(chunks).toString('utf8');
       const body: unknown = text === '' ? undefined : JSON.parse(text);
       const method = req.method ?? 'GET';
-      requests.push({ method, path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams, headers: req.headers, body });
+      requests.push({
+        method,
+        path: url.pathname.replace(/^\/api\/v1/, ''),
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      });
       const route = routeOf(method, url.pathname);
       const special = queued.get(route)?.shift();
       const authorized = tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''));
-      const reply = special ?? (authorized ? answer(method, url.pathname, url.searchParams, body) : { status: 401, body: errors('Unauthorized: invalid or expired token') });
+      const reply =
+        special ??
+        (authorized
+          ? answer(method, url.pathname, url.searchParams, body)
+          : { status: 401, body: errors('Unauthorized: invalid or expired token') });
       const send = () => {
         if (res.destroyed) return;
         const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));

@@ -23,7 +23,15 @@ function fakeFlatfile() {
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     const { pathname, searchParams } = new URL(url);
     if (pathname.endsWith('/jobs') && init.method === 'POST') {
-      return json({ data: { ...submitExecuting, id: 'us_jb_New1', status: 'created', progress: 0, updatedAt: new Date().toISOString() } });
+      return json({
+        data: {
+          ...submitExecuting,
+          id: 'us_jb_New1',
+          status: 'created',
+          progress: 0,
+          updatedAt: new Date().toISOString(),
+        },
+      });
     }
     if (pathname.includes('/jobs/')) {
       // Stuck: still "executing", last changed two hours ago.
@@ -45,7 +53,13 @@ function fakeFlatfile() {
 let api: ReturnType<typeof fakeFlatfile>;
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {
-  return createFlatfileJobsClient({ baseUrl: 'http://127.0.0.1:9/api/v1', accessToken: 'sk_test_valid', spaceId: SPACE_ID, fetch: api.fetch, ...options });
+  return createFlatfileJobsClient({
+    baseUrl: 'http://127.0.0.1:9/api/v1',
+    accessToken: 'sk_test_valid',
+    spaceId: SPACE_ID,
+    fetch: api.fetch,
+    ...options,
+  });
 }
 
 function collect(c: ReturnType<typeof client>) {
@@ -54,7 +68,8 @@ function collect(c: ReturnType<typeof client>) {
   return { received, unsubscribe };
 }
 
-const executing = (id: string, ms: number, status = 'executing') => jobEvent(id, 'job:updated', { ...submitExecuting, status }, at(ms));
+const executing = (id: string, ms: number, status = 'executing') =>
+  jobEvent(id, 'job:updated', { ...submitExecuting, status }, at(ms));
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });
@@ -101,12 +116,22 @@ describe('subscribe', () => {
     );
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(received.map((event) => `${event.topic} ${event.payload.status}`)).toEqual(['job:created created', 'job:updated executing']);
+    expect(received.map((event) => `${event.topic} ${event.payload.status}`)).toEqual([
+      'job:created created',
+      'job:updated executing',
+    ]);
     expect(received[1]).toEqual({
       id: 'us_evt_2',
       domain: 'job',
       topic: 'job:updated',
-      payload: { domain: 'workbook', operation: 'submitActionFg', job: 'workbook:submitActionFg', status: 'executing', info: 'Accepted', isPart: false },
+      payload: {
+        domain: 'workbook',
+        operation: 'submitActionFg',
+        job: 'workbook:submitActionFg',
+        status: 'executing',
+        info: 'Accepted',
+        isPart: false,
+      },
       context: expect.objectContaining({ jobId: submitExecuting.id, spaceId: SPACE_ID }),
       createdAt: new Date(at(200)),
     });
@@ -117,11 +142,22 @@ describe('subscribe', () => {
   it('passes on the file, the document and the preceding event named by an event’s context', async () => {
     const { received, unsubscribe } = collect(client());
     const event = jobEvent('us_evt_1', 'job:created', { ...submitExecuting, status: 'created' }, at(100));
-    event.context = { ...event.context, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0', namespaces: ['workbook'] };
+    event.context = {
+      ...event.context,
+      fileId: 'us_fl_1',
+      documentId: 'us_dc_1',
+      precedingEventId: 'us_evt_0',
+      namespaces: ['workbook'],
+    };
     api.events.push(event);
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(received[0]?.context).toMatchObject({ jobId: submitExecuting.id, fileId: 'us_fl_1', documentId: 'us_dc_1', precedingEventId: 'us_evt_0' });
+    expect(received[0]?.context).toMatchObject({
+      jobId: submitExecuting.id,
+      fileId: 'us_fl_1',
+      documentId: 'us_dc_1',
+      precedingEventId: 'us_evt_0',
+    });
     expect(received[0]?.context).not.toHaveProperty('namespaces');
     unsubscribe();
   });
@@ -130,7 +166,10 @@ describe('subscribe', () => {
     const { received, unsubscribe } = collect(client());
     api.events.push(executing('us_evt_1', 100));
     await vi.advanceTimersByTimeAsync(0);
-    api.events.push(executing('us_evt_2', 900), jobEvent('us_evt_3', 'job:updated', { ...submitExecuting, status: 'cancelled' }, at(900)));
+    api.events.push(
+      executing('us_evt_2', 900),
+      jobEvent('us_evt_3', 'job:updated', { ...submitExecuting, status: 'cancelled' }, at(900)),
+    );
     await vi.advanceTimersByTimeAsync(1000);
     await vi.advanceTimersByTimeAsync(5000);
 
@@ -144,7 +183,8 @@ describe('subscribe', () => {
 
   it('reads further pages when a page of events is full, within one poll', async () => {
     const { received, unsubscribe } = collect(client());
-    for (let index = 0; index < 150; index += 1) api.events.push(executing(`us_evt_${String(index).padStart(3, '0')}`, 10 + index));
+    for (let index = 0; index < 150; index += 1)
+      api.events.push(executing(`us_evt_${String(index).padStart(3, '0')}`, 10 + index));
     await vi.advanceTimersByTimeAsync(0);
 
     expect(api.reads.map((read) => read.query.get('pageNumber'))).toEqual(['1', '2']);
@@ -174,7 +214,9 @@ describe('subscribe', () => {
     );
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(received.map((event) => `${event.topic} ${event.context.jobId}`)).toEqual([`job:rescheduled ${submitExecuting.id}`]);
+    expect(received.map((event) => `${event.topic} ${event.context.jobId}`)).toEqual([
+      `job:rescheduled ${submitExecuting.id}`,
+    ]);
     unsubscribe();
   });
 
@@ -230,7 +272,11 @@ describe('subscribe', () => {
 
     // Failures at 0 and 5 s wait 5 s then 10 s; the 429 at 15 s asks for 45 s (more than maxMs); then quiet reads.
     expect(api.times().slice(0, 5)).toEqual([0, 5000, 15_000, 60_000, 70_000]);
-    expect(onError.mock.calls.map(([error]) => (error as { code: string }).code)).toEqual(['server', 'server', 'rate-limited']);
+    expect(onError.mock.calls.map(([error]) => (error as { code: string }).code)).toEqual([
+      'server',
+      'server',
+      'rate-limited',
+    ]);
     unsubscribe();
   });
 
@@ -276,7 +322,10 @@ describe('subscribe', () => {
       throw new Error('listener bug');
     });
     const { received, unsubscribe } = collect(c);
-    api.events.push({ ...executing('us_evt_bad', 50), context: { spaceId: SPACE_ID } }, jobEvent('us_evt_ok', 'job:completed', { ...exportComplete, status: 'complete' }, at(60)));
+    api.events.push(
+      { ...executing('us_evt_bad', 50), context: { spaceId: SPACE_ID } },
+      jobEvent('us_evt_ok', 'job:completed', { ...exportComplete, status: 'complete' }, at(60)),
+    );
     await vi.advanceTimersByTimeAsync(0);
 
     expect(received.map((event) => event.id)).toEqual(['us_evt_ok']);

@@ -38,7 +38,9 @@ const asConstraint = (constraint: Flatfile.ActionConstraint): ActionConstraint =
 const asMount = (mount: Flatfile.ActionMount): ActionMount => mount;
 const asInputForm = (form: Flatfile.InputForm): InputForm => form;
 const asPagination = (pagination: Flatfile.Pagination): Pagination => pagination;
-const asJobs = (response: Flatfile.ListJobsResponse & { data: AnsweredJob[] }): { data: Job[]; pagination?: Pagination } => response;
+const asJobs = (
+  response: Flatfile.ListJobsResponse & { data: AnsweredJob[] },
+): { data: Job[]; pagination?: Pagination } => response;
 
 // The enumerations are the same sets both ways.
 const statusesBothWays = [(s: Flatfile.JobStatus): JobStatus => s, (s: JobStatus): Flatfile.JobStatus => s];
@@ -93,7 +95,25 @@ describe('Flatfile’s types fit the kit’s model', () => {
       { type: 'view', sheetId: 'us_sh_1', hiddenColumns: ['email'] },
       { type: 'clearFilters', sheetIds: ['us_sh_1'] },
     ];
-    const outcomes: JobOutcome[] = next.map((entry) => ({ acknowledge: true, heading: 'Done', next: entry, trigger: { type: 'manual', audience: 'originator' } }) satisfies Flatfile.JobOutcome);
-    expect(outcomes.map((outcome) => outcome.next?.type)).toEqual(['id', 'url', 'download', 'files', 'wait', 'snapshot', 'retry', 'view', 'clearFilters']);
+    const outcomes: JobOutcome[] = next.map(
+      (entry) =>
+        ({
+          acknowledge: true,
+          heading: 'Done',
+          next: entry,
+          trigger: { type: 'manual', audience: 'originator' },
+        }) satisfies Flatfile.JobOutcome,
+    );
+    expect(outcomes.map((outcome) => outcome.next?.type)).toEqual([
+      'id',
+      'url',
+      'download',
+      'files',
+      'wait',
+      'snapshot',
+      'retry',
+      'view',
+      'clearFilters',
+    ]);
   });
 });

@@ -67,7 +67,9 @@ describe('createHttpJobsClient', () => {
     expect(forbidden).toMatchObject({ code: 'forbidden', status: 403 });
     expect((forbidden as Error).message).toContain(`You may not access job ${job.id}`);
 
-    const invalid = await alice.create({ type: 'sheet', operation: 'launch', source: 's' }).catch((error: unknown) => error);
+    const invalid = await alice
+      .create({ type: 'sheet', operation: 'launch', source: 's' })
+      .catch((error: unknown) => error);
     expect(invalid).toMatchObject({ code: 'invalid', status: 400 });
     expect((invalid as Error).message).toContain('sheet:launch is not an operation this server runs');
 
@@ -89,7 +91,11 @@ describe('createHttpJobsClient', () => {
     const job = await alice.create(count);
     await until(() => seenByAlice.some((event) => event.topic === 'job:completed'), 5000, 'the completed event');
     expect(seenByAlice.every((event) => event.context.jobId === job.id)).toBe(true);
-    expect(seenByAlice.at(-1)?.job).toMatchObject({ status: 'complete', progress: 100, outcome: { message: 'Counted' } });
+    expect(seenByAlice.at(-1)?.job).toMatchObject({
+      status: 'complete',
+      progress: 100,
+      outcome: { message: 'Counted' },
+    });
     expect(seenByAlice.at(-1)?.createdAt).toBeInstanceOf(Date);
     expect(seenByBob).toEqual([]);
     stopAlice?.();
@@ -139,7 +145,11 @@ describe('createHttpJobsClient', () => {
       if (init.method !== 'POST' || !input.endsWith('/jobs')) return response;
       // Hold the answer back until the job's events have told the whole story.
       const { data } = (await response.clone().json()) as { data: { id: string } };
-      await until(() => seen.some((event) => event.context.jobId === data.id && event.topic === 'job:completed'), 5000, 'the completion');
+      await until(
+        () => seen.some((event) => event.context.jobId === data.id && event.topic === 'job:completed'),
+        5000,
+        'the completion',
+      );
       return response;
     };
     const client = clientFor('alice', fetch);

@@ -12,7 +12,11 @@ describe('get and unknown ids', () => {
     for (const call of calls) {
       const answer = call('us_jb_nope');
       await expect(answer).rejects.toBeInstanceOf(JobsClientError);
-      await expect(answer).rejects.toMatchObject({ code: 'not-found', status: 404, message: 'Job us_jb_nope not found' });
+      await expect(answer).rejects.toMatchObject({
+        code: 'not-found',
+        status: 404,
+        message: 'Job us_jb_nope not found',
+      });
     }
   });
 });
@@ -72,12 +76,19 @@ describe('list', () => {
   it('orders any mix of seeded and created jobs as compareJobs does, both ways', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), at: fc.integer({ min: 0, max: 3 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), at: fc.integer({ min: 0, max: 3 }) }), {
+          maxLength: 6,
+        }),
         fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }),
         async (seeds, creates) => {
           const unique = [...new Map(seeds.map((seed) => [seed.id, seed])).values()];
           const { client, clock } = setup({
-            jobs: unique.map(({ id, at }) => ({ id, ...exportWorkbook, status: 'complete', createdAt: new Date(START.getTime() + at * 1000) })),
+            jobs: unique.map(({ id, at }) => ({
+              id,
+              ...exportWorkbook,
+              status: 'complete',
+              createdAt: new Date(START.getTime() + at * 1000),
+            })),
           });
           for (const at of [...creates].sort()) {
             await clock.advance(START.getTime() + at * 1000 - clock.now());
@@ -100,11 +111,49 @@ describe('list', () => {
       pageSize: 3,
       spaceId: 'us_sp_1',
       jobs: [
-        { id: 'us_jb_a', type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', createdAt: new Date('2025-01-01T00:00:01Z') },
-        { id: 'us_jb_b', type: 'workbook', operation: 'submit', source: 'us_wb_1', status: 'failed', createdAt: new Date('2025-01-01T00:00:02Z') },
-        { id: 'us_jb_c', type: 'sheet', operation: 'validate', source: 'us_sh_1', status: 'executing', createdAt: new Date('2025-01-01T00:00:03Z') },
-        { id: 'us_jb_d', type: 'sheet', operation: 'validate', source: 'us_sh_1', status: 'executing', parentId: 'us_jb_c', part: 1, createdAt: new Date('2025-01-01T00:00:04Z') },
-        { id: 'us_jb_e', type: 'file', operation: 'extract', source: 'us_fl_1', status: 'ready', spaceId: 'us_sp_2', createdAt: new Date('2025-01-01T00:00:05Z') },
+        {
+          id: 'us_jb_a',
+          type: 'workbook',
+          operation: 'export',
+          source: 'us_wb_1',
+          status: 'complete',
+          createdAt: new Date('2025-01-01T00:00:01Z'),
+        },
+        {
+          id: 'us_jb_b',
+          type: 'workbook',
+          operation: 'submit',
+          source: 'us_wb_1',
+          status: 'failed',
+          createdAt: new Date('2025-01-01T00:00:02Z'),
+        },
+        {
+          id: 'us_jb_c',
+          type: 'sheet',
+          operation: 'validate',
+          source: 'us_sh_1',
+          status: 'executing',
+          createdAt: new Date('2025-01-01T00:00:03Z'),
+        },
+        {
+          id: 'us_jb_d',
+          type: 'sheet',
+          operation: 'validate',
+          source: 'us_sh_1',
+          status: 'executing',
+          parentId: 'us_jb_c',
+          part: 1,
+          createdAt: new Date('2025-01-01T00:00:04Z'),
+        },
+        {
+          id: 'us_jb_e',
+          type: 'file',
+          operation: 'extract',
+          source: 'us_fl_1',
+          status: 'ready',
+          spaceId: 'us_sp_2',
+          createdAt: new Date('2025-01-01T00:00:05Z'),
+        },
       ],
     });
     return harness;
@@ -145,8 +194,14 @@ describe('list', () => {
 
   it('answers an empty page past the end, and an empty list as one empty page', async () => {
     const { client } = await seeded();
-    expect(await client.list({ pageNumber: 9 })).toEqual({ data: [], pagination: { currentPage: 9, pageCount: 2, totalCount: 5 } });
-    expect(await client.list({ source: 'nothing' })).toEqual({ data: [], pagination: { currentPage: 1, pageCount: 1, totalCount: 0 } });
+    expect(await client.list({ pageNumber: 9 })).toEqual({
+      data: [],
+      pagination: { currentPage: 9, pageCount: 2, totalCount: 5 },
+    });
+    expect(await client.list({ source: 'nothing' })).toEqual({
+      data: [],
+      pagination: { currentPage: 1, pageCount: 1, totalCount: 0 },
+    });
   });
 
   it('uses pages of 20 unless told otherwise', async () => {

@@ -156,7 +156,11 @@ describe('a job with predecessors', () => {
     const predecessor = await client.create(exportWorkbook);
     const done = await client.create({ type: 'file', operation: 'extract', source: 'us_fl_1' });
     await clock.advance(0);
-    const follower = await client.create({ ...exportWorkbook, operation: 'submit', predecessorIds: [predecessor.id, done.id] });
+    const follower = await client.create({
+      ...exportWorkbook,
+      operation: 'submit',
+      predecessorIds: [predecessor.id, done.id],
+    });
     client.register('workbook:submit', () => undefined);
     await clock.advance(0);
     expect((await client.get(follower.id)).status).toBe('waiting');
@@ -202,6 +206,9 @@ describe('a job with predecessors', () => {
     const follower = await client.create({ ...exportWorkbook, predecessorIds: [predecessor.id] });
     await clock.advance(0);
     await client.cancel(predecessor.id);
-    expect(await client.get(follower.id)).toMatchObject({ status: 'failed', info: `Predecessor ${predecessor.id} was canceled` });
+    expect(await client.get(follower.id)).toMatchObject({
+      status: 'failed',
+      info: `Predecessor ${predecessor.id} was canceled`,
+    });
   });
 });

@@ -14,7 +14,14 @@ describe('the engine’s copies', () => {
   it('are what normalizeJob makes of them, through a whole life and odd handler input', async () => {
     const { client, clock, events } = setup({
       jobs: [
-        { id: 'us_jb_seed', ...exportWorkbook, status: 'complete', progress: 250, createdAt: START, outcome: { message: 'Seeded', heading: 7 } as never },
+        {
+          id: 'us_jb_seed',
+          ...exportWorkbook,
+          status: 'complete',
+          progress: 250,
+          createdAt: START,
+          outcome: { message: 'Seeded', heading: 7 } as never,
+        },
       ],
       handlers: {
         'workbook:export': async (_job, { tick, sleep }) => {
@@ -23,7 +30,14 @@ describe('the engine’s copies', () => {
           await tick(30, 'A third', new Date(START.getTime() + 60_000));
           await tick(60, undefined, 'nope');
           await sleep(10);
-          return { outcome: { message: 'Done', acknowledge: 'yes' as never, next: { type: 'url', url: 'https://example.com' } }, info: 5 as never };
+          return {
+            outcome: {
+              message: 'Done',
+              acknowledge: 'yes' as never,
+              next: { type: 'url', url: 'https://example.com' },
+            },
+            info: 5 as never,
+          };
         },
         'workbook:submit': async (_job, { tick }) => {
           await tick(10, 'Halfway');

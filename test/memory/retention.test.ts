@@ -27,7 +27,10 @@ describe('retain', () => {
     expect(client.snapshot().map((job) => job.id)).toEqual([second.id, third.id]);
     const deleted = events.filter((event) => event.topic === 'job:deleted');
     expect(deleted).toHaveLength(1);
-    expect(deleted[0]).toMatchObject({ context: { jobId: first.id }, payload: { status: 'complete', input: { n: 1 } } });
+    expect(deleted[0]).toMatchObject({
+      context: { jobId: first.id },
+      payload: { status: 'complete', input: { n: 1 } },
+    });
     expect(deleted[0]).not.toHaveProperty('job');
     await expect(client.get(first.id)).rejects.toMatchObject({ code: 'not-found' });
     expect((await client.list()).data.map((job) => job.id)).toEqual([third.id, second.id]);
@@ -76,7 +79,9 @@ describe('retain', () => {
     await clock.runAll();
 
     expect(statuses(client)).toEqual([]);
-    expect(events.filter((event) => event.topic === 'job:deleted').map((event) => event.payload.status)).toEqual(['complete']);
+    expect(events.filter((event) => event.topic === 'job:deleted').map((event) => event.payload.status)).toEqual([
+      'complete',
+    ]);
   });
 
   it('keeps a predecessor that a kept job names, and drops it with its last dependent', async () => {
@@ -116,7 +121,9 @@ describe('retain', () => {
 
   it('refuses a limit that is not a whole number of at least 0', () => {
     for (const jobs of [-1, 1.5, Number.NaN, '10']) {
-      expect(() => createMemoryJobsClient({ retain: { jobs } as never })).toThrow(/retain\.jobs must be a whole number of at least 0/);
+      expect(() => createMemoryJobsClient({ retain: { jobs } as never })).toThrow(
+        /retain\.jobs must be a whole number of at least 0/,
+      );
     }
     expect(() => createMemoryJobsClient({ retain: null as never })).toThrow(RangeError);
     expect(() => createMemoryJobsClient({ retain: { jobs: Number.POSITIVE_INFINITY } })).not.toThrow();
@@ -125,7 +132,11 @@ describe('retain', () => {
   it('lets the jobs it dropped be collected', async () => {
     const gc = collectGarbage();
     const clock = createVirtualClock();
-    const client = createMemoryJobsClient({ clock, retain: { jobs: 10 }, handlers: { 'workbook:export': () => undefined } });
+    const client = createMemoryJobsClient({
+      clock,
+      retain: { jobs: 10 },
+      handlers: { 'workbook:export': () => undefined },
+    });
     // The copy of each job as it ended, the one every caller and listener shares.
     const refs: WeakRef<object>[] = [];
     client.subscribe((event) => {
@@ -148,7 +159,10 @@ describe('dispose', () => {
   it('lets go of every job, so that nothing the engine held stays reachable', async () => {
     const gc = collectGarbage();
     const clock = createVirtualClock();
-    const client = createMemoryJobsClient({ clock, handlers: { 'workbook:export': () => ({ outcome: { message: 'Done' } }) } });
+    const client = createMemoryJobsClient({
+      clock,
+      handlers: { 'workbook:export': () => ({ outcome: { message: 'Done' } }) },
+    });
     const ids: string[] = [];
     for (let i = 0; i < 20; i += 1) ids.push((await client.create(exportWorkbook)).id);
     await clock.runAll();

@@ -30,7 +30,9 @@ describe('a running job', () => {
     proceed.open();
     await clock.advance(0);
 
-    const ticks = events.filter((event) => event.topic === 'job:updated').map((event) => [event.job?.progress, event.payload.info]);
+    const ticks = events
+      .filter((event) => event.topic === 'job:updated')
+      .map((event) => [event.job?.progress, event.payload.info]);
     expect(ticks).toEqual([
       [0, 'Accepted'],
       [42, 'Exporting Contacts'],
@@ -62,7 +64,12 @@ describe('a running job', () => {
   });
 
   it('completes with the outcome and info its handler returns', async () => {
-    const outcome = { heading: 'Success!', message: 'Exported 12 records', acknowledge: true, next: { type: 'url' as const, url: 'https://example.com/export.csv', label: 'Download' } };
+    const outcome = {
+      heading: 'Success!',
+      message: 'Exported 12 records',
+      acknowledge: true,
+      next: { type: 'url' as const, url: 'https://example.com/export.csv', label: 'Download' },
+    };
     const { client, clock } = setup({ handlers: { 'workbook:export': () => ({ outcome, info: 'Exported' }) } });
     const job = await client.create(exportWorkbook);
     await clock.advance(0);
@@ -147,7 +154,11 @@ describe('seeded jobs', () => {
     const [running, ready, done] = client.snapshot();
     expect(running).toMatchObject({ id: 'us_jb_running', status: 'executing', progress: 30, createdAt: START });
     expect(ready).toMatchObject({ id: 'us_jb_ready', status: 'complete' });
-    expect(done).toMatchObject({ status: 'complete', createdBy: 'us_usr_memory', createdAt: new Date('2024-12-31T00:00:00.000Z') });
+    expect(done).toMatchObject({
+      status: 'complete',
+      createdBy: 'us_usr_memory',
+      createdAt: new Date('2024-12-31T00:00:00.000Z'),
+    });
     expect(done?.id).toMatch(/^us_jb_/);
     expect(events.map((event) => `${event.context.jobId} ${event.topic}`)).toEqual([
       'us_jb_ready job:updated',

@@ -18,10 +18,17 @@ describe('a job created through the provider', () => {
         },
       },
     });
-    const client: JobsClient = { ...engine, list: async () => Promise.reject(new JobsClientError('network', 'offline')) };
+    const client: JobsClient = {
+      ...engine,
+      list: async () => Promise.reject(new JobsClientError('network', 'offline')),
+    };
     delete client.subscribe;
     const { result } = renderHook(
-      () => ({ run: useRunAction(action, target), state: useActionState(action, {}, target), active: useActiveSourceJobs('us_sh_1') }),
+      () => ({
+        run: useRunAction(action, target),
+        state: useActionState(action, {}, target),
+        active: useActiveSourceJobs('us_sh_1'),
+      }),
       { wrapper: wrapper({ client, queryClient: quietQueryClient(), pollInterval: 50 }) },
     );
     await waitFor(() => expect(result.current.state.enabled).toBe(true));
@@ -40,4 +47,3 @@ describe('a job created through the provider', () => {
     engine.dispose();
   });
 });
-

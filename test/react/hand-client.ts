@@ -1,4 +1,12 @@
-import { type Job, type JobEvent, type JobEventListener, JobsClientError, type JobsClient, jobEventPayload, normalizeJob } from '../../src/core';
+import {
+  type Job,
+  type JobEvent,
+  type JobEventListener,
+  JobsClientError,
+  type JobsClient,
+  jobEventPayload,
+  normalizeJob,
+} from '../../src/core';
 
 /** A running foreground job on sheet `us_sh_1`. */
 export const running: Job = normalizeJob({
@@ -41,9 +49,16 @@ export function handClient(jobs: Map<string, Job>) {
     },
   };
   const push = (topic: JobEvent['topic'], job: Job) => {
-    const event: JobEvent = { id: `ev_${topic}`, domain: 'job', topic, payload: jobEventPayload(job), context: { jobId: job.id }, createdAt: new Date(), job };
+    const event: JobEvent = {
+      id: `ev_${topic}`,
+      domain: 'job',
+      topic,
+      payload: jobEventPayload(job),
+      context: { jobId: job.id },
+      createdAt: new Date(),
+      job,
+    };
     for (const listener of listeners) listener(event);
   };
   return { client, push };
 }
-

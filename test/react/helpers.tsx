@@ -17,11 +17,17 @@ export function counting(inner: JobsClient, { push }: { push: boolean }) {
       return fn(...args);
     };
   const client: JobsClient = {
-    list: count('list', (filter?: Parameters<JobsClient['list']>[0], options?: CallOptions) => inner.list(filter, options)),
+    list: count('list', (filter?: Parameters<JobsClient['list']>[0], options?: CallOptions) =>
+      inner.list(filter, options),
+    ),
     get: count('get', (id: string, options?: CallOptions) => inner.get(id, options)),
-    create: count('create', (config: Parameters<JobsClient['create']>[0], options?: CallOptions) => inner.create(config, options)),
+    create: count('create', (config: Parameters<JobsClient['create']>[0], options?: CallOptions) =>
+      inner.create(config, options),
+    ),
     cancel: count('cancel', (id: string, options?: CallOptions) => inner.cancel(id, options)),
-    acknowledgeOutcome: count('acknowledgeOutcome', (id: string, options?: CallOptions) => inner.acknowledgeOutcome(id, options)),
+    acknowledgeOutcome: count('acknowledgeOutcome', (id: string, options?: CallOptions) =>
+      inner.acknowledgeOutcome(id, options),
+    ),
     retry: count('retry', (id: string, options?: CallOptions) => inner.retry(id, options)),
   };
   if (push && inner.subscribe) client.subscribe = (listener) => inner.subscribe?.(listener) ?? (() => {});

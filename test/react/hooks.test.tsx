@@ -29,7 +29,9 @@ function JobList({ renders }: { renders: Map<string, number> }) {
   const { data } = useJobs({ pageSize: 500 });
   return (
     <ul aria-label="jobs">
-      {data?.ids.map((id) => <JobRow key={id} id={id} renders={renders} />)}
+      {data?.ids.map((id) => (
+        <JobRow key={id} id={id} renders={renders} />
+      ))}
     </ul>
   );
 }
@@ -109,7 +111,13 @@ describe('reading jobs', () => {
     const id = result.current.create.data?.id as string;
     await act(() => running.get(id)?.tick(40, 'Exported 400 of 1,000'));
     await advance(1000);
-    expect(result.current.progress).toMatchObject({ progress: 40, indeterminate: false, info: 'Exported 400 of 1,000', stalled: false, error: null });
+    expect(result.current.progress).toMatchObject({
+      progress: 40,
+      indeterminate: false,
+      info: 'Exported 400 of 1,000',
+      stalled: false,
+      error: null,
+    });
     expect(result.current.progress.valueText).toMatch(/^40%/);
     running.get(id)?.finish();
     await advance(2000);
@@ -219,10 +227,16 @@ describe('errors', () => {
     expect(read.result.current.error).toMatchObject({ message: 'Failed to fetch', cause: expect.any(TypeError) });
     const create = renderHook(() => useCreateJob(), { wrapper: wrapper({ client: offline }) });
     await act(async () => {
-      await expect(create.result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' })).rejects.toBeInstanceOf(JobsClientError);
+      await expect(
+        create.result.current.mutateAsync({ type: 'workbook', operation: 'export', source: 'us_wb_1' }),
+      ).rejects.toBeInstanceOf(JobsClientError);
     });
     await advance(0);
-    expect(create.result.current.error).toMatchObject({ name: 'JobsClientError', code: 'server', message: 'Quota exceeded' });
+    expect(create.result.current.error).toMatchObject({
+      name: 'JobsClientError',
+      code: 'server',
+      message: 'Quota exceeded',
+    });
     engine.dispose();
   });
 
@@ -261,7 +275,9 @@ describe('errors', () => {
 describe('events', () => {
   it('tells listeners about a job from creation to completion, from polls as from pushes', async () => {
     for (const push of [true, false]) {
-      const engine = createMemoryJobsClient({ handlers: { 'workbook:export': async () => ({ outcome: { message: 'ok' } }) } });
+      const engine = createMemoryJobsClient({
+        handlers: { 'workbook:export': async () => ({ outcome: { message: 'ok' } }) },
+      });
       const { client } = counting(engine, { push });
       const seen: JobEvent['topic'][] = [];
       const { result, unmount } = renderHook(
@@ -331,7 +347,10 @@ describe('the provider', () => {
       </JobsProvider>,
     );
     await advance(10);
-    const keys = queryClient.getQueryCache().getAll().map((q) => q.queryKey[2]);
+    const keys = queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.queryKey[2]);
     expect(keys.filter((k) => k === 'job')).toHaveLength(2);
     expect(keys.filter((k) => k === 'list')).toHaveLength(1);
     engine.dispose();
@@ -358,18 +377,30 @@ describe('lists', () => {
         </>
       );
     }
-    const view = render(<JobsProvider client={client} queryClient={queryClient}><Page /></JobsProvider>);
+    const view = render(
+      <JobsProvider client={client} queryClient={queryClient}>
+        <Page />
+      </JobsProvider>,
+    );
     await advance(10);
     expect(screen.getByText('1000 jobs')).toBeTruthy();
     // Every job is running and ticking; none is shown, so none has an entry of its own.
     await act(async () => {
       for (const { tick } of running.values()) await tick(40, 'Reading');
     });
-    const entries = () => queryClient.getQueryCache().getAll().filter((query) => query.queryKey[2] === 'job').length;
+    const entries = () =>
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .filter((query) => query.queryKey[2] === 'job').length;
     expect(entries()).toBe(0);
 
     // A row shown now takes its job, with the latest tick, from the list without a request.
-    view.rerender(<JobsProvider client={client} queryClient={queryClient}><Page show="us_jb_7" /></JobsProvider>);
+    view.rerender(
+      <JobsProvider client={client} queryClient={queryClient}>
+        <Page show="us_jb_7" />
+      </JobsProvider>,
+    );
     expect(screen.getByText('us_jb_7: 40')).toBeTruthy();
     expect(entries()).toBe(1);
     await act(() => running.get('us_jb_7')?.tick(60) ?? Promise.resolve());
@@ -393,7 +424,12 @@ describe('lists', () => {
     const { client, calls } = counting(engine, { push: true });
     const active = ['created', 'ready', 'executing'] as const;
     const { result } = renderHook(
-      () => ({ all: useJobs(), active: useJobs({ status: active }), failed: useJobs({ status: 'failed' }), create: useCreateJob() }),
+      () => ({
+        all: useJobs(),
+        active: useJobs({ status: active }),
+        failed: useJobs({ status: 'failed' }),
+        create: useCreateJob(),
+      }),
       { wrapper: wrapper({ client }) },
     );
     await advance(10);

@@ -5,7 +5,14 @@ import type { JobsPanelItem } from '../../src/react/use-jobs-panel';
 
 const n = 5000;
 const { ids, jobs } = ListedJobs.read(
-  Array.from({ length: n }, (_, i) => ({ id: `j${i}`, type: 'workbook', operation: i % 2 === 0 ? 'import' : 'export', source: 's', status: 'complete', info: `Step ${i}` })),
+  Array.from({ length: n }, (_, i) => ({
+    id: `j${i}`,
+    type: 'workbook',
+    operation: i % 2 === 0 ? 'import' : 'export',
+    source: 's',
+    status: 'complete',
+    info: `Step ${i}`,
+  })),
 );
 const rows: JobsPanelItem[] = ids.map((id, index) => ({ id, level: 1, posInSet: index + 1, setSize: n }));
 const label = ({ operation }: { operation: string }) => (operation === 'import' ? 'Import contacts' : 'Export CSV');
@@ -29,11 +36,18 @@ describe('jobs panel search', () => {
   it('matches the name, the operation and the info, every word somewhere', () => {
     const result = searchRows(rows, jobMatcher(['contacts', 'step', '42'], jobs, label), false);
     // Even ids are imports ("Import contacts"); their info holds "42": 42, 142, 242... and 420..429 and so on.
-    expect(result.rows.every((row) => Number(row.id.slice(1)) % 2 === 0 && jobs.field(row.id, 'info')?.includes('42'))).toBe(true);
+    expect(
+      result.rows.every((row) => Number(row.id.slice(1)) % 2 === 0 && jobs.field(row.id, 'info')?.includes('42')),
+    ).toBe(true);
     expect(result.rows.map((row) => row.id).slice(0, 4)).toEqual(['j42', 'j142', 'j242', 'j342']);
     expect(result.rows.map((row) => row.posInSet).slice(0, 3)).toEqual([1, 2, 3]);
     expect(result.rows.every((row) => row.setSize === result.top)).toBe(true);
-    expect(searchRows(rows, jobMatcher(['export'], jobs, label), true).rows[0]).toEqual({ id: 'j1', level: 1, posInSet: 1, setSize: -1 });
+    expect(searchRows(rows, jobMatcher(['export'], jobs, label), true).rows[0]).toEqual({
+      id: 'j1',
+      level: 1,
+      posInSet: 1,
+      setSize: -1,
+    });
   });
 
   it('gives the same rows in slices, with the main thread free between them, and leaves no timer when canceled', async () => {

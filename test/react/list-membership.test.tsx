@@ -16,4 +16,3 @@ describe('list membership follows every write', () => {
     await waitFor(() => expect(result.current.list.data?.ids).toEqual([running.id]));
   });
 });
-

@@ -155,14 +155,21 @@ describe('query keys and options for hosts', () => {
     await screen.findByText('us_jb_0: job 0');
     const job = queryClient.getQueryData(jobsQueryKeys.job(client, 'us_jb_0'));
     expect(() => Object.assign(job ?? {}, { status: 'failed' })).toThrow(TypeError);
-    expect(queryClient.getQueryData(jobsQueryKeys.list(client))?.ids).toEqual(['us_jb_3', 'us_jb_2', 'us_jb_1', 'us_jb_0']);
+    expect(queryClient.getQueryData(jobsQueryKeys.list(client))?.ids).toEqual([
+      'us_jb_3',
+      'us_jb_2',
+      'us_jb_1',
+      'us_jb_0',
+    ]);
     expect(list.jobs.get('us_jb_1')?.info).toBe('job 1');
     expect(job?.status).toBe('complete');
   });
 
   it("keeps two clients' jobs apart in one QueryClient", async () => {
     const first = setup();
-    const second = counting(createMemoryJobsClient({ jobs: seed(1).map((job) => ({ ...job, info: 'elsewhere' })) }), { push: true });
+    const second = counting(createMemoryJobsClient({ jobs: seed(1).map((job) => ({ ...job, info: 'elsewhere' })) }), {
+      push: true,
+    });
     const { queryClient } = first;
     expect(jobsQueryKeys.job(first.client, 'us_jb_0')).not.toEqual(jobsQueryKeys.job(second.client, 'us_jb_0'));
     expect(jobsQueryKeys.job(first.client, 'us_jb_0')).toEqual(jobsQueryKeys.job(first.client, 'us_jb_0'));

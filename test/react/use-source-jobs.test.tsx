@@ -12,7 +12,12 @@ const job = (id: string, minute: number, status: 'executing' | 'complete' | 'wai
 describe('useActiveSourceJobs', () => {
   it('gives the active jobs of the source oldest first, and a job started later at the end', async () => {
     const client = createMemoryJobsClient({
-      jobs: [job('us_jb_b', 2, 'waiting'), job('us_jb_a', 1, 'executing'), job('us_jb_done', 3, 'complete'), job('us_jb_other', 4, 'executing', 'us_wb_2')],
+      jobs: [
+        job('us_jb_b', 2, 'waiting'),
+        job('us_jb_a', 1, 'executing'),
+        job('us_jb_done', 3, 'complete'),
+        job('us_jb_other', 4, 'executing', 'us_wb_2'),
+      ],
       handlers: { 'workbook:export': () => new Promise<void>(() => {}) },
     });
     const { result } = renderHook(() => useActiveSourceJobs('us_wb_1'), {

@@ -21,12 +21,19 @@ let jobs: JobsHandler;
 let server: TestServer;
 
 function clientFor(user: string): HttpJobsClient {
-  return createHttpJobsClient({ baseUrl: `${server.baseUrl}/api`, headers: as(user), reconnect: { initialMs: 20, maxMs: 200 } });
+  return createHttpJobsClient({
+    baseUrl: `${server.baseUrl}/api`,
+    headers: as(user),
+    reconnect: { initialMs: 20, maxMs: 200 },
+  });
 }
 
 beforeAll(async () => {
   [redis, script] = await Promise.all([startRedis(), buildWorker()]);
-  workers.push(await startWorker(script, redis.port, 'jobkit-count'), await startWorker(script, redis.port, 'jobkit-count'));
+  workers.push(
+    await startWorker(script, redis.port, 'jobkit-count'),
+    await startWorker(script, redis.port, 'jobkit-count'),
+  );
   backend = bullmqBackend({
     connection: redis.connection,
     queues: { 'sheet:count': 'jobkit-count', 'sheet:fail': 'jobkit-count', 'sheet:slow': 'jobkit-slow' },
@@ -77,10 +84,14 @@ function Row({ id }: { id: string }) {
 describe('jobkit/server on BullMQ with two worker processes', () => {
   it(`runs ${TOTAL} jobs started through the kit’s hooks over HTTP, and the stream survives drops`, async () => {
     const sent: string[] = [];
-    const stopSent = backend.subscribe((event) => sent.push(`${event.context.jobId} ${event.topic} ${event.job?.status}`));
+    const stopSent = backend.subscribe((event) =>
+      sent.push(`${event.context.jobId} ${event.topic} ${event.job?.status}`),
+    );
     const watcher = clientFor('alice');
     const received: string[] = [];
-    const stopWatcher = watcher.subscribe?.((event: JobEvent) => received.push(`${event.context.jobId} ${event.topic} ${event.job?.status}`));
+    const stopWatcher = watcher.subscribe?.((event: JobEvent) =>
+      received.push(`${event.context.jobId} ${event.topic} ${event.job?.status}`),
+    );
     await until(() => watcher.connected, 5000, 'the event stream');
 
     render(

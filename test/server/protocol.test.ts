@@ -20,7 +20,13 @@ beforeEach(() => {
     },
     operations: ['sheet:slow'],
   });
-  jobs = createJobsHandler({ backend, authorize: bearerCaller, basePath: '/api', maxBodyBytes: 1024, onError: () => {} });
+  jobs = createJobsHandler({
+    backend,
+    authorize: bearerCaller,
+    basePath: '/api',
+    maxBodyBytes: 1024,
+    onError: () => {},
+  });
 });
 
 afterEach(async () => {
@@ -28,7 +34,11 @@ afterEach(async () => {
   await backend.close();
 });
 
-function call(method: string, path: string, { user, body, headers = {} }: { user?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+function call(
+  method: string,
+  path: string,
+  { user, body, headers = {} }: { user?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const init: RequestInit = { method, headers: { ...(user === undefined ? {} : as(user)), ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -58,7 +68,12 @@ describe('the jobs protocol on the memory backend', () => {
   it('creates a job for the caller, runs it and answers it in Flatfile’s shape', async () => {
     const created = await json(call('POST', '/jobs', { user: 'alice', body: exportJob }));
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ type: 'workbook', operation: 'export', source: 'us_wb_1', createdBy: 'alice' });
+    expect(created.body.data).toMatchObject({
+      type: 'workbook',
+      operation: 'export',
+      source: 'us_wb_1',
+      createdBy: 'alice',
+    });
     expect(typeof created.body.data.createdAt).toBe('string');
 
     const done = await settle(created.body.data.id, 'complete');
@@ -84,7 +99,9 @@ describe('the jobs protocol on the memory backend', () => {
   });
 
   it('cancels, retries and acknowledges, and refuses what the job’s state does not allow', async () => {
-    const slow = await json(call('POST', '/jobs', { user: 'alice', body: { type: 'sheet', operation: 'slow', source: 'us_sh_1' } }));
+    const slow = await json(
+      call('POST', '/jobs', { user: 'alice', body: { type: 'sheet', operation: 'slow', source: 'us_sh_1' } }),
+    );
     const canceled = await json(call('POST', `/jobs/${slow.body.data.id}/cancel`, { user: 'alice' }));
     expect(canceled.body.data.status).toBe('canceled');
 
@@ -103,7 +120,12 @@ describe('the jobs protocol on the memory backend', () => {
   });
 
   it('answers 401 with Flatfile’s error body to a caller authorize does not know, and changes nothing', async () => {
-    for (const [method, path] of [['GET', '/jobs'], ['POST', '/jobs'], ['GET', '/events'], ['GET', '/jobs/us_jb_1']] as const) {
+    for (const [method, path] of [
+      ['GET', '/jobs'],
+      ['POST', '/jobs'],
+      ['GET', '/events'],
+      ['GET', '/jobs/us_jb_1'],
+    ] as const) {
       const answer = await json(call(method, path, { body: method === 'POST' ? exportJob : undefined }));
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ errors: [{ message: 'Authentication is required to use jobs' }] });
@@ -112,14 +134,21 @@ describe('the jobs protocol on the memory backend', () => {
   });
 
   it('keeps each user to their own jobs: others’ are filtered from lists and refused with 403, unchanged', async () => {
-    const bobs = await json(call('POST', '/jobs', { user: 'bob', body: { type: 'sheet', operation: 'slow', source: 'us_sh_1' } }));
+    const bobs = await json(
+      call('POST', '/jobs', { user: 'bob', body: { type: 'sheet', operation: 'slow', source: 'us_sh_1' } }),
+    );
     await json(call('POST', '/jobs', { user: 'alice', body: { type: 'sheet', operation: 'slow', source: 'us_sh_2' } }));
     const id = bobs.body.data.id;
 
     const list = await json(call('GET', '/jobs', { user: 'alice' }));
     expect(list.body.data.map((job: { source: string }) => job.source)).toEqual(['us_sh_2']);
     expect(list.body.pagination.totalCount).toBe(1);
-    for (const [method, path] of [['GET', ''], ['POST', '/cancel'], ['POST', '/retry'], ['POST', '/outcome/acknowledge']] as const) {
+    for (const [method, path] of [
+      ['GET', ''],
+      ['POST', '/cancel'],
+      ['POST', '/retry'],
+      ['POST', '/outcome/acknowledge'],
+    ] as const) {
       const answer = await json(call(method, `/jobs/${id}${path}`, { user: 'alice' }));
       expect(answer.status).toBe(403);
       expect(answer.body.errors[0].message).toBe(`You may not access job ${id}`);
@@ -155,15 +184,29 @@ describe('bad input', () => {
 
   it('refuses a body that is not JSON, too large, or sent to an action that takes none', async () => {
     expect((await call('POST', '/jobs', { user: 'alice', body: '{nope' })).status).toBe(400);
-    expect((await call('POST', '/jobs', { user: 'alice', body: JSON.stringify(exportJob), headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    expect(
+      (
+        await call('POST', '/jobs', {
+          user: 'alice',
+          body: JSON.stringify(exportJob),
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
     const large = await json(call('POST', '/jobs', { user: 'alice', body: { ...exportJob, info: 'x'.repeat(2000) } }));
     expect(large.status).toBe(413);
     expect(large.body.errors[0].message).toBe('The request body must be at most 1024 bytes');
-    const job = await json(call('POST', '/jobs', { user: 'alice', body: { type: 'sheet', operation: 'slow', source: 's' } }));
-    const extra = await json(call('POST', `/jobs/${job.body.data.id}/cancel`, { user: 'alice', body: { force: true } }));
+    const job = await json(
+      call('POST', '/jobs', { user: 'alice', body: { type: 'sheet', operation: 'slow', source: 's' } }),
+    );
+    const extra = await json(
+      call('POST', `/jobs/${job.body.data.id}/cancel`, { user: 'alice', body: { force: true } }),
+    );
     expect(extra.status).toBe(400);
     expect(extra.body.errors[0].key).toBe('body');
-    expect((await json(call('GET', `/jobs/${job.body.data.id}`, { user: 'alice' }))).body.data.status).not.toBe('canceled');
+    expect((await json(call('GET', `/jobs/${job.body.data.id}`, { user: 'alice' }))).body.data.status).not.toBe(
+      'canceled',
+    );
   });
 
   it('refuses every invalid query parameter by name', async () => {
@@ -192,6 +235,8 @@ describe('bad input', () => {
     expect(wrong.headers.get('allow')).toBe('GET, POST');
     expect((await json(call('GET', '/jobs/a%20b', { user: 'alice' }))).body.errors[0].key).toBe('jobId');
     expect((await json(call('GET', '/jobs/us_jb_missing', { user: 'alice' }))).status).toBe(404);
-    expect((await json(call('GET', '/events', { user: 'alice', headers: { 'last-event-id': 'abc' } }))).status).toBe(400);
+    expect((await json(call('GET', '/events', { user: 'alice', headers: { 'last-event-id': 'abc' } }))).status).toBe(
+      400,
+    );
   });
 });

@@ -75,7 +75,9 @@ export async function startRedis(): Promise<Redis> {
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      spawnSync(binary.replace(/redis-server$/, 'redis-cli'), ['-p', String(port), 'shutdown', 'nosave'], { timeout: 5000 });
+      spawnSync(binary.replace(/redis-server$/, 'redis-cli'), ['-p', String(port), 'shutdown', 'nosave'], {
+        timeout: 5000,
+      });
       const timer = setTimeout(() => child.kill('SIGTERM'), 3000);
       await exited;
       clearTimeout(timer);
@@ -91,7 +93,17 @@ export async function buildWorker(): Promise<string> {
   // esbuild's CLI in its own process: its JS API refuses to load in jsdom.
   const result = spawnSync(
     `${root}node_modules/.bin/esbuild`,
-    [`${root}test/server/fixtures/worker.ts`, `--outfile=${outfile}`, '--bundle', '--platform=node', '--format=esm', '--target=node20', '--external:bullmq', '--external:ioredis', '--log-level=error'],
+    [
+      `${root}test/server/fixtures/worker.ts`,
+      `--outfile=${outfile}`,
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--external:bullmq',
+      '--external:ioredis',
+      '--log-level=error',
+    ],
     { encoding: 'utf8', timeout: 60_000 },
   );
   if (result.status !== 0) throw new Error(`Could not bundle the worker: ${result.stderr}`);

@@ -35,8 +35,25 @@ function setVisibility(state: DocumentVisibilityState) {
 }
 
 const job = (id: string, heading: string, extra: Partial<Job> = {}): Job =>
-  ({ id, type: 'workbook', operation: 'export', source: 'us_wb_1', status: 'complete', mode: 'background', outcome: { heading }, ...extra }) as Job;
-const end = (ended: Job, options: Partial<JobEnd> = {}): JobEnd => ({ job: ended, mine: true, started: true, popsUp: false, notice: true, notified: false, ...options });
+  ({
+    id,
+    type: 'workbook',
+    operation: 'export',
+    source: 'us_wb_1',
+    status: 'complete',
+    mode: 'background',
+    outcome: { heading },
+    ...extra,
+  }) as Job;
+const end = (ended: Job, options: Partial<JobEnd> = {}): JobEnd => ({
+  job: ended,
+  mine: true,
+  started: true,
+  popsUp: false,
+  notice: true,
+  notified: false,
+  ...options,
+});
 
 let optedIn = true;
 const opened: string[] = [];
@@ -156,7 +173,9 @@ describe('system notifications of a hidden tab', () => {
   it('shows one per end when the host opted in and permission is granted', () => {
     setVisibility('hidden');
     ends(job('a', 'Export ready', { info: '1,204 rows' }));
-    expect(shown.map((n) => [n.title, n.options.body, n.options.tag])).toEqual([['Export ready', '1,204 rows', 'jobkit:a']]);
+    expect(shown.map((n) => [n.title, n.options.body, n.options.tag])).toEqual([
+      ['Export ready', '1,204 rows', 'jobkit:a'],
+    ]);
   });
 
   it('shows none without the opt-in or without permission (the title still tells)', () => {

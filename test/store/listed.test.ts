@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { type Job, needsAcknowledgement, normalizeJob } from '../../src/core';
 import { ListedJobs, lookupAll } from '../../src/store/listed';
 
-const anyValue = fc.oneof(fc.anything(), fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null));
+const anyValue = fc.oneof(
+  fc.anything(),
+  fc.constantFrom('background', 'foreground', 'hidden', 'toolbarBlocking', '', null),
+);
 const entry = fc.oneof(
   fc.record(
     {
@@ -50,16 +53,24 @@ describe('a listed page', () => {
         expect(page.skipped).toBe(expected.skipped);
         for (const [id, job] of expected.jobs) {
           // The cheap reads agree with the normalized job, before and after it is normalized.
-          for (const key of ['type', 'operation', 'mode', 'parentId'] as const) expect(page.jobs.field(id, key)).toEqual(job[key]);
+          for (const key of ['type', 'operation', 'mode', 'parentId'] as const)
+            expect(page.jobs.field(id, key)).toEqual(job[key]);
           expect(page.jobs.get(id)).toEqual(job);
-          for (const key of ['type', 'operation', 'mode', 'parentId'] as const) expect(page.jobs.field(id, key)).toEqual(job[key]);
+          for (const key of ['type', 'operation', 'mode', 'parentId'] as const)
+            expect(page.jobs.field(id, key)).toEqual(job[key]);
         }
         // Grouping reads no job only when no listed job is hidden or a part; every operation shown is offered.
         const jobs = [...expected.jobs.values()];
-        if (jobs.some((job) => job.mode === 'hidden' || job.parentId !== undefined)) expect(page.jobs.grouped()).toBe(true);
+        if (jobs.some((job) => job.mode === 'hidden' || job.parentId !== undefined))
+          expect(page.jobs.grouped()).toBe(true);
         for (const job of jobs) if (job.mode !== 'hidden') expect(page.jobs.operations().has(job.operation)).toBe(true);
         const waiting = [...expected.jobs.values()].filter(needsAcknowledgement);
-        expect(ListedJobs.read(entries).jobs.withOutcomes().map((job) => job.id).sort()).toEqual(waiting.map((job) => job.id).sort());
+        expect(
+          ListedJobs.read(entries)
+            .jobs.withOutcomes()
+            .map((job) => job.id)
+            .sort(),
+        ).toEqual(waiting.map((job) => job.id).sort());
       }),
       { numRuns: 1000 },
     );
@@ -81,7 +92,13 @@ describe('a listed page', () => {
   });
 
   it('never changes: a job joining or leaving makes a new list, the old one reads as before', () => {
-    const entry = (id: string, operation = 'export') => ({ id, type: 'workbook', operation, source: 's', status: 'executing' });
+    const entry = (id: string, operation = 'export') => ({
+      id,
+      type: 'workbook',
+      operation,
+      source: 's',
+      status: 'executing',
+    });
     const { jobs } = ListedJobs.read([entry('a'), entry('b')]);
     const joining = { ...normalizeJob(entry('c', 'import')), mode: 'hidden' as const };
     const ended = { ...normalizeJob(entry('d')), status: 'complete' as const, outcome: { acknowledge: true } };
@@ -97,7 +114,14 @@ describe('a listed page', () => {
   });
 
   it('looks only at outcomes still waiting: none acknowledged, none gone, none it found acknowledged before', () => {
-    const at = (status: string, outcome?: object) => ({ type: 'workbook', operation: 'export', source: 's', mode: 'foreground', status, outcome });
+    const at = (status: string, outcome?: object) => ({
+      type: 'workbook',
+      operation: 'export',
+      source: 's',
+      mode: 'foreground',
+      status,
+      outcome,
+    });
     const entries = [
       { id: 'seen', ...at('complete', { acknowledge: true }), outcomeAcknowledgedAt: '2026-01-01T00:00:00Z' },
       { id: 'b', ...at('complete', { acknowledge: true }) },
@@ -125,7 +149,10 @@ describe('a listed page', () => {
 
   it('reads several pages as one, the first page holding an id answering for it', () => {
     const job = (id: string, operation: string) => ({ id, type: 'workbook', operation, source: 's' });
-    const lookup = lookupAll([ListedJobs.read([job('a', 'export')]).jobs, ListedJobs.read([job('a', 'import'), job('b', 'import')]).jobs]);
+    const lookup = lookupAll([
+      ListedJobs.read([job('a', 'export')]).jobs,
+      ListedJobs.read([job('a', 'import'), job('b', 'import')]).jobs,
+    ]);
     expect(lookup.field('a', 'operation')).toBe('export');
     expect(lookup.get('b')?.operation).toBe('import');
     expect(lookup.get('c')).toBeUndefined();

@@ -50,7 +50,10 @@ export function fakeServer({ pushes = true }: { pushes?: boolean } = {}) {
       return job;
     },
     create: async (config) => {
-      const job = version(`us_jb_new${jobs.size}`, 'executing', 1, { ...config, mode: config.mode ?? 'foreground' } as Partial<Job>);
+      const job = version(`us_jb_new${jobs.size}`, 'executing', 1, {
+        ...config,
+        mode: config.mode ?? 'foreground',
+      } as Partial<Job>);
       jobs.set(job.id, job);
       return job;
     },

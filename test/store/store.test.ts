@@ -139,7 +139,8 @@ describe('list data', () => {
   it('keeps a job out of a full first page when it sorts after the page’s last job', async () => {
     const server = fakeServer();
     const { list } = startStore(server.client);
-    for (const id of ['a', 'b']) server.change(version(id, 'executing', 1, { createdAt: new Date(Date.UTC(2026, 0, 5)) }));
+    for (const id of ['a', 'b'])
+      server.change(version(id, 'executing', 1, { createdAt: new Date(Date.UTC(2026, 0, 5)) }));
     const firstPage = await list({ pageSize: 2 });
     server.change(version('old', 'executing', 2, { createdAt: new Date(Date.UTC(2025, 0, 1)) }), 'job:created');
     server.change(version('new', 'executing', 2, { createdAt: new Date(Date.UTC(2027, 0, 1)) }), 'job:created');
@@ -167,7 +168,8 @@ describe('list data', () => {
     expect(store.peek('j10')?.status).toBe('complete');
     // Several at once, in one batch: the page keeps the newest three, the versions only theirs.
     store.batch(() => {
-      for (const i of [12, 11, 13]) store.ingest(version(`j${i}`, 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, i)) }), 'push');
+      for (const i of [12, 11, 13])
+        store.ingest(version(`j${i}`, 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, i)) }), 'push');
       // Between j9 and j8: it joins, then moves on with them.
       store.ingest(version('jx', 'complete', 2, { createdAt: new Date(Date.UTC(2026, 0, 8, 12)) }), 'push');
     });
@@ -180,7 +182,10 @@ describe('jobs started through the provider', () => {
   it('count as running on their source from the moment create answers until they are seen to end', async () => {
     const server = fakeServer();
     const { store } = startStore(server.client);
-    const job = store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create');
+    const job = store.ingest(
+      await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }),
+      'create',
+    );
     expect(store.started.on('us_sh_1').map((facts) => facts.id)).toEqual([job?.id]);
     expect(store.started.has(job?.id ?? '')).toBe(true);
     server.change({ ...(job as Job), status: 'failed', updatedAt: new Date(Date.UTC(2026, 0, 1, 1)) }, 'job:failed');
@@ -224,7 +229,10 @@ describe('polling, for a client that pushes nothing', () => {
       const shown = read('shown');
       await vi.advanceTimersByTimeAsync(0);
       await shown;
-      const started = store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create');
+      const started = store.ingest(
+        await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }),
+        'create',
+      );
       server.calls.get = 0;
       await vi.advanceTimersByTimeAsync(100);
       // One read per job worth reading: the one shown and the one started, not `other`.
@@ -284,12 +292,18 @@ describe('the routing of a job’s end', () => {
   }
 
   it('pops up a foreground outcome of the user’s job when an outcome dialog is mounted, and only then', async () => {
-    expect(await endOf({ mode: 'foreground', dialog: true, started: true })).toEqual([{ mine: true, popsUp: true, notice: false }]);
-    expect(await endOf({ mode: 'foreground', dialog: false, started: true })).toEqual([{ mine: true, popsUp: false, notice: false }]);
+    expect(await endOf({ mode: 'foreground', dialog: true, started: true })).toEqual([
+      { mine: true, popsUp: true, notice: false },
+    ]);
+    expect(await endOf({ mode: 'foreground', dialog: false, started: true })).toEqual([
+      { mine: true, popsUp: false, notice: false },
+    ]);
   });
 
   it('tells a background job of the user’s with a notice', async () => {
-    expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_1' })).toEqual([{ mine: true, popsUp: false, notice: true }]);
+    expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_1' })).toEqual([
+      { mine: true, popsUp: false, notice: true },
+    ]);
   });
 
   it('asks the system notifiers once per end, before any listener, and marks what they claim', async () => {
@@ -316,7 +330,9 @@ describe('the routing of a job’s end', () => {
   });
 
   it('tells another user’s job to nobody in particular', async () => {
-    expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_2' })).toEqual([{ mine: false, popsUp: false, notice: false }]);
+    expect(await endOf({ mode: 'background', dialog: true, currentUserId: 'us_usr_2' })).toEqual([
+      { mine: false, popsUp: false, notice: false },
+    ]);
   });
 
   it('routes the end of a job it never saw running only when an event says it completed or failed', async () => {
@@ -333,5 +349,7 @@ describe('the routing of a job’s end', () => {
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }

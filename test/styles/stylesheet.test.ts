@@ -15,7 +15,9 @@ function selectorsOf(css: string): string[] {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   return [...withoutComments.matchAll(/([^{};]+)\{/g)]
     .map((match) => (match[1] ?? '').replace(/\s+/g, ' ').trim())
-    .filter((selector) => !selector.startsWith('@') && !/^(?:from|to|[\d.]+%)(?:\s*,\s*(?:from|to|[\d.]+%))*$/.test(selector));
+    .filter(
+      (selector) => !selector.startsWith('@') && !/^(?:from|to|[\d.]+%)(?:\s*,\s*(?:from|to|[\d.]+%))*$/.test(selector),
+    );
 }
 
 /** Splits on commas outside parentheses. */

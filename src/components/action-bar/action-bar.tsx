@@ -40,8 +40,19 @@ interface ActionBarOwnProps extends RunActionTarget {
 export interface ActionBarProps extends ActionBarOwnProps, RootAttributes<HTMLDivElement, ActionBarOwnProps> {}
 
 const ownKeys = [
-  'actions', 'state', 'onJobCreated', 'label', 'menuLabel', 'domain', 'source', 'subject',
-  'className', 'style', 'classNames', 'unstyled', 'container',
+  'actions',
+  'state',
+  'onJobCreated',
+  'label',
+  'menuLabel',
+  'domain',
+  'source',
+  'subject',
+  'className',
+  'style',
+  'classNames',
+  'unstyled',
+  'container',
 ] as const satisfies readonly (keyof ActionBarOwnProps)[];
 
 /**
@@ -60,7 +71,10 @@ export function ActionBar(props: ActionBarProps): ReactNode {
   const list = Array.isArray(actions) ? actions.filter((a): a is Action => typeof a === 'object' && a !== null) : [];
   const primary = list.filter((a) => a.primary === true);
   const secondary = list.filter((a) => a.primary !== true);
-  const target = useMemo(() => ({ domain, source, ...(subject === undefined ? {} : { subject }) }), [domain, source, subject]);
+  const target = useMemo(
+    () => ({ domain, source, ...(subject === undefined ? {} : { subject }) }),
+    [domain, source, subject],
+  );
 
   // The menu's action runs through one flow, mounted here so its dialog outlives the closed menu.
   const [chosen, setChosen] = useState<{ action: Action; nonce: number }>();
@@ -85,7 +99,8 @@ export function ActionBar(props: ActionBarProps): ReactNode {
       disabled: !status.enabled || flow.pending,
       onSelect: () => setChosen({ action, nonce: Date.now() }),
     };
-    if (hasActionIcon(action.icon)) item.icon = <ActionIcon name={action.icon} {...(unstyled === undefined ? {} : { unstyled })} />;
+    if (hasActionIcon(action.icon))
+      item.icon = <ActionIcon name={action.icon} {...(unstyled === undefined ? {} : { unstyled })} />;
     if (status.reasonText !== undefined) item.disabledReason = status.reasonText;
     else if (status.tooltip !== undefined) item.tooltip = status.tooltip;
     return item;

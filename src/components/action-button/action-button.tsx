@@ -34,10 +34,22 @@ interface ActionButtonOwnProps extends RunActionTarget {
   container?: PortalContainer;
 }
 
-export interface ActionButtonProps extends ActionButtonOwnProps, RootAttributes<HTMLSpanElement, ActionButtonOwnProps> {}
+export interface ActionButtonProps
+  extends ActionButtonOwnProps,
+    RootAttributes<HTMLSpanElement, ActionButtonOwnProps> {}
 
 const ownKeys = [
-  'action', 'state', 'onJobCreated', 'domain', 'source', 'subject', 'className', 'style', 'classNames', 'unstyled', 'container',
+  'action',
+  'state',
+  'onJobCreated',
+  'domain',
+  'source',
+  'subject',
+  'className',
+  'style',
+  'classNames',
+  'unstyled',
+  'container',
 ] as const satisfies readonly (keyof ActionButtonOwnProps)[];
 
 /** The accessible name of an action: its label, or for an icon-only action its tooltip or operation. */
@@ -76,7 +88,15 @@ export function ActionButton(props: ActionButtonProps): ReactNode {
   const disabled = !status.enabled;
   const partState = flow.pending ? 'pending' : disabled ? 'disabled' : 'idle';
   return (
-    <span {...restOf(props, ownKeys)} data-jk="" data-slot="action-button-root" data-state={partState} data-unstyled={u} className={clsx(classNames.root, props.className)} style={props.style}>
+    <span
+      {...restOf(props, ownKeys)}
+      data-jk=""
+      data-slot="action-button-root"
+      data-state={partState}
+      data-unstyled={u}
+      className={clsx(classNames.root, props.className)}
+      style={props.style}
+    >
       <Tooltip
         content={status.tooltip}
         tone={disabled ? 'error' : 'info'}
@@ -102,13 +122,21 @@ export function ActionButton(props: ActionButtonProps): ReactNode {
             if (!disabled && !flow.pending) flow.begin();
           }}
         >
-          {hasActionIcon(action.icon) || iconOnly ? <ActionIcon
+          {hasActionIcon(action.icon) || iconOnly ? (
+            <ActionIcon
               name={iconOnly && action.icon === 'none' ? undefined : action.icon}
               {...(unstyled === undefined ? {} : { unstyled })}
               {...(classNames.icon === undefined ? {} : { classNames: classNames.icon })}
-            /> : null}
+            />
+          ) : null}
           {iconOnly ? null : (
-            <span data-jk="" data-slot="action-button-label" data-state={partState} data-unstyled={u} className={classNames.label}>
+            <span
+              data-jk=""
+              data-slot="action-button-label"
+              data-state={partState}
+              data-unstyled={u}
+              className={classNames.label}
+            >
               {flow.pending ? t('action.starting') : label}
             </span>
           )}

@@ -63,7 +63,15 @@ export function confirmText(action: Action, state: ActionContextState = {}): str
  * first unless `confirm: false`; then the job is created once. A failure stays in the dialog (or, without
  * one, next to the trigger) with a way to try again; nothing the user typed is lost.
  */
-export function useActionFlow({ action: given, target, state, onJobCreated, classNames = {}, unstyled, container }: ActionFlowOptions): ActionFlow {
+export function useActionFlow({
+  action: given,
+  target,
+  state,
+  onJobCreated,
+  classNames = {},
+  unstyled,
+  container,
+}: ActionFlowOptions): ActionFlow {
   const u = flag(unstyled);
   const composed = {
     ...(unstyled === undefined ? {} : { unstyled }),
@@ -119,9 +127,19 @@ export function useActionFlow({ action: given, target, state, onJobCreated, clas
   const notes =
     guide === undefined && guardrail === undefined ? undefined : (
       <>
-        {guide === undefined ? null : <p data-jk="" data-slot="action-guide" data-unstyled={u} className={classNames.guide}>{guide}</p>}
+        {guide === undefined ? null : (
+          <p data-jk="" data-slot="action-guide" data-unstyled={u} className={classNames.guide}>
+            {guide}
+          </p>
+        )}
         {guardrail === undefined ? null : (
-          <aside data-jk="" data-slot="action-guardrail" data-unstyled={u} className={classNames.guardrail} aria-label={t('action.guardrail')}>
+          <aside
+            data-jk=""
+            data-slot="action-guardrail"
+            data-unstyled={u}
+            className={classNames.guardrail}
+            aria-label={t('action.guardrail')}
+          >
             {guardrail}
           </aside>
         )}
@@ -136,56 +154,70 @@ export function useActionFlow({ action: given, target, state, onJobCreated, clas
 
   const element =
     action === nothing ? null : (
-    <>
-      {/* Both stay mounted and open by prop, so closing runs Radix's focus return. */}
-      {hasForm ? null : (
-        <ConfirmDialog
-          open={dialog === 'confirm'}
-          onOpenChange={close}
-          title={label}
-          description={question === undefined ? undefined : translate(question)}
-          confirmLabel={label}
-          pending={runner.isPending}
-          error={errorText}
-          onConfirm={() => void start(undefined)}
-          {...composed}
-          {...(classNames.confirmDialog === undefined ? {} : { classNames: classNames.confirmDialog })}
-        >
-          {notes}
-        </ConfirmDialog>
-      )}
-      {hasForm && action.inputForm ? (
-        <InputFormDialog
-          open={dialog === 'form'}
-          onOpenChange={close}
-          title={label}
-          description={actionConfirms(action) && question !== undefined ? translate(question) : undefined}
-          form={action.inputForm}
-          submitLabel={label}
-          pending={runner.isPending}
-          error={errorText}
-          onSubmit={(input) => void start(input)}
-          {...composed}
-          {...(classNames.inputFormDialog === undefined ? {} : { classNames: classNames.inputFormDialog })}
-        >
-          {notes}
-        </InputFormDialog>
-      ) : null}
-      {dialog === undefined && failed !== undefined ? (
-        <span role="alert" data-jk="" data-slot="action-error" data-unstyled={u} className={classNames.error}>
-          <span data-jk="" data-slot="action-error-message" data-unstyled={u} className={classNames.errorMessage}>
-            {errorText}
+      <>
+        {/* Both stay mounted and open by prop, so closing runs Radix's focus return. */}
+        {hasForm ? null : (
+          <ConfirmDialog
+            open={dialog === 'confirm'}
+            onOpenChange={close}
+            title={label}
+            description={question === undefined ? undefined : translate(question)}
+            confirmLabel={label}
+            pending={runner.isPending}
+            error={errorText}
+            onConfirm={() => void start(undefined)}
+            {...composed}
+            {...(classNames.confirmDialog === undefined ? {} : { classNames: classNames.confirmDialog })}
+          >
+            {notes}
+          </ConfirmDialog>
+        )}
+        {hasForm && action.inputForm ? (
+          <InputFormDialog
+            open={dialog === 'form'}
+            onOpenChange={close}
+            title={label}
+            description={actionConfirms(action) && question !== undefined ? translate(question) : undefined}
+            form={action.inputForm}
+            submitLabel={label}
+            pending={runner.isPending}
+            error={errorText}
+            onSubmit={(input) => void start(input)}
+            {...composed}
+            {...(classNames.inputFormDialog === undefined ? {} : { classNames: classNames.inputFormDialog })}
+          >
+            {notes}
+          </InputFormDialog>
+        ) : null}
+        {dialog === undefined && failed !== undefined ? (
+          <span role="alert" data-jk="" data-slot="action-error" data-unstyled={u} className={classNames.error}>
+            <span data-jk="" data-slot="action-error-message" data-unstyled={u} className={classNames.errorMessage}>
+              {errorText}
+            </span>
+            <button
+              type="button"
+              data-jk=""
+              data-slot="action-error-retry"
+              data-unstyled={u}
+              className={classNames.errorRetry}
+              onClick={() => void start(failed.input)}
+            >
+              {t('action.retry')}
+            </button>
+            <button
+              type="button"
+              data-jk=""
+              data-slot="action-error-dismiss"
+              data-unstyled={u}
+              className={classNames.errorDismiss}
+              onClick={() => setFailed(undefined)}
+            >
+              {t('action.dismiss')}
+            </button>
           </span>
-          <button type="button" data-jk="" data-slot="action-error-retry" data-unstyled={u} className={classNames.errorRetry} onClick={() => void start(failed.input)}>
-            {t('action.retry')}
-          </button>
-          <button type="button" data-jk="" data-slot="action-error-dismiss" data-unstyled={u} className={classNames.errorDismiss} onClick={() => setFailed(undefined)}>
-            {t('action.dismiss')}
-          </button>
-        </span>
-      ) : null}
-    </>
-  );
+        ) : null}
+      </>
+    );
 
   return { begin, element, pending: runner.isPending };
 }

@@ -35,7 +35,14 @@ export function LightningBolt(): ReactNode {
  * The icon of an action: the host's icon for that name (the provider's `icons`), else a lightning bolt.
  * Decorative only (`aria-hidden`): the button or menu item it sits in carries the name.
  */
-export function ActionIcon({ name, className, style, classNames: ownClassNames, unstyled: ownUnstyled, ...rest }: ActionIconProps): ReactNode {
+export function ActionIcon({
+  name,
+  className,
+  style,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  ...rest
+}: ActionIconProps): ReactNode {
   const { icons } = useJobsConfig('ActionIcon');
   const { classNames, unstyled } = useStyling('ActionIcon', { classNames: ownClassNames, unstyled: ownUnstyled });
   if (!hasActionIcon(name)) return null;

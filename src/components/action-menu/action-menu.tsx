@@ -1,7 +1,14 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useJobsConfig } from '../../react/context';
 import { clsx } from 'clsx';
-import { FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, useStyling } from '../shared';
+import {
+  FloatingPortal,
+  flag,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  useStyling,
+} from '../shared';
 import { useActionMenu } from './use-action-menu';
 
 export interface ActionMenuItem {
@@ -18,7 +25,15 @@ export interface ActionMenuItem {
   onSelect(): void;
 }
 
-export type ActionMenuPart = 'root' | 'trigger' | 'menu' | 'item' | 'itemIcon' | 'itemText' | 'itemLabel' | 'itemDescription';
+export type ActionMenuPart =
+  | 'root'
+  | 'trigger'
+  | 'menu'
+  | 'item'
+  | 'itemIcon'
+  | 'itemText'
+  | 'itemLabel'
+  | 'itemDescription';
 export type ActionMenuClassNames = PartClassNames<ActionMenuPart>;
 
 interface ActionMenuOwnProps {
@@ -79,7 +94,11 @@ export function ActionMenu({
   container: ownContainer,
   ...rest
 }: ActionMenuProps): ReactNode {
-  const { classNames, unstyled, container } = useStyling('ActionMenu', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
+  const { classNames, unstyled, container } = useStyling('ActionMenu', {
+    classNames: ownClassNames,
+    unstyled: ownUnstyled,
+    container: ownContainer,
+  });
   const { t, locale } = useJobsConfig('ActionMenu');
   const menu = useActionMenu({ items, open: openProp, defaultOpen, onOpenChange, locale, align });
   const name = label ?? t('action.moreActions');
@@ -108,14 +127,17 @@ export function ActionMenu({
         {triggerContent ?? (
           <>
             <KebabIcon />
-            <span data-jk="" data-slot="visually-hidden">{name}</span>
+            <span data-jk="" data-slot="visually-hidden">
+              {name}
+            </span>
           </>
         )}
       </button>
       <FloatingPortal container={container} dir={menu.dir}>
         <div
           {...menu.menuProps}
-          data-jk="" data-slot="action-menu-content"
+          data-jk=""
+          data-slot="action-menu-content"
           data-state={state}
           data-align={align}
           data-side={menu.side}
@@ -130,7 +152,8 @@ export function ActionMenu({
                 key={item.id}
                 {...props}
                 aria-describedby={description === undefined ? undefined : `${props.id}-description`}
-                data-jk="" data-slot="action-menu-item"
+                data-jk=""
+                data-slot="action-menu-item"
                 data-disabled={flag(item.disabled)}
                 data-highlighted={flag(menu.highlightedId === item.id)}
                 data-danger={flag(item.danger)}
@@ -138,17 +161,40 @@ export function ActionMenu({
                 className={classNames?.item}
               >
                 {item.icon === undefined || item.icon === null ? null : (
-                  <span data-jk="" data-slot="action-menu-item-icon" data-unstyled={unstyledFlag} className={classNames.itemIcon} aria-hidden="true">
+                  <span
+                    data-jk=""
+                    data-slot="action-menu-item-icon"
+                    data-unstyled={unstyledFlag}
+                    className={classNames.itemIcon}
+                    aria-hidden="true"
+                  >
                     {item.icon}
                   </span>
                 )}
-                <span data-jk="" data-slot="action-menu-item-text" data-unstyled={unstyledFlag} className={classNames.itemText}>
-                  <span data-jk="" data-slot="action-menu-item-label" data-unstyled={unstyledFlag} className={classNames.itemLabel}>
+                <span
+                  data-jk=""
+                  data-slot="action-menu-item-text"
+                  data-unstyled={unstyledFlag}
+                  className={classNames.itemText}
+                >
+                  <span
+                    data-jk=""
+                    data-slot="action-menu-item-label"
+                    data-unstyled={unstyledFlag}
+                    className={classNames.itemLabel}
+                  >
                     {item.label}
                   </span>
                   {description === undefined ? null : (
                     // Hidden from the name (which is the label alone), read as the description instead.
-                    <span id={`${props.id}-description`} aria-hidden="true" data-jk="" data-slot="action-menu-item-description" data-unstyled={unstyledFlag} className={classNames.itemDescription}>
+                    <span
+                      id={`${props.id}-description`}
+                      aria-hidden="true"
+                      data-jk=""
+                      data-slot="action-menu-item-description"
+                      data-unstyled={unstyledFlag}
+                      className={classNames.itemDescription}
+                    >
                       {description}
                     </span>
                   )}

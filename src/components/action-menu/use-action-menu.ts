@@ -9,7 +9,14 @@ import {
   useState,
 } from 'react';
 import { type Side, useAnchored, useControllableState, useIsomorphicLayoutEffect } from '../shared';
-import { firstEnabledIndex, isPrintableKey, lastEnabledIndex, type NavigableItem, stepIndex, typeaheadIndex } from './navigation';
+import {
+  firstEnabledIndex,
+  isPrintableKey,
+  lastEnabledIndex,
+  type NavigableItem,
+  stepIndex,
+  typeaheadIndex,
+} from './navigation';
 
 export interface UseActionMenuItem extends NavigableItem {
   id: string;
@@ -38,7 +45,14 @@ const MENU_GAP = 4;
  * click close it. Selecting closes the menu and focuses the trigger before calling `onSelect`, so a dialog
  * that `onSelect` opens takes focus from the trigger and gives it back there.
  */
-export function useActionMenu({ items, open: openProp, defaultOpen = false, onOpenChange, locale, align = 'end' }: UseActionMenuOptions) {
+export function useActionMenu({
+  items,
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  locale,
+  align = 'end',
+}: UseActionMenuOptions) {
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange, 'ActionMenu open');
   // Below the trigger, or above it when there is no room below; shifted and height-limited to stay on screen.
   const anchored = useAnchored({ open, placement: `bottom-${align}`, gap: MENU_GAP });

@@ -13,7 +13,15 @@ import {
   withState,
 } from '../shared';
 
-export type ConfirmDialogPart = 'overlay' | 'content' | 'title' | 'description' | 'error' | 'actions' | 'cancel' | 'confirm';
+export type ConfirmDialogPart =
+  | 'overlay'
+  | 'content'
+  | 'title'
+  | 'description'
+  | 'error'
+  | 'actions'
+  | 'cancel'
+  | 'confirm';
 export type ConfirmDialogClassNames = PartClassNames<ConfirmDialogPart>;
 
 interface ConfirmDialogOwnProps {
@@ -46,7 +54,9 @@ interface ConfirmDialogOwnProps {
 }
 
 /** Other attributes go to the dialog's content element (its root). */
-export interface ConfirmDialogProps extends ConfirmDialogOwnProps, RootAttributes<HTMLDivElement, ConfirmDialogOwnProps> {}
+export interface ConfirmDialogProps
+  extends ConfirmDialogOwnProps,
+    RootAttributes<HTMLDivElement, ConfirmDialogOwnProps> {}
 
 /**
  * The question before an action runs: an alert dialog that starts with focus on Cancel, is never confirmed
@@ -76,7 +86,12 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
   } = props;
   const { classNames, unstyled, container } = useStyling('ConfirmDialog', props);
   const { t, rootProps } = useJobsConfig('ConfirmDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'ConfirmDialog open');
+  const [open, setOpen] = useControllableState(
+    props.open,
+    props.defaultOpen ?? false,
+    props.onOpenChange,
+    'ConfirmDialog open',
+  );
   const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
   const part = withState(
     partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled),
@@ -89,62 +104,64 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
 
   return (
     <>
-    {anchor}
-    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
-      <AlertDialog.Portal container={container}>
-        <div {...rootProps} dir={dir}>
-          <AlertDialog.Overlay {...part('overlay')} />
-          <AlertDialog.Content
-            {...rest}
-            {...part('content', props.className)}
-            data-pending={flag(pending)}
-            data-danger={flag(danger)}
-            aria-busy={pending || undefined}
-            style={props.style}
-            onEscapeKeyDown={(event) => {
-              if (pending) event.preventDefault();
-            }}
-            // Radix focuses Cancel first, as an alert dialog should; only remember the opener here.
-            onOpenAutoFocus={onOpenAutoFocus}
-            onCloseAutoFocus={onCloseAutoFocus}
-          >
-            <AlertDialog.Title {...part('title')}>
-              {title}
-            </AlertDialog.Title>
-            <AlertDialog.Description {...part('description')}>
-              {description ?? t('confirm.defaultDescription', { label: title })}
-            </AlertDialog.Description>
-            {props.children}
-            {error === undefined ? null : (
-              <p role="alert" {...part('error')}>
-                {error}
-              </p>
-            )}
-            <div {...part('actions')}>
-              <AlertDialog.Cancel
-                {...part('cancel')}
-                aria-disabled={pending || undefined}
-                onClick={(event) => {
-                  if (pending) event.preventDefault();
-                }}
-              >
-                {props.cancelLabel ?? t('confirm.cancel')}
-              </AlertDialog.Cancel>
-              <button
-                type="button"
-                {...part('confirm')}
-                aria-disabled={pending || undefined}
-                onClick={() => {
-                  if (!pending) onConfirm();
-                }}
-              >
-                {pending ? t('confirm.pending') : error !== undefined ? t('action.retry') : (props.confirmLabel ?? t('confirm.confirm'))}
-              </button>
-            </div>
-          </AlertDialog.Content>
-        </div>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      {anchor}
+      <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+        <AlertDialog.Portal container={container}>
+          <div {...rootProps} dir={dir}>
+            <AlertDialog.Overlay {...part('overlay')} />
+            <AlertDialog.Content
+              {...rest}
+              {...part('content', props.className)}
+              data-pending={flag(pending)}
+              data-danger={flag(danger)}
+              aria-busy={pending || undefined}
+              style={props.style}
+              onEscapeKeyDown={(event) => {
+                if (pending) event.preventDefault();
+              }}
+              // Radix focuses Cancel first, as an alert dialog should; only remember the opener here.
+              onOpenAutoFocus={onOpenAutoFocus}
+              onCloseAutoFocus={onCloseAutoFocus}
+            >
+              <AlertDialog.Title {...part('title')}>{title}</AlertDialog.Title>
+              <AlertDialog.Description {...part('description')}>
+                {description ?? t('confirm.defaultDescription', { label: title })}
+              </AlertDialog.Description>
+              {props.children}
+              {error === undefined ? null : (
+                <p role="alert" {...part('error')}>
+                  {error}
+                </p>
+              )}
+              <div {...part('actions')}>
+                <AlertDialog.Cancel
+                  {...part('cancel')}
+                  aria-disabled={pending || undefined}
+                  onClick={(event) => {
+                    if (pending) event.preventDefault();
+                  }}
+                >
+                  {props.cancelLabel ?? t('confirm.cancel')}
+                </AlertDialog.Cancel>
+                <button
+                  type="button"
+                  {...part('confirm')}
+                  aria-disabled={pending || undefined}
+                  onClick={() => {
+                    if (!pending) onConfirm();
+                  }}
+                >
+                  {pending
+                    ? t('confirm.pending')
+                    : error !== undefined
+                      ? t('action.retry')
+                      : (props.confirmLabel ?? t('confirm.confirm'))}
+                </button>
+              </div>
+            </AlertDialog.Content>
+          </div>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
     </>
   );
 }

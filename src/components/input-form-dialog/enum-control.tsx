@@ -44,7 +44,11 @@ export function EnumControl({ field, value, state, onChange, requiredMark }: Enu
           id={ids.control}
           required={required}
           aria-invalid={invalid ? true : undefined}
-          aria-describedby={[describedBy, selectedDescription === undefined ? undefined : selectedDescriptionId].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [describedBy, selectedDescription === undefined ? undefined : selectedDescriptionId]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           aria-disabled={pending ? true : undefined}
           value={selected === undefined ? '' : value}
           onChange={(event) => onChange(event.currentTarget.value)}
@@ -106,7 +110,9 @@ export function EnumControl({ field, value, state, onChange, requiredMark }: Enu
               onChange={() => onChange(String(index))}
             />
             <label {...part('optionLabel')} htmlFor={id}>
-              {color === undefined ? null : <span {...part('swatch')} aria-hidden="true" style={{ backgroundColor: color }} />}
+              {color === undefined ? null : (
+                <span {...part('swatch')} aria-hidden="true" style={{ backgroundColor: color }} />
+              )}
               {icon === undefined ? null : (
                 <span {...part('optionIcon')} aria-hidden="true">
                   {icon}

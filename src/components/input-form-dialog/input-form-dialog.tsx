@@ -2,7 +2,16 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { checkInputForm, devWarn, type InputForm } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { flag, type PartClassNames, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  useControllableState,
+  useDialogAnchor,
+  useStyling,
+  withState,
+} from '../shared';
 import { InputFormField } from './input-form-field';
 import { type InputFormDialogPart, partProps } from './parts';
 import { useInputForm } from './use-input-form';
@@ -37,7 +46,9 @@ interface InputFormDialogOwnProps {
 }
 
 /** Other attributes go to the dialog's content element (its root). */
-export interface InputFormDialogProps extends InputFormDialogOwnProps, RootAttributes<HTMLDivElement, InputFormDialogOwnProps> {}
+export interface InputFormDialogProps
+  extends InputFormDialogOwnProps,
+    RootAttributes<HTMLDivElement, InputFormDialogOwnProps> {}
 
 /**
  * Warns once per distinct form about what is wrong with it (unknown types, missing options, ...), in
@@ -89,8 +100,19 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
   } = props;
   const { classNames, unstyled, container } = useStyling('InputFormDialog', props);
   const { t, rootProps } = useJobsConfig('InputFormDialog');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'InputFormDialog open');
-  const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({ form, open, pending, error, onSubmit });
+  const [open, setOpen] = useControllableState(
+    props.open,
+    props.defaultOpen ?? false,
+    props.onOpenChange,
+    'InputFormDialog open',
+  );
+  const { fields, values, errors, setValue, handleSubmit, fieldIds, focusField, formRef } = useInputForm({
+    form,
+    open,
+    pending,
+    error,
+    onSubmit,
+  });
   useInputFormWarnings(form, title);
   const part = withState(partProps(classNames, unstyled), open ? 'open' : 'closed');
   const invalid = Object.keys(errors).length > 0;
@@ -147,10 +169,20 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
                   </div>
                 ) : null}
                 <div {...part('actions')}>
-                  <button {...part('cancel')} type="button" aria-disabled={pending ? true : undefined} onClick={() => requestOpen(false)}>
+                  <button
+                    {...part('cancel')}
+                    type="button"
+                    aria-disabled={pending ? true : undefined}
+                    onClick={() => requestOpen(false)}
+                  >
                     {t('form.cancel')}
                   </button>
-                  <button {...part('submit')} type="submit" aria-disabled={pending ? true : undefined} data-pending={flag(pending)}>
+                  <button
+                    {...part('submit')}
+                    type="submit"
+                    aria-disabled={pending ? true : undefined}
+                    data-pending={flag(pending)}
+                  >
                     {pending ? t('form.pending') : (submitLabel ?? t('form.submit'))}
                   </button>
                 </div>

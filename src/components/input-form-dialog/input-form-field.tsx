@@ -40,10 +40,14 @@ export function InputFormField({ field, value, error, ids, pending, onChange, pa
   const { t, translate } = useJobsConfig('InputFormDialog');
   const kind = fieldKind(field);
   const label = translate(fieldLabel(field));
-  const description = typeof field.description === 'string' && field.description !== '' ? translate(field.description) : undefined;
+  const description =
+    typeof field.description === 'string' && field.description !== '' ? translate(field.description) : undefined;
   // A checkbox always has an answer, so a required boolean is never marked (see validateForm).
   const required = isFieldRequired(field) && kind !== 'boolean';
-  const describedBy = [error ? ids.error : undefined, description === undefined ? undefined : ids.description].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? ids.error : undefined, description === undefined ? undefined : ids.description]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const state: ControlState = { ids, label, required, invalid: error !== undefined, describedBy, pending, part };
   const text = typeof value === 'string' ? value : '';
 
@@ -72,7 +76,12 @@ export function InputFormField({ field, value, error, ids, pending, onChange, pa
   } else if (kind === 'boolean') {
     control = (
       <>
-        <input {...common} type="checkbox" checked={value === true} onChange={(event) => onChange(event.currentTarget.checked)} />
+        <input
+          {...common}
+          type="checkbox"
+          checked={value === true}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
         {labelElement}
       </>
     );
@@ -80,7 +89,15 @@ export function InputFormField({ field, value, error, ids, pending, onChange, pa
     control = (
       <>
         {labelElement}
-        <textarea {...common} rows={3} required={required} readOnly={pending} value={text} onKeyDown={submitOnModEnter} onChange={(event) => onChange(event.currentTarget.value)} />
+        <textarea
+          {...common}
+          rows={3}
+          required={required}
+          readOnly={pending}
+          value={text}
+          onKeyDown={submitOnModEnter}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
       </>
     );
   } else {
@@ -89,7 +106,15 @@ export function InputFormField({ field, value, error, ids, pending, onChange, pa
     control = (
       <>
         {labelElement}
-        <input {...common} {...numeric} type="text" required={required} readOnly={pending} value={text} onChange={(event) => onChange(event.currentTarget.value)} />
+        <input
+          {...common}
+          {...numeric}
+          type="text"
+          required={required}
+          readOnly={pending}
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
       </>
     );
   }

@@ -24,7 +24,6 @@ export type InputFormDialogPart =
   | 'cancel'
   | 'submit';
 
-
 export type { PartProps };
 
 export type PartPropsGetter = (part: InputFormDialogPart, className?: string) => PartProps;

@@ -49,7 +49,13 @@ export interface UseInputFormResult {
  * The state of an input form, without any markup: raw values, validation errors, focus on the first
  * invalid field, and a guard so a double Enter or double click sends the input once.
  */
-export function useInputForm({ form, open, pending = false, error, onSubmit }: UseInputFormOptions): UseInputFormResult {
+export function useInputForm({
+  form,
+  open,
+  pending = false,
+  error,
+  onSubmit,
+}: UseInputFormOptions): UseInputFormResult {
   const base = useId();
   const formRef = useRef<HTMLFormElement | null>(null);
   const fields = useMemo(() => formFields(form), [form]);
@@ -87,7 +93,10 @@ export function useInputForm({ form, open, pending = false, error, onSubmit }: U
     (index: number): boolean => {
       const element = formRef.current?.ownerDocument.getElementById(fieldIds(index).control);
       if (!element) return false;
-      const checked = element.getAttribute('type') === 'radio' ? element.closest('fieldset')?.querySelector<HTMLElement>('input:checked') : null;
+      const checked =
+        element.getAttribute('type') === 'radio'
+          ? element.closest('fieldset')?.querySelector<HTMLElement>('input:checked')
+          : null;
       (checked ?? element).focus();
       return true;
     },

@@ -31,7 +31,15 @@ export interface JobNoticesProps extends JobNoticesOwnProps, RootAttributes<HTML
  * rule), so their outcome never pops up: its `next` stays reachable from the Jobs Panel's "View outcome".
  */
 export function JobNotices(props: JobNoticesProps): ReactNode {
-  const { duration = 6000, max = 5, className: _className, style: _style, classNames: _classNames, unstyled: _unstyled, ...rest } = props;
+  const {
+    duration = 6000,
+    max = 5,
+    className: _className,
+    style: _style,
+    classNames: _classNames,
+    unstyled: _unstyled,
+    ...rest
+  } = props;
   const { classNames, unstyled } = useStyling('JobNotices', props);
   const { t } = useJobsConfig('JobNotices');
   const { notices, dismiss } = useJobNotices(max);
@@ -47,7 +55,10 @@ export function JobNotices(props: JobNoticesProps): ReactNode {
   const dismissAt = (key: string) => {
     const element = region.current;
     const active = element?.ownerDocument.activeElement;
-    const items = element === null || element === undefined ? [] : [...element.querySelectorAll<HTMLElement>('[data-slot="job-notice"]')];
+    const items =
+      element === null || element === undefined
+        ? []
+        : [...element.querySelectorAll<HTMLElement>('[data-slot="job-notice"]')];
     const index = notices.findIndex((notice) => notice.key === key);
     const had = active instanceof HTMLElement && items[index]?.contains(active);
     dismiss(key);

@@ -32,7 +32,9 @@ export function NoticeItem({ notice, duration, paused, onDismiss, part }: Notice
     <div {...part('notice')} data-status={notice.status} data-pending={retry.isPending ? '' : undefined}>
       <p {...part('text')}>{t(failed ? 'notice.failed' : 'notice.complete', { label: notice.label })}</p>
       {failed && notice.message !== undefined ? <p {...part('message')}>{notice.message}</p> : null}
-      {retry.error === null ? null : <p {...part('error')}>{t('notice.retryFailed', { error: retry.error.message })}</p>}
+      {retry.error === null ? null : (
+        <p {...part('error')}>{t('notice.retryFailed', { error: retry.error.message })}</p>
+      )}
       <div {...part('actions')}>
         {failed ? (
           <button
@@ -46,7 +48,12 @@ export function NoticeItem({ notice, duration, paused, onDismiss, part }: Notice
             {retry.isPending ? t('notice.retrying') : t('notice.retry')}
           </button>
         ) : null}
-        <button type="button" {...part('dismiss')} aria-label={`${t('notice.dismiss')}: ${notice.label}`} onClick={onDismiss}>
+        <button
+          type="button"
+          {...part('dismiss')}
+          aria-label={`${t('notice.dismiss')}: ${notice.label}`}
+          onClick={onDismiss}
+        >
           {t('notice.dismiss')}
         </button>
       </div>

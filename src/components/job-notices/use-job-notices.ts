@@ -79,7 +79,9 @@ export function useJobNotices(max = 5): JobNoticesState {
       label: jobLabel(job),
       ...(message === undefined ? {} : { message: translate(message) }),
     };
-    update((list) => (list.some((n) => n.key === notice.key) ? list : capped([...list.filter((n) => n.jobId !== id), notice], max)));
+    update((list) =>
+      list.some((n) => n.key === notice.key) ? list : capped([...list.filter((n) => n.jobId !== id), notice], max),
+    );
   });
 
   const dismiss = useCallback((key: string) => drop((notice) => notice.key === key), [drop]);

@@ -2,7 +2,12 @@ import { type CSSProperties, type KeyboardEvent, type ReactNode, useCallback, us
 import { numberFormat } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useActiveJobsCount } from '../../react/use-jobs-panel';
-import { JobsPanel, type JobsPanelClassNames, type JobsPanelHandle, type JobsPanelProps } from '../jobs-panel/jobs-panel';
+import {
+  JobsPanel,
+  type JobsPanelClassNames,
+  type JobsPanelHandle,
+  type JobsPanelProps,
+} from '../jobs-panel/jobs-panel';
 import { type KeyboardShortcut, useShortcut } from '../jobs-panel/shortcut';
 import {
   chainHandlers,
@@ -48,11 +53,24 @@ interface JobsIndicatorOwnProps {
   container?: PortalContainer;
 }
 
-export interface JobsIndicatorProps extends JobsIndicatorOwnProps, RootAttributes<HTMLDivElement, JobsIndicatorOwnProps> {}
+export interface JobsIndicatorProps
+  extends JobsIndicatorOwnProps,
+    RootAttributes<HTMLDivElement, JobsIndicatorOwnProps> {}
 
 const ownKeys = [
-  'source', 'spaceId', 'open', 'defaultOpen', 'onOpenChange', 'shortcut', 'onOpenOutcome', 'panelProps',
-  'className', 'style', 'classNames', 'unstyled', 'container',
+  'source',
+  'spaceId',
+  'open',
+  'defaultOpen',
+  'onOpenChange',
+  'shortcut',
+  'onOpenOutcome',
+  'panelProps',
+  'className',
+  'style',
+  'classNames',
+  'unstyled',
+  'container',
 ] as const satisfies readonly (keyof JobsIndicatorOwnProps)[];
 
 /** What Tab can reach inside the popover, in order. */
@@ -68,7 +86,9 @@ function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement
   if (event.key !== 'Tab' || trigger === null || event.defaultPrevented) return;
   const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
     // An unchecked radio is no stop: Tab reaches a group at its checked radio.
-    (element) => element.closest('[hidden], [inert]') === null && !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
+    (element) =>
+      element.closest('[hidden], [inert]') === null &&
+      !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
   );
   const focused = event.target as HTMLElement;
   const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
@@ -90,7 +110,12 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
   const { classNames, unstyled, container } = useStyling('JobsIndicator', props);
   const rest = restOf(props, ownKeys);
   const { t, locale } = useJobsConfig('JobsIndicator');
-  const [open, setOpen] = useControllableState(props.open, props.defaultOpen ?? false, props.onOpenChange, 'JobsIndicator open');
+  const [open, setOpen] = useControllableState(
+    props.open,
+    props.defaultOpen ?? false,
+    props.onOpenChange,
+    'JobsIndicator open',
+  );
   const { count, more } = useActiveJobsCount({ source, spaceId });
   const trigger = useRef<HTMLButtonElement>(null);
   const anchored = useAnchored({ open, placement: 'bottom-end', gap: POPOVER_GAP });
@@ -146,7 +171,9 @@ export function JobsIndicator(props: JobsIndicatorProps): ReactNode {
             <span {...part('count')} aria-hidden="true">
               {shown}
             </span>
-            <span data-jk="" data-slot="visually-hidden">{t('panel.indicator.active', { count: more ? shown : count })}</span>
+            <span data-jk="" data-slot="visually-hidden">
+              {t('panel.indicator.active', { count: more ? shown : count })}
+            </span>
           </>
         ) : null}
       </button>

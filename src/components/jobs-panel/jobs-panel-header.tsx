@@ -1,6 +1,11 @@
 import { memo, type ReactNode, useId } from 'react';
 import { useJobsConfig } from '../../react/context';
-import { JOBS_STATUS_GROUPS, type JobsPanelCounts, type JobsPanelOperation, type JobsStatusGroup } from '../../react/use-jobs-panel';
+import {
+  JOBS_STATUS_GROUPS,
+  type JobsPanelCounts,
+  type JobsPanelOperation,
+  type JobsStatusGroup,
+} from '../../react/use-jobs-panel';
 import { flag } from '../shared';
 import type { JobsPanelPartGetter } from './parts';
 
@@ -54,7 +59,13 @@ export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHea
         <legend>{t('panel.filter')}</legend>
         {JOBS_STATUS_GROUPS.map((group) => (
           <label key={group} {...part('filter')} data-checked={flag(group === status)}>
-            <input type="radio" name={name} value={group} checked={group === status} onChange={() => props.onStatusChange(group)} />
+            <input
+              type="radio"
+              name={name}
+              value={group}
+              checked={group === status}
+              onChange={() => props.onStatusChange(group)}
+            />
             {t(`panel.filter.${group}`)}
           </label>
         ))}
@@ -62,14 +73,19 @@ export const JobsPanelHeader = memo(function JobsPanelHeader(props: JobsPanelHea
       {showOperations ? (
         <label {...part('operation')}>
           <span>{t('panel.operation')}</span>
-          <select value={operation ?? ''} onChange={(event) => props.onOperationChange(event.target.value === '' ? null : event.target.value)}>
+          <select
+            value={operation ?? ''}
+            onChange={(event) => props.onOperationChange(event.target.value === '' ? null : event.target.value)}
+          >
             <option value="">{t('panel.operation.all')}</option>
             {operations.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
             ))}
-            {operation !== null && !operations.some((option) => option.value === operation) ? <option value={operation}>{operation}</option> : null}
+            {operation !== null && !operations.some((option) => option.value === operation) ? (
+              <option value={operation}>{operation}</option>
+            ) : null}
           </select>
         </label>
       ) : null}

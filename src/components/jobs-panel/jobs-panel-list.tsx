@@ -27,7 +27,19 @@ interface ItemProps extends JobsPanelItem {
 }
 
 /** One list item: reads its own job, so an update to it re-renders this item and no other. */
-const PanelItem = memo(function PanelItem({ id, level, posInSet, setSize, index, rowHeight, tabbable, now, Row, onOpenOutcome, part }: ItemProps) {
+const PanelItem = memo(function PanelItem({
+  id,
+  level,
+  posInSet,
+  setSize,
+  index,
+  rowHeight,
+  tabbable,
+  now,
+  Row,
+  onOpenOutcome,
+  part,
+}: ItemProps) {
   const { data: job } = useJob(id, selectPanelJob);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtualized row, absolutely placed; an li would need its list's styles undone
@@ -43,9 +55,18 @@ const PanelItem = memo(function PanelItem({ id, level, posInSet, setSize, index,
       aria-posinset={posInSet}
       aria-setsize={setSize}
       tabIndex={tabbable ? 0 : -1}
-      style={{ position: 'absolute', left: 0, right: 0, top: index * rowHeight, height: rowHeight, boxSizing: 'border-box' }}
+      style={{
+        position: 'absolute',
+        left: 0,
+        right: 0,
+        top: index * rowHeight,
+        height: rowHeight,
+        boxSizing: 'border-box',
+      }}
     >
-      {job === undefined ? null : <Row job={job} level={level} tabbable={tabbable} now={now} onOpenOutcome={onOpenOutcome} part={part} />}
+      {job === undefined ? null : (
+        <Row job={job} level={level} tabbable={tabbable} now={now} onOpenOutcome={onOpenOutcome} part={part} />
+      )}
     </div>
   );
 });
@@ -71,7 +92,14 @@ export interface JobsPanelListProps {
   footer: ReactNode;
 }
 
-const pageKeys: Record<string, true> = { ArrowDown: true, ArrowUp: true, Home: true, End: true, PageDown: true, PageUp: true };
+const pageKeys: Record<string, true> = {
+  ArrowDown: true,
+  ArrowUp: true,
+  Home: true,
+  End: true,
+  PageDown: true,
+  PageUp: true,
+};
 
 /**
  * The virtualized list: only the rows in view (plus a few) are in the DOM, and always the row holding
@@ -131,12 +159,26 @@ export const JobsPanelList = forwardRef<JobsPanelListHandle, JobsPanelListProps>
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (!pageKeys[event.key] || target.getAttribute('role') !== 'listitem' || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (
+      !pageKeys[event.key] ||
+      target.getAttribute('role') !== 'listitem' ||
+      event.altKey ||
+      event.ctrlKey ||
+      event.metaKey
+    )
+      return;
     const from = rows.findIndex((row) => row.id === target.dataset.jobId);
     if (from < 0) return;
     event.preventDefault();
     const page = Math.max(1, visible - 2);
-    const step: Record<string, number> = { ArrowDown: from + 1, ArrowUp: from - 1, Home: 0, End: rows.length - 1, PageDown: from + page, PageUp: from - page };
+    const step: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: from + page,
+      PageUp: from - page,
+    };
     moveTo(Math.min(rows.length - 1, Math.max(0, step[event.key] ?? from)));
   };
 
@@ -151,7 +193,11 @@ export const JobsPanelList = forwardRef<JobsPanelListHandle, JobsPanelListProps>
       {...viewport}
       className={className}
       onScroll={win.onScroll}
-      style={{ position: 'relative', overflowY: 'auto', ...(props.height === undefined ? {} : { blockSize: props.height }) }}
+      style={{
+        position: 'relative',
+        overflowY: 'auto',
+        ...(props.height === undefined ? {} : { blockSize: props.height }),
+      }}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: the virtualized rows are absolutely placed divs; a ul would need its styles undone */}
       <div

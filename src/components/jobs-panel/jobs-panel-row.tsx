@@ -30,11 +30,18 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
   const retry = useRetryJob();
   const name = jobLabel(job);
   const label = level === 2 && job.part !== undefined ? t('panel.part', { label: name, part: job.part }) : name;
-  const status = isKnownStatus(job.status) ? t(statusMessageKey(job.status)) : t('status.unknown', { status: job.status });
+  const status = isKnownStatus(job.status)
+    ? t(statusMessageKey(job.status))
+    : t('status.unknown', { status: job.status });
   const canCancel = isCancelable(job.status);
   const canRetry = isRetryable(job.status);
   const canView = job.hasOutcome && onOpenOutcome !== undefined;
-  const failure = canCancel && cancel.error !== null ? t('panel.cancelFailed', { error: cancel.error.message }) : canRetry && retry.error !== null ? t('panel.retryFailed', { error: retry.error.message }) : undefined;
+  const failure =
+    canCancel && cancel.error !== null
+      ? t('panel.cancelFailed', { error: cancel.error.message })
+      : canRetry && retry.error !== null
+        ? t('panel.retryFailed', { error: retry.error.message })
+        : undefined;
 
   // A button that disappears with the status it acted on hands focus back to its row.
   const actions = useRef<HTMLDivElement>(null);
@@ -43,12 +50,19 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
   useIsomorphicLayoutEffect(() => {
     if (!acted.current) return;
     const focused = document.activeElement;
-    if (focused === null || focused === document.body) actions.current?.closest<HTMLElement>('[data-slot="jobs-panel-row"]')?.focus();
+    if (focused === null || focused === document.body)
+      actions.current?.closest<HTMLElement>('[data-slot="jobs-panel-row"]')?.focus();
     acted.current = false;
   }, [canCancel, canRetry]);
 
   const tabIndex = tabbable ? 0 : -1;
-  const body = { label, info: job.info === undefined ? undefined : translate(job.info), failure, times: rowTimes(job, now, t, locale), part };
+  const body = {
+    label,
+    info: job.info === undefined ? undefined : translate(job.info),
+    failure,
+    times: rowTimes(job, now, t, locale),
+    part,
+  };
   return (
     <>
       <div {...part('summary')}>

@@ -15,7 +15,14 @@ import { useJobsConfig } from '../../react/context';
 import { type JobsStatusGroup, useJobsPanel } from '../../react/use-jobs-panel';
 import { OutcomeDialog, type OutcomeDialogClassNames } from '../outcome-dialog';
 import { clsx } from 'clsx';
-import { type PartClassNames, type PortalContainer, type RootAttributes, restOf, useControllableState, useStyling } from '../shared';
+import {
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  restOf,
+  useControllableState,
+  useStyling,
+} from '../shared';
 import { JobsPanelHeader } from './jobs-panel-header';
 import { JobsPanelList, type JobsPanelListHandle } from './jobs-panel-list';
 import { JobsPanelRow, type JobsPanelRowProps } from './jobs-panel-row';
@@ -74,9 +81,32 @@ interface JobsPanelOwnProps {
 }
 
 const ownKeys = [
-  'source', 'spaceId', 'status', 'defaultStatus', 'onStatusChange', 'operation', 'defaultOperation', 'onOperationChange',
-  'search', 'defaultSearch', 'onSearchChange', 'searchDelayMs', 'pageSize', 'rowHeight', 'overscan', 'height', 'title', 'shortcut', 'autoFocus', 'onOpenOutcome', 'rowComponent',
-  'className', 'style', 'classNames', 'unstyled', 'container',
+  'source',
+  'spaceId',
+  'status',
+  'defaultStatus',
+  'onStatusChange',
+  'operation',
+  'defaultOperation',
+  'onOperationChange',
+  'search',
+  'defaultSearch',
+  'onSearchChange',
+  'searchDelayMs',
+  'pageSize',
+  'rowHeight',
+  'overscan',
+  'height',
+  'title',
+  'shortcut',
+  'autoFocus',
+  'onOpenOutcome',
+  'rowComponent',
+  'className',
+  'style',
+  'classNames',
+  'unstyled',
+  'container',
 ] as const satisfies readonly (keyof JobsPanelOwnProps)[];
 
 export interface JobsPanelProps extends JobsPanelOwnProps, RootAttributes<HTMLElement, JobsPanelOwnProps> {}
@@ -119,14 +149,24 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
   const { classNames, unstyled, container } = useStyling('JobsPanel', props);
   const rest = restOf(props, ownKeys);
   const { t } = useJobsConfig('JobsPanel');
-  const [status, setStatus] = useControllableState(props.status, props.defaultStatus ?? 'all', props.onStatusChange, 'JobsPanel status');
+  const [status, setStatus] = useControllableState(
+    props.status,
+    props.defaultStatus ?? 'all',
+    props.onStatusChange,
+    'JobsPanel status',
+  );
   const [operation, setOperation] = useControllableState<string | null>(
     props.operation,
     props.defaultOperation ?? null,
     props.onOperationChange,
     'JobsPanel operation',
   );
-  const [search, setSearch] = useControllableState(props.search, props.defaultSearch ?? '', props.onSearchChange, 'JobsPanel search');
+  const [search, setSearch] = useControllableState(
+    props.search,
+    props.defaultSearch ?? '',
+    props.onSearchChange,
+    'JobsPanel search',
+  );
   const query = useDebounced(search, props.searchDelayMs ?? 200);
   const panel = useJobsPanel({ source, spaceId, status, operation: operation ?? undefined, search: query, pageSize });
   const titleId = useId();
@@ -177,7 +217,11 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
     const empty = panel.state === 'empty';
     body = (
       <div role={empty ? 'status' : 'alert'} {...part('state')} data-state={panel.state}>
-        <span>{empty ? t(status === 'all' && operation === null && query.trim() === '' ? 'panel.empty' : 'panel.emptyFiltered') : t('panel.loadFailed', { error: panel.error?.message ?? '' })}</span>
+        <span>
+          {empty
+            ? t(status === 'all' && operation === null && query.trim() === '' ? 'panel.empty' : 'panel.emptyFiltered')
+            : t('panel.loadFailed', { error: panel.error?.message ?? '' })}
+        </span>
         {empty ? null : (
           <button type="button" onClick={panel.retry}>
             {t('action.retry')}
@@ -225,34 +269,42 @@ export const JobsPanel = forwardRef<JobsPanelHandle, JobsPanelProps>(function Jo
 
   return (
     <>
-    {props.onOpenOutcome === undefined ? (
-      <OutcomeDialog
-        jobId={viewing}
-        open={viewing !== undefined}
-        onOpenChange={(open) => {
-          if (!open) setViewing(undefined);
-        }}
-        {...(classNames.outcomeDialog === undefined ? {} : { classNames: classNames.outcomeDialog })}
-        {...(unstyled === undefined ? {} : { unstyled })}
-        {...(container === undefined ? {} : { container })}
-      />
-    ) : null}
-    <section {...rest} ref={root} tabIndex={-1} aria-labelledby={titleId} {...rootPart} className={clsx(rootClass, props.className)} style={props.style}>
-      <JobsPanelHeader
-        titleId={titleId}
-        title={props.title ?? t('panel.title')}
-        counts={panel.counts}
-        status={status}
-        onStatusChange={setStatus}
-        operations={panel.operations}
-        operation={operation}
-        onOperationChange={setOperation}
-        search={search}
-        onSearchChange={setSearch}
-        part={part}
-      />
-      {body}
-    </section>
+      {props.onOpenOutcome === undefined ? (
+        <OutcomeDialog
+          jobId={viewing}
+          open={viewing !== undefined}
+          onOpenChange={(open) => {
+            if (!open) setViewing(undefined);
+          }}
+          {...(classNames.outcomeDialog === undefined ? {} : { classNames: classNames.outcomeDialog })}
+          {...(unstyled === undefined ? {} : { unstyled })}
+          {...(container === undefined ? {} : { container })}
+        />
+      ) : null}
+      <section
+        {...rest}
+        ref={root}
+        tabIndex={-1}
+        aria-labelledby={titleId}
+        {...rootPart}
+        className={clsx(rootClass, props.className)}
+        style={props.style}
+      >
+        <JobsPanelHeader
+          titleId={titleId}
+          title={props.title ?? t('panel.title')}
+          counts={panel.counts}
+          status={status}
+          onStatusChange={setStatus}
+          operations={panel.operations}
+          operation={operation}
+          onOperationChange={setOperation}
+          search={search}
+          onSearchChange={setSearch}
+          part={part}
+        />
+        {body}
+      </section>
     </>
   );
 });

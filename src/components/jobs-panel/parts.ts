@@ -39,13 +39,30 @@ export interface JobsPanelPartProps {
 /** The attributes of one part: its slot, `data-unstyled`, and the host's class for it. */
 export type JobsPanelPartGetter = (name: JobsPanelPart) => JobsPanelPartProps;
 
-export function partGetter(classNames: Partial<Record<JobsPanelPart, string>>, unstyled: boolean | undefined): JobsPanelPartGetter {
+export function partGetter(
+  classNames: Partial<Record<JobsPanelPart, string>>,
+  unstyled: boolean | undefined,
+): JobsPanelPartGetter {
   return slotGetter<JobsPanelPart>('jobs-panel', { root: 'jobs-panel' }, classNames, unstyled);
 }
 
 /** What a row shows of its job: it re-renders when one of these changes, and for nothing else. */
 export interface JobsPanelJob
-  extends Pick<Job, 'id' | 'type' | 'operation' | 'status' | 'mode' | 'progress' | 'info' | 'part' | 'parentId' | 'createdAt' | 'startedAt' | 'finishedAt'> {
+  extends Pick<
+    Job,
+    | 'id'
+    | 'type'
+    | 'operation'
+    | 'status'
+    | 'mode'
+    | 'progress'
+    | 'info'
+    | 'part'
+    | 'parentId'
+    | 'createdAt'
+    | 'startedAt'
+    | 'finishedAt'
+  > {
   hasOutcome: boolean;
 }
 

@@ -21,7 +21,13 @@ export interface RowBodyProps {
 export function RowBody({ label, value, valueText, info, failure, eta, times, part }: RowBodyProps): ReactNode {
   return (
     <>
-      <ProgressBar label={label} value={value} className={part('progress').className} unstyled={part('progress')['data-unstyled'] !== undefined} {...(valueText === undefined ? {} : { valueText })} />
+      <ProgressBar
+        label={label}
+        value={value}
+        className={part('progress').className}
+        unstyled={part('progress')['data-unstyled'] !== undefined}
+        {...(valueText === undefined ? {} : { valueText })}
+      />
       <div {...part('details')}>
         {failure !== undefined ? (
           <span role="alert" {...part('error')}>
@@ -45,7 +51,11 @@ export function RowBody({ label, value, valueText, info, failure, eta, times, pa
  * The body of an active job's row: the one part of a row with a timer (`useJobProgress` refreshes its
  * ETA once a second), mounted only while the job is active, so idle rows keep none.
  */
-export function ActiveRowBody({ id, running, ...props }: Omit<RowBodyProps, 'value' | 'valueText' | 'eta'> & { id: string; running: boolean }): ReactNode {
+export function ActiveRowBody({
+  id,
+  running,
+  ...props
+}: Omit<RowBodyProps, 'value' | 'valueText' | 'eta'> & { id: string; running: boolean }): ReactNode {
   const progress = useJobProgress(id);
   return (
     <RowBody
@@ -66,13 +76,27 @@ function relative(date: Date, now: number, locale: string | undefined): string {
 }
 
 /** "Started 5 minutes ago · Finished 1 minute ago", with the dates in full as its title. */
-export function rowTimes(job: JobsPanelJob, now: number, t: Translate, locale: string | undefined): RowBodyProps['times'] {
+export function rowTimes(
+  job: JobsPanelJob,
+  now: number,
+  t: Translate,
+  locale: string | undefined,
+): RowBodyProps['times'] {
   const started = job.startedAt ?? job.createdAt;
-  const from = started === undefined ? undefined : t(job.startedAt === undefined ? 'panel.created' : 'panel.started', { time: relative(started, now, locale) });
-  const until = job.finishedAt === undefined ? undefined : t('panel.finished', { time: relative(job.finishedAt, now, locale) });
-  const text = from !== undefined && until !== undefined ? t('panel.timeRange', { started: from, finished: until }) : (from ?? until);
+  const from =
+    started === undefined
+      ? undefined
+      : t(job.startedAt === undefined ? 'panel.created' : 'panel.started', { time: relative(started, now, locale) });
+  const until =
+    job.finishedAt === undefined ? undefined : t('panel.finished', { time: relative(job.finishedAt, now, locale) });
+  const text =
+    from !== undefined && until !== undefined
+      ? t('panel.timeRange', { started: from, finished: until })
+      : (from ?? until);
   if (text === undefined) return undefined;
   const full = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const title = [started, job.finishedAt].flatMap((date) => (date === undefined ? [] : [full.format(date)])).join(' – ');
+  const title = [started, job.finishedAt]
+    .flatMap((date) => (date === undefined ? [] : [full.format(date)]))
+    .join(' – ');
   return { text, title };
 }

@@ -26,10 +26,19 @@ function isApple(): boolean {
 
 /** The chord a shortcut names; undefined when it names no key or an unknown modifier. */
 export function parseShortcut(shortcut: KeyboardShortcut, apple = isApple()): Chord | undefined {
-  const parts = shortcut.toLowerCase().split('+').map((part) => part.trim());
+  const parts = shortcut
+    .toLowerCase()
+    .split('+')
+    .map((part) => part.trim());
   const key = parts.pop();
   if (key === undefined || key === '') return undefined;
-  const chord: Chord = { key: key === 'plus' ? '+' : key === 'space' ? ' ' : key, ctrl: false, meta: false, alt: false, shift: false };
+  const chord: Chord = {
+    key: key === 'plus' ? '+' : key === 'space' ? ' ' : key,
+    ctrl: false,
+    meta: false,
+    alt: false,
+    shift: false,
+  };
   for (const part of parts) {
     if (part === 'mod') chord[apple ? 'meta' : 'ctrl'] = true;
     else if (part === 'ctrl' || part === 'control') chord.ctrl = true;
@@ -48,14 +57,24 @@ export function matchesShortcut(event: KeyLike, shortcut: KeyboardShortcut, appl
   if (event.ctrlKey !== chord.ctrl || event.metaKey !== chord.meta || event.altKey !== chord.alt) return false;
   // Shift is part of characters like `?`: only a letter or a named key needs it to match exactly.
   const typed = event.key.toLowerCase();
-  if (typed === chord.key) return event.shiftKey === chord.shift || (chord.key.length === 1 && !/^[a-z0-9]$/.test(chord.key));
-  const physical = /^[a-z]$/.test(chord.key) ? `Key${chord.key.toUpperCase()}` : /^[0-9]$/.test(chord.key) ? `Digit${chord.key}` : '';
+  if (typed === chord.key)
+    return event.shiftKey === chord.shift || (chord.key.length === 1 && !/^[a-z0-9]$/.test(chord.key));
+  const physical = /^[a-z]$/.test(chord.key)
+    ? `Key${chord.key.toUpperCase()}`
+    : /^[0-9]$/.test(chord.key)
+      ? `Digit${chord.key}`
+      : '';
   return physical !== '' && event.code === physical && event.shiftKey === chord.shift;
 }
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
 }
 
 /** Calls `handler` when the shortcut is pressed anywhere in the document (nothing when undefined). */

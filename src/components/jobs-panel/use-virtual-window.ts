@@ -30,7 +30,8 @@ export function useVirtualWindow(count: number, rowHeight: number, overscan: num
     if (element === null) return;
     // An unsized viewport (no stylesheet, no height) would measure as tall as the list: cap it at the window.
     const measured = element.clientHeight > 0 ? element.clientHeight : FALLBACK_HEIGHT;
-    const height = typeof window === 'undefined' ? measured : Math.min(measured, Math.max(window.innerHeight, rowHeight));
+    const height =
+      typeof window === 'undefined' ? measured : Math.min(measured, Math.max(window.innerHeight, rowHeight));
     const first = Math.floor(element.scrollTop / rowHeight);
     const visible = Math.ceil(height / rowHeight) + 1;
     setRange((current) => (current.first === first && current.visible === visible ? current : { first, visible }));

@@ -2,7 +2,11 @@ import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 
 /** Whether the user asked for less motion. False where it cannot be read (the server, old browsers). */
 export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
 }
 
 const PIECES = 28;
@@ -39,7 +43,13 @@ export function Confetti({ className, unstyled }: ConfettiProps): ReactNode {
   }, [shown]);
   if (!shown) return null;
   return (
-    <div aria-hidden="true" data-jk="" data-slot="outcome-dialog-confetti" data-unstyled={unstyled} className={className}>
+    <div
+      aria-hidden="true"
+      data-jk=""
+      data-slot="outcome-dialog-confetti"
+      data-unstyled={unstyled}
+      className={className}
+    >
       {Array.from({ length: PIECES }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of decorations
         <span key={i} data-jk="" data-slot="outcome-dialog-confetti-piece" style={piece(i)} />

@@ -4,11 +4,30 @@ import { outcomeKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useOutcome } from '../../react/use-outcome';
 import { useOutcomeQueue } from '../../react/use-outcome-queue';
-import { flag, type PartClassNames, partGetter, type PortalContainer, type RootAttributes, useControllableState, useDialogAnchor, useStyling, withState } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  partGetter,
+  type PortalContainer,
+  type RootAttributes,
+  useControllableState,
+  useDialogAnchor,
+  useStyling,
+  withState,
+} from '../shared';
 import { Confetti, prefersReducedMotion } from './confetti';
 import { OutcomeMessage } from './outcome-message';
 
-export type OutcomeDialogPart = 'overlay' | 'content' | 'title' | 'message' | 'alert' | 'actions' | 'default' | 'next' | 'confetti';
+export type OutcomeDialogPart =
+  | 'overlay'
+  | 'content'
+  | 'title'
+  | 'message'
+  | 'alert'
+  | 'actions'
+  | 'default'
+  | 'next'
+  | 'confetti';
 export type OutcomeDialogClassNames = PartClassNames<OutcomeDialogPart>;
 
 interface OutcomeDialogOwnProps {
@@ -35,7 +54,9 @@ interface OutcomeDialogOwnProps {
 }
 
 /** Other attributes go to the dialog's content element (its root). */
-export interface OutcomeDialogProps extends OutcomeDialogOwnProps, RootAttributes<HTMLDivElement, OutcomeDialogOwnProps> {}
+export interface OutcomeDialogProps
+  extends OutcomeDialogOwnProps,
+    RootAttributes<HTMLDivElement, OutcomeDialogOwnProps> {}
 
 /** How long a `wait` outcome with `fade` takes to fade out (ms); instant under reduced motion. */
 export const OUTCOME_FADE_MS = 300;
@@ -138,7 +159,9 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
     partGetter<OutcomeDialogPart>('outcome-dialog', { content: 'outcome-dialog' }, classNames, unstyled),
     visible ? 'open' : 'closed',
   );
-  const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter((text): text is string => text !== undefined);
+  const alerts = [onDemand ? undefined : queue.notice, view.blocked, view.error].filter(
+    (text): text is string => text !== undefined,
+  );
   const hasNext = view.nextLabel !== undefined;
   const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';
 
@@ -196,9 +219,21 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
                   </button>
                 ) : null}
                 {hasNext ? (
-                  <button type="button" ref={primary} {...part('next')} data-next={next?.type} aria-disabled={busy || undefined} onClick={runNext}>
+                  <button
+                    type="button"
+                    ref={primary}
+                    {...part('next')}
+                    data-next={next?.type}
+                    aria-disabled={busy || undefined}
+                    onClick={runNext}
+                  >
                     {busy && clicked === 'next' ? t('outcome.working') : view.nextLabel}
-                    {next?.type === 'url' && next.replace !== true ? <span data-jk="" data-slot="visually-hidden"> {t('outcome.newTab')}</span> : null}
+                    {next?.type === 'url' && next.replace !== true ? (
+                      <span data-jk="" data-slot="visually-hidden">
+                        {' '}
+                        {t('outcome.newTab')}
+                      </span>
+                    ) : null}
                   </button>
                 ) : null}
               </div>

@@ -9,7 +9,10 @@ export interface OutcomeMessageProps extends Omit<ComponentPropsWithoutRef<'p'>,
  * An outcome's message as text, its line breaks kept as `<br>` (so they hold without the stylesheet,
  * which adds `white-space: pre-line`).
  */
-export const OutcomeMessage = forwardRef<HTMLParagraphElement, OutcomeMessageProps>(function OutcomeMessage({ text, ...rest }, ref) {
+export const OutcomeMessage = forwardRef<HTMLParagraphElement, OutcomeMessageProps>(function OutcomeMessage(
+  { text, ...rest },
+  ref,
+) {
   const lines = text.split(/\r\n|\r|\n/);
   return (
     <p ref={ref} {...rest}>

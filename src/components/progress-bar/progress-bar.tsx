@@ -30,10 +30,23 @@ function indeterminateOf(value: number | undefined): value is undefined {
   return value === undefined || !Number.isFinite(value);
 }
 
-export function ProgressBar({ value, label, valueText, className, style, classNames: ownClassNames, unstyled: ownUnstyled, ...rest }: ProgressBarProps): ReactNode {
+export function ProgressBar({
+  value,
+  label,
+  valueText,
+  className,
+  style,
+  classNames: ownClassNames,
+  unstyled: ownUnstyled,
+  ...rest
+}: ProgressBarProps): ReactNode {
   const { locale, t } = useJobsConfig('ProgressBar');
   const { classNames, unstyled } = useStyling('ProgressBar', { classNames: ownClassNames, unstyled: ownUnstyled });
-  const state = indeterminateOf(value) ? 'indeterminate' : Math.min(100, Math.max(0, value ?? 0)) >= 100 ? 'complete' : 'loading';
+  const state = indeterminateOf(value)
+    ? 'indeterminate'
+    : Math.min(100, Math.max(0, value ?? 0)) >= 100
+      ? 'complete'
+      : 'loading';
   const indeterminate = value === undefined || !Number.isFinite(value);
   const clamped = indeterminate ? 0 : Math.min(100, Math.max(0, value));
   const text = valueText ?? (indeterminate ? t('progress.indeterminate') : formatPercent(clamped, locale));
@@ -54,7 +67,13 @@ export function ProgressBar({ value, label, valueText, className, style, classNa
       className={clsx(classNames.root, className) || undefined}
       style={{ ...style, ['--jk-progress' as string]: clamped / 100 }}
     >
-      <div data-jk="" data-slot="progress-fill" data-state={state} data-unstyled={flag(unstyled)} className={classNames.fill} />
+      <div
+        data-jk=""
+        data-slot="progress-fill"
+        data-state={state}
+        data-unstyled={flag(unstyled)}
+        className={classNames.fill}
+      />
     </div>
   );
 }

@@ -4,7 +4,14 @@ import { useJobsConfig } from '../../react/context';
 import { crossedQuarter } from '../../react/announcer';
 import { useJobEnds } from '../../react/use-job-ends';
 import { useJobProgress } from '../../react/use-job-progress';
-import { flag, type PartClassNames, partGetter, type RootAttributes, useIsomorphicLayoutEffect, useStyling } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  partGetter,
+  type RootAttributes,
+  useIsomorphicLayoutEffect,
+  useStyling,
+} from '../shared';
 import { OverlayPanel } from './overlay-panel';
 import { type OverlayNotice, useBlockingJobs } from './use-blocking-jobs';
 
@@ -49,7 +56,9 @@ interface ProgressOverlayOwnProps {
   unstyled?: boolean;
 }
 
-export interface ProgressOverlayProps extends ProgressOverlayOwnProps, RootAttributes<HTMLDivElement, ProgressOverlayOwnProps> {}
+export interface ProgressOverlayProps
+  extends ProgressOverlayOwnProps,
+    RootAttributes<HTMLDivElement, ProgressOverlayOwnProps> {}
 
 /**
  * Covers a region the host owns while a job blocks it: the content is `inert` and `aria-busy` (no click,
@@ -96,7 +105,11 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     const quarter = crossedQuarter(lastProgress.current, progress.progress);
     lastProgress.current = progress.progress;
     if (quarter !== undefined) {
-      announcer.announceMilestone(job.id, quarter, t('announce.progress', { label, percent: formatPercent(quarter, locale) }));
+      announcer.announceMilestone(
+        job.id,
+        quarter,
+        t('announce.progress', { label, percent: formatPercent(quarter, locale) }),
+      );
     }
   }, [job, progress.progress, label, announcer, t, locale]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another job is shown
@@ -177,7 +190,14 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   }, [blocked, overlays]);
 
   return (
-    <div {...rest} ref={root} {...part('root', props.className)} data-region={region} data-blocked={flag(blocked)} style={props.style}>
+    <div
+      {...rest}
+      ref={root}
+      {...part('root', props.className)}
+      data-region={region}
+      data-blocked={flag(blocked)}
+      style={props.style}
+    >
       {notices.length > 0 ? (
         <div {...part('notices')}>
           {notices.map((notice: OverlayNotice) => (
@@ -201,7 +221,9 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
             <span aria-hidden="true" {...part('label')} dir="auto">
               {jobLabel(deferred)}
             </span>
-            <span data-jk="" data-slot="visually-hidden">{t('overlay.elsewhere', { label: jobLabel(deferred) })}</span>
+            <span data-jk="" data-slot="visually-hidden">
+              {t('overlay.elsewhere', { label: jobLabel(deferred) })}
+            </span>
           </p>
         </div>
       ) : null}
@@ -213,7 +235,8 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
             panelFocused.current = true;
           }}
           onBlur={(event) => {
-            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) panelFocused.current = false;
+            if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
+              panelFocused.current = false;
           }}
         >
           <OverlayPanel

@@ -13,7 +13,11 @@ const HOLDERS: readonly BlockRegion[] = ['resource', 'toolbar'];
  * The region of a source on screen that shows an active `job`'s controls: the first of {@link HOLDERS} that is
  * mounted and blocked by the job; `region` itself when none of them is (it has not registered yet).
  */
-export function holderOf(job: Pick<ActiveSourceJob, 'mode'>, region: BlockRegion, mounted: readonly BlockRegion[]): BlockRegion {
+export function holderOf(
+  job: Pick<ActiveSourceJob, 'mode'>,
+  region: BlockRegion,
+  mounted: readonly BlockRegion[],
+): BlockRegion {
   // Every job asked about is active: what blocks is its mode.
   return HOLDERS.find((r) => mounted.includes(r) && blocks(job.mode, r)) ?? region;
 }
@@ -45,7 +49,8 @@ export function useBlockingJobs(source: string, region: BlockRegion) {
   );
   const showsNotices = region === 'resource' || !state.regions.includes('resource');
   const release = useCallback(
-    (job: ActiveSourceJob, kind: Exclude<NoticeKind, 'failed'>, label: string) => overlays.release(source, job.id, { id: job.id, kind, label }),
+    (job: ActiveSourceJob, kind: Exclude<NoticeKind, 'failed'>, label: string) =>
+      overlays.release(source, job.id, { id: job.id, kind, label }),
     [overlays, source],
   );
   const notify = useCallback((notice: OverlayNotice) => overlays.notify(source, notice), [overlays, source]);

@@ -23,7 +23,10 @@ export interface StylingProps<C extends object> {
  * The HTML attributes of a component's root element (`id`, `data-*`, `aria-*`, handlers) that are not
  * the component's own props: whatever else a host passes lands on the root.
  */
-export type RootAttributes<E extends Element, Own> = Omit<HTMLAttributes<E>, keyof Own | 'children' | 'dangerouslySetInnerHTML'>;
+export type RootAttributes<E extends Element, Own> = Omit<
+  HTMLAttributes<E>,
+  keyof Own | 'children' | 'dangerouslySetInnerHTML'
+>;
 
 /** One level of merging: keys of `own` replace those of `base`, and nested part maps merge the same way. */
 export function mergeClassNames<C extends object>(base: object | undefined, own: C | undefined): C {
@@ -91,6 +94,9 @@ export function chainHandlers<K extends Handlers>(host: object, own: K): K {
 }
 
 /** A part getter whose parts all carry `data-state` (a dialog's `open` / `closed` on its title too). */
-export function withState<A extends unknown[], R extends object>(getter: (...args: A) => R, state: string): (...args: A) => R & { 'data-state': string } {
+export function withState<A extends unknown[], R extends object>(
+  getter: (...args: A) => R,
+  state: string,
+): (...args: A) => R & { 'data-state': string } {
   return (...args) => ({ ...getter(...args), 'data-state': state });
 }

@@ -1,12 +1,4 @@
-import {
-  autoUpdate,
-  flip,
-  offset,
-  type Placement,
-  shift,
-  size,
-  useFloating,
-} from '@floating-ui/react-dom';
+import { autoUpdate, flip, offset, type Placement, shift, size, useFloating } from '@floating-ui/react-dom';
 import { type CSSProperties, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { createPortal } from 'react-dom';
@@ -53,7 +45,13 @@ export interface Anchored {
  * closes or unmounts.
  */
 export function useAnchored({ open, placement, gap, crossSides = false }: UseAnchoredOptions): Anchored {
-  const { refs, floatingStyles, placement: placed, update, elements } = useFloating({
+  const {
+    refs,
+    floatingStyles,
+    placement: placed,
+    update,
+    elements,
+  } = useFloating({
     open,
     placement,
     // `top`/`left`, not `transform`: the parts animate their own transform as they appear.

@@ -2,7 +2,15 @@ export { flag } from './flag';
 export { type PartProps, partGetter } from './parts';
 export { type StateUpdate, useControllableState } from './use-controllable-state';
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';
-export { type Anchored, directionOf, FloatingPortal, type FloatingPortalProps, type Side, useAnchored, VIEWPORT_MARGIN } from './floating';
+export {
+  type Anchored,
+  directionOf,
+  FloatingPortal,
+  type FloatingPortalProps,
+  type Side,
+  useAnchored,
+  VIEWPORT_MARGIN,
+} from './floating';
 export {
   chainHandlers,
   mergeClassNames,

@@ -1,6 +1,16 @@
 import { clsx } from 'clsx';
 import { cloneElement, type CSSProperties, type ReactElement, type ReactNode } from 'react';
-import { chainHandlers, FloatingPortal, flag, type PartClassNames, type PortalContainer, type RootAttributes, type Side, useAnchored, useStyling } from '../shared';
+import {
+  chainHandlers,
+  FloatingPortal,
+  flag,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  type Side,
+  useAnchored,
+  useStyling,
+} from '../shared';
 import { useTooltip } from './use-tooltip';
 
 export type TooltipTone = 'info' | 'error';
@@ -67,22 +77,25 @@ export function Tooltip({
   container: ownContainer,
   ...rest
 }: TooltipProps): ReactNode {
-  const { classNames, unstyled, container } = useStyling('Tooltip', { classNames: ownClassNames, unstyled: ownUnstyled, container: ownContainer });
+  const { classNames, unstyled, container } = useStyling('Tooltip', {
+    classNames: ownClassNames,
+    unstyled: ownUnstyled,
+    container: ownContainer,
+  });
   const enabled = hasContent(content);
   const { open, contentId, rootProps } = useTooltip({ open: openProp, defaultOpen, onOpenChange, enabled });
   const anchored = useAnchored({ open, placement: side, gap: TOOLTIP_GAP, crossSides: true });
   const state = open ? 'open' : 'closed';
   const unstyledFlag = flag(unstyled);
   const describedBy = children.props['aria-describedby'];
-  const trigger = enabled
-    ? cloneElement(children, { 'aria-describedby': clsx(describedBy, contentId) })
-    : children;
+  const trigger = enabled ? cloneElement(children, { 'aria-describedby': clsx(describedBy, contentId) }) : children;
   return (
     <span
       {...rest}
       {...chainHandlers(rest, rootProps)}
       ref={anchored.setReference}
-      data-jk="" data-slot="tooltip"
+      data-jk=""
+      data-slot="tooltip"
       data-state={state}
       data-unstyled={unstyledFlag}
       className={clsx(className, classNames?.root)}
@@ -96,7 +109,8 @@ export function Tooltip({
             role="tooltip"
             id={contentId}
             hidden={!open}
-            data-jk="" data-slot="tooltip-content"
+            data-jk=""
+            data-slot="tooltip-content"
             data-state={state}
             data-tone={tone}
             data-side={anchored.side}

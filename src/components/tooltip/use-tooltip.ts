@@ -1,11 +1,4 @@
-import {
-  type FocusEvent,
-  type PointerEvent,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-} from 'react';
+import { type FocusEvent, type PointerEvent, useCallback, useEffect, useId, useRef } from 'react';
 import { useControllableState } from '../shared';
 
 /** How long the pointer rests on the trigger before the tooltip shows, and lingers after it leaves (ms). */
@@ -47,7 +40,12 @@ function focusIsVisible(element: Element): boolean {
  * keyboard focus; closes on blur, on pointer leave (after a short grace period, so the pointer can move
  * onto the tooltip) and on Escape anywhere, without moving focus. Leaves no timer behind on unmount.
  */
-export function useTooltip({ open: openProp, defaultOpen = false, onOpenChange, enabled = true }: UseTooltipOptions): UseTooltipResult {
+export function useTooltip({
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  enabled = true,
+}: UseTooltipOptions): UseTooltipResult {
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange, 'Tooltip open');
   const contentId = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

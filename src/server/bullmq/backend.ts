@@ -67,7 +67,9 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
 
   const connecting: Promise<Connected> = (async () => {
     const bull = await loadBullmq();
-    const base = (prefix === undefined ? { connection } : { connection, prefix }) as { connection: import('bullmq').ConnectionOptions };
+    const base = (prefix === undefined ? { connection } : { connection, prefix }) as {
+      connection: import('bullmq').ConnectionOptions;
+    };
     const queues = new Map(names.map((name) => [name, new bull.Queue(name, base)] as const));
     const producers = new Map(names.map((name) => [name, new bull.QueueEventsProducer(name, base)] as const));
     const events = names.map((name) => {
@@ -145,7 +147,8 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
   return {
     async list(filter, visible) {
       const { queues } = await connecting;
-      const statuses = filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
+      const statuses =
+        filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
       const states = statesFor(statuses as JobStatus[] | undefined);
       const seen = new Set<string>();
       const matching: Job[] = [];
@@ -165,7 +168,11 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
       const offset = (pageNumber - 1) * pageSize;
       return {
         data: matching.slice(offset, offset + pageSize),
-        pagination: { currentPage: pageNumber, pageCount: Math.max(1, Math.ceil(matching.length / pageSize)), totalCount: matching.length },
+        pagination: {
+          currentPage: pageNumber,
+          pageCount: Math.max(1, Math.ceil(matching.length / pageSize)),
+          totalCount: matching.length,
+        },
       };
     },
     async get(jobId) {
@@ -174,7 +181,8 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
     async create(config, createdBy) {
       const key = `${config.type}:${config.operation}`;
       const queueName = options.queues[key];
-      if (queueName === undefined) throw new JobsClientError('invalid', `${key} is not an operation this server runs`, { status: 400 });
+      if (queueName === undefined)
+        throw new JobsClientError('invalid', `${key} is not an operation this server runs`, { status: 400 });
       const { queues } = await connecting;
       const data: StoredJob = { config, createdBy };
       const jobId = `jk_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
@@ -185,7 +193,8 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
     async cancel(jobId) {
       const { queueName, job } = await find(jobId);
       const current = await snapshot(job);
-      if (!isCancelable(current.status)) throw conflict(`Job ${jobId} is ${current.status} and can no longer be canceled`);
+      if (!isCancelable(current.status))
+        throw conflict(`Job ${jobId} is ${current.status} and can no longer be canceled`);
       await job.updateData({ ...(job.data as StoredJob), canceledAt: new Date().toISOString() });
       await publish(queueName, CANCEL_EVENT, jobId);
       return snapshot(job);
@@ -193,7 +202,8 @@ export function bullmqBackend(options: BullmqBackendOptions): JobsBackend {
     async retry(jobId) {
       const { job } = await find(jobId);
       const current = await snapshot(job);
-      if (current.status !== 'failed') throw conflict(`Job ${jobId} is ${current.status}: only failed jobs can be retried`);
+      if (current.status !== 'failed')
+        throw conflict(`Job ${jobId} is ${current.status}: only failed jobs can be retried`);
       const { outcomeAcknowledgedAt: _ack, failure: _failure, ...data } = job.data as StoredJob;
       await job.updateData(data);
       await job.retry('failed');

@@ -37,7 +37,16 @@ export interface BullJobLike {
 }
 
 /** BullMQ's job states, as `getState` and `getJobs` name them. */
-export type BullState = 'waiting' | 'delayed' | 'prioritized' | 'waiting-children' | 'active' | 'completed' | 'failed' | 'paused' | 'unknown';
+export type BullState =
+  | 'waiting'
+  | 'delayed'
+  | 'prioritized'
+  | 'waiting-children'
+  | 'active'
+  | 'completed'
+  | 'failed'
+  | 'paused'
+  | 'unknown';
 
 /** BullMQ state → the kit's status (a job whose cancel was asked reads `canceled` unless it completed first). */
 export const STATUS_OF_STATE: Record<BullState, JobStatus> = {
@@ -54,7 +63,16 @@ export const STATUS_OF_STATE: Record<BullState, JobStatus> = {
 
 /** The BullMQ states to read for a status filter; each kit status maps back to the states that show it. */
 export function statesFor(statuses: readonly JobStatus[] | undefined): BullState[] {
-  const all: BullState[] = ['waiting', 'paused', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed'];
+  const all: BullState[] = [
+    'waiting',
+    'paused',
+    'prioritized',
+    'delayed',
+    'waiting-children',
+    'active',
+    'completed',
+    'failed',
+  ];
   if (statuses === undefined) return all;
   // A canceled job sits in any state until its worker lets go; read every unfinished one for it.
   if (statuses.includes('canceled')) return all;
@@ -100,6 +118,8 @@ export function toKitJob(bull: BullJobLike, state: BullState): Job {
   }
   const acknowledged = toDate(outcomeAcknowledgedAt);
   if (acknowledged !== undefined) job.outcomeAcknowledgedAt = acknowledged;
-  job.updatedAt = new Date(Math.max(bull.timestamp, bull.processedOn ?? 0, job.finishedAt?.getTime() ?? 0, acknowledged?.getTime() ?? 0));
+  job.updatedAt = new Date(
+    Math.max(bull.timestamp, bull.processedOn ?? 0, job.finishedAt?.getTime() ?? 0, acknowledged?.getTime() ?? 0),
+  );
   return job;
 }

@@ -48,7 +48,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<BullmqWorker> {
   const bull = await loadBullmq();
-  const base = (options.prefix === undefined ? { connection: options.connection } : { connection: options.connection, prefix: options.prefix }) as {
+  const base = (
+    options.prefix === undefined
+      ? { connection: options.connection }
+      : { connection: options.connection, prefix: options.prefix }
+  ) as {
     connection: import('bullmq').ConnectionOptions;
   };
   const canceled = (error: string) => new bull.UnrecoverableError(error);
