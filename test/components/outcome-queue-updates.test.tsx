@@ -4,24 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { JobsProvider, useAcknowledgeOutcome, useCreateJob, useJobs, useOutcomeQueue } from '../../src';
 
-// Every state setter the kit's hooks get from `useState` is counted. React keeps a queued update (even one
-// whose updater changes nothing) until the component renders again: a setter called for an outcome already
-// queued, at every write or list page that mentions it, is a leak in a console open all day.
+// Every state setter the kit's hooks get from `useState` is counted: a setter called for an outcome already
+// queued, at every write or list page that mentions it, is a leak (see withCountedSetState).
 const updates = vi.hoisted(() => ({ count: 0 }));
 vi.mock('react', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('react')>();
-  function useState<S>(initial?: S | (() => S)) {
-    const [state, set] = actual.useState(initial);
-    const counted = actual.useCallback(
-      (value: Parameters<typeof set>[0]) => {
-        updates.count += 1;
-        set(value);
-      },
-      [set],
-    );
-    return [state, counted] as const;
-  }
-  return { ...actual, useState };
+  const { withCountedSetState } = await import('../react/counted-state');
+  return withCountedSetState(await importOriginal(), updates);
 });
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
