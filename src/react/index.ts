@@ -13,7 +13,7 @@ export type {
 export type { JobsListData, JobsLookup, ListedJobs } from '../store';
 export type { JobsProviderProps } from './provider';
 export { JobsProvider } from './provider';
-export type { JobQueryKey, JobsListQueryKey } from './query-options';
+export type { JobQueryKey, JobQueryOptions, JobsListQueryKey, JobsListQueryOptions } from './query-options';
 export { jobQueryOptions, jobsListQueryOptions, jobsQueryKeys } from './query-options';
 export { useAcknowledgeOutcome } from './use-acknowledge-outcome';
 export { useCancelJob } from './use-cancel-job';

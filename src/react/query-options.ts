@@ -1,4 +1,4 @@
-import { type DataTag, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { type DataTag, type QueryClient, queryOptions, type UseQueryOptions } from '@tanstack/react-query';
 import { asJobsError, isRetryableError, type Job, type JobsClient, type JobsError, type JobsFilter } from '../core';
 import { type JobsListData, JobsStore, keysOf, shareEqual } from '../store';
 
@@ -11,6 +11,16 @@ export function retryRead(failureCount: number, error: Error): boolean {
 export type JobQueryKey = DataTag<readonly ['jobkit', string, 'job', string], Job, JobsError>;
 /** The key of one list's query; `getQueryData` with it is a `JobsListData` (or undefined). */
 export type JobsListQueryKey = DataTag<readonly ['jobkit', string, 'list', JobsFilter], JobsListData, JobsError>;
+
+/**
+ * Options for `useQuery`, `prefetchQuery`, `ensureQueryData`... whose key carries the data type. Named, so
+ * the kit's declaration files refer to react-query's own types instead of spelling out their inner symbols.
+ */
+export type JobQueryOptions<T = Job> = UseQueryOptions<Job, JobsError, T, JobQueryKey> & { queryKey: JobQueryKey };
+/** The options of one list's query (see `JobQueryOptions`). */
+export type JobsListQueryOptions = UseQueryOptions<JobsListData, JobsError, JobsListData, JobsListQueryKey> & {
+  queryKey: JobsListQueryKey;
+};
 
 /**
  * The kit's query keys, for a host that prefetches, invalidates or reads the jobs the kit caches with
@@ -74,7 +84,7 @@ function storeFor(client: JobsClient): StoreOf {
 }
 
 /** The options of one job's query, shared by `useJob` and `jobQueryOptions`. */
-export function jobQuery<T = Job>(client: JobsClient, jobId: string, store: StoreOf) {
+export function jobQuery<T = Job>(client: JobsClient, jobId: string, store: StoreOf): JobQueryOptions<T> {
   return queryOptions<Job, JobsError, T, JobQueryKey>({
     queryKey: jobsQueryKeys.job(client, jobId),
     queryFn: ({ signal, client: queryClient }) => asJobsError(() => store(queryClient).readJob(jobId, signal)),
@@ -86,7 +96,7 @@ export function jobQuery<T = Job>(client: JobsClient, jobId: string, store: Stor
 }
 
 /** The options of one list's query, shared by `useJobs`, `useJobsPages` and `jobsListQueryOptions`. */
-export function listQuery(client: JobsClient, filter: JobsFilter, store: StoreOf) {
+export function listQuery(client: JobsClient, filter: JobsFilter, store: StoreOf): JobsListQueryOptions {
   return queryOptions<JobsListData, JobsError, JobsListData, JobsListQueryKey>({
     queryKey: jobsQueryKeys.list(client, filter),
     queryFn: ({ signal, client: queryClient }) => asJobsError(() => store(queryClient).readList(filter, signal)),
@@ -103,11 +113,11 @@ export function listQuery(client: JobsClient, filter: JobsFilter, store: StoreOf
  * `ensureQueryData` or a host's own `useQuery`. The job read is the one the kit would make: a component
  * rendered after the prefetch asks the server nothing.
  */
-export function jobQueryOptions(client: JobsClient, jobId: string) {
+export function jobQueryOptions(client: JobsClient, jobId: string): JobQueryOptions {
   return jobQuery(client, jobId, storeFor(client));
 }
 
 /** The query options `useJobs(filter)` uses (see `jobQueryOptions`). */
-export function jobsListQueryOptions(client: JobsClient, filter: JobsFilter = {}) {
+export function jobsListQueryOptions(client: JobsClient, filter: JobsFilter = {}): JobsListQueryOptions {
   return listQuery(client, filter, storeFor(client));
 }
