@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTIVE_STATUSES, type Job, type JobsError, type JobsFilter, type JobStatus } from '../core';
 import { useJobsConfig } from './context';
-import { jobMatcher, narrows, type Searched, searchRows, searchRowsInSlices, searchTerms } from './jobs-panel-search';
-import type { JobsLookup } from '../store';
+import {
+  type JobsLookup,
+  type JobsPanelItem,
+  jobMatcher,
+  narrows,
+  type Searched,
+  searchRows,
+  searchRowsInSlices,
+  searchTerms,
+} from '../store';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
 
@@ -38,14 +46,7 @@ export interface JobsPanelFilter {
 }
 
 /** One line of the panel: a job, or a part of the job above it (`level` 2). */
-export interface JobsPanelItem {
-  id: string;
-  level: 1 | 2;
-  /** 1-based position among its siblings (top-level jobs, or the parts of one job). */
-  posInSet: number;
-  /** How many siblings; -1 while more pages may add top-level jobs. */
-  setSize: number;
-}
+export type { JobsPanelItem } from '../store';
 
 export interface JobsPanelOperation {
   value: string;

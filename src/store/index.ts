@@ -5,6 +5,8 @@ export { HiddenTab, requestNotificationPermission } from './hidden-tab';
 export type { JobEnd } from './job-ends';
 export type { JobsListData, JobsLookup, ListedJobs } from './listed';
 export { lookupAll } from './listed';
+export type { JobsPanelItem, Searched } from './panel-search';
+export { jobMatcher, narrows, searchRows, searchRowsInSlices, searchTerms } from './panel-search';
 export type { JobFacts } from './ongoing';
 export { shareEqual } from './share';
 export { JobsStore } from './store';

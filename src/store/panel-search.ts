@@ -1,6 +1,16 @@
+// The Jobs Panel's text search over a list's rows: plain functions, no React.
 import type { Job } from '../core';
-import type { JobsLookup } from '../store';
-import type { JobsPanelItem } from './use-jobs-panel';
+import type { JobsLookup } from './listed';
+
+/** A row of the Jobs Panel: a top-level job, or a part of one under it. */
+export interface JobsPanelItem {
+  id: string;
+  level: 1 | 2;
+  /** 1-based position among its siblings (top-level jobs, or the parts of one job). */
+  posInSet: number;
+  /** How many siblings; -1 while more pages may add top-level jobs. */
+  setSize: number;
+}
 
 /** The words of a search, lower case; none for blank text. */
 export function searchTerms(search: string | undefined): string[] {

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jobMatcher, narrows, searchRows, searchRowsInSlices, searchTerms } from '../../src/react/jobs-panel-search';
 import { ListedJobs } from '../../src/store/listed';
-import type { JobsPanelItem } from '../../src/react/use-jobs-panel';
+import {
+  type JobsPanelItem,
+  jobMatcher,
+  narrows,
+  searchRows,
+  searchRowsInSlices,
+  searchTerms,
+} from '../../src/store/panel-search';
 
 const n = 5000;
 const { ids, jobs } = ListedJobs.read(
