@@ -144,10 +144,24 @@ async function p1() {
 }
 
 // ---- the test page ----
+/**
+ * One React for every page: the kit (dist/, resolved from the root) and anything under bench/ (the peers in
+ * bench/node_modules, which has a React of its own once they are installed) share the root's copy.
+ */
+const oneReact = {
+  name: 'one-react',
+  setup(b) {
+    b.onResolve({ filter: /^(react|react-dom|scheduler)(\/.*)?$/ }, (a) =>
+      a.pluginData === 'one-react'
+        ? undefined
+        : b.resolve(a.path, { resolveDir: root, kind: a.kind, pluginData: 'one-react' }),
+    );
+  },
+};
+
 async function buildPage() {
   const out = `${bench}.out/`;
   mkdirSync(out, { recursive: true });
-  const reactish = /^(react|react-dom|scheduler)(\/.*)?$/;
   await build({
     entryPoints: [`${bench}page/app.tsx`],
     outfile: `${out}app.js`,
@@ -159,19 +173,7 @@ async function buildPage() {
     define: { 'process.env.NODE_ENV': '"production"' },
     jsx: 'automatic',
     logLevel: 'warning',
-    plugins: [
-      {
-        // One React for the kit (dist/, resolved from the root) and the peers (bench/node_modules).
-        name: 'one-react',
-        setup(b) {
-          b.onResolve({ filter: reactish }, (a) =>
-            a.pluginData === 'one-react'
-              ? undefined
-              : b.resolve(a.path, { resolveDir: root, kind: a.kind, pluginData: 'one-react' }),
-          );
-        },
-      },
-    ],
+    plugins: [oneReact],
   });
   copyFileSync(`${root}dist/styles.css`, `${out}styles.css`);
   writeFileSync(
@@ -235,7 +237,7 @@ if (wants('P1')) await p1();
 
 if (wants('sse')) {
   const { sseBench } = await import('./sse.mjs');
-  await sseBench({ root, bench, browser, build, table, quick });
+  await sseBench({ root, bench, browser, build, table, quick, plugins: [oneReact] });
 }
 
 if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 
 const JOBS = 100;
 
-export async function sseBench({ root, bench, browser, build, table, quick }) {
+export async function sseBench({ root, bench, browser, build, table, quick, plugins }) {
   const { createJobsHandler, memoryBackend, toNodeListener } = await import(`${root}dist/server.js`);
   const out = `${bench}.out/`;
   mkdirSync(out, { recursive: true });
@@ -21,6 +21,7 @@ export async function sseBench({ root, bench, browser, build, table, quick }) {
     define: { 'process.env.NODE_ENV': '"production"' },
     jsx: 'automatic',
     logLevel: 'warning',
+    plugins,
   });
   writeFileSync(
     `${out}sse.html`,
