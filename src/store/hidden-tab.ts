@@ -103,14 +103,14 @@ export class HiddenTab {
     return this.doc.visibilityState === 'hidden';
   }
 
-  /** Whether the end of `job` gets a system notification now (decided before anything announces it). */
+  /**
+   * Shows the system notification of the end of `job` when it gets one now, and says whether it did: decided
+   * (and shown) before anything announces the end, so an end the browser refuses to notify is still announced.
+   */
   notifies(job: Job, started: boolean): boolean {
-    return (
-      isHiddenTabNews(job, started) &&
-      this.hidden() &&
-      this.host.optedIn() &&
-      notificationApi()?.permission === 'granted'
-    );
+    if (!isHiddenTabNews(job, started) || !this.hidden() || !this.host.optedIn()) return false;
+    if (notificationApi()?.permission !== 'granted') return false;
+    return this.notify(job, this.host.heading(job));
   }
 
   /** A job ended (as the store routed it): while hidden, the title says so, and a notification if decided. */
@@ -118,20 +118,19 @@ export class HiddenTab {
     if (!isHiddenTabNews(end.job, end.started) || !this.hidden()) return;
     const heading = this.host.heading(end.job);
     this.title.write(heading, this.host.title);
-    if (end.notified) this.notify(end.job, heading);
   }
 
-  private notify(job: Job, heading: string): void {
+  private notify(job: Job, heading: string): boolean {
     const api = notificationApi();
-    if (api === undefined) return;
+    if (api === undefined) return false;
     const body = this.host.body(job);
     let notification: Notification;
     try {
       notification = new api(heading, { tag: `jobkit:${job.id}`, ...(body === undefined ? {} : { body }) });
     } catch (error) {
-      // Some browsers allow notifications only from a service worker: the title still tells.
+      // Some browsers allow notifications only from a service worker: the title and the live region tell.
       console.warn('[jobkit] could not show a notification', error);
-      return;
+      return false;
     }
     this.shown.add(notification);
     notification.onclose = () => this.shown.delete(notification);
@@ -141,6 +140,7 @@ export class HiddenTab {
       this.shown.delete(notification);
       this.host.open(job);
     };
+    return true;
   }
 
   /** The tab is visible again (or the last provider goes): the title comes back, notifications close. */

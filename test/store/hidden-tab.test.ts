@@ -5,6 +5,8 @@ import type { JobEnd } from '../../src/store';
 
 let visibility: DocumentVisibilityState = 'visible';
 let permission: NotificationPermission = 'granted';
+/** The browser refuses `new Notification` (some allow notifications only from a service worker). */
+let refuse = false;
 const shown: FakeNotification[] = [];
 
 class FakeNotification {
@@ -22,6 +24,7 @@ class FakeNotification {
     readonly title: string,
     readonly options: NotificationOptions = {},
   ) {
+    if (refuse) throw new TypeError('Illegal constructor: use ServiceWorkerRegistration.showNotification()');
     shown.push(this);
   }
   close() {
@@ -73,6 +76,7 @@ beforeEach(() => {
   vi.stubGlobal('Notification', FakeNotification);
   visibility = 'visible';
   permission = 'granted';
+  refuse = false;
   optedIn = true;
   shown.length = 0;
   FakeNotification.requestPermission.mockClear();
@@ -189,6 +193,17 @@ describe('system notifications of a hidden tab', () => {
     ends(job('a', 'Export ready'));
     expect(shown).toEqual([]);
     expect(document.title).toBe('(1) Export ready · My app');
+  });
+
+  it('leaves the end to the live region when the browser refuses to show a notification', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    setVisibility('hidden');
+    refuse = true;
+    expect(tab.notifies(job('a', 'Export ready'), true)).toBe(false);
+    expect(warn).toHaveBeenCalledTimes(1);
+    refuse = false;
+    expect(tab.notifies(job('a', 'Export ready'), true)).toBe(true);
+    expect(shown).toHaveLength(1);
   });
 
   it('focuses the tab and opens the outcome on a click', () => {
