@@ -9,7 +9,15 @@ import { type ActionFlowClassNames, useActionFlow } from '../action-button/use-a
 import { ActionIcon, hasActionIcon } from '../action-icon';
 import { ActionMenu, type ActionMenuClassNames, type ActionMenuItem } from '../action-menu';
 import { clsx } from 'clsx';
-import { flag, type PartClassNames, type PortalContainer, type RootAttributes, restOf, useStyling } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  type OwnKeys,
+  restOf,
+  useStyling,
+} from '../shared';
 
 export type ActionBarPart = 'root' | 'menu';
 
@@ -39,21 +47,21 @@ interface ActionBarOwnProps extends RunActionTarget {
 
 export interface ActionBarProps extends ActionBarOwnProps, RootAttributes<HTMLDivElement, ActionBarOwnProps> {}
 
-const ownKeys = [
-  'actions',
-  'state',
-  'onJobCreated',
-  'label',
-  'menuLabel',
-  'domain',
-  'source',
-  'subject',
-  'className',
-  'style',
-  'classNames',
-  'unstyled',
-  'container',
-] as const satisfies readonly (keyof ActionBarOwnProps)[];
+const ownKeys: OwnKeys<ActionBarOwnProps> = {
+  actions: true,
+  state: true,
+  onJobCreated: true,
+  label: true,
+  menuLabel: true,
+  domain: true,
+  source: true,
+  subject: true,
+  className: true,
+  style: true,
+  classNames: true,
+  unstyled: true,
+  container: true,
+};
 
 /**
  * A set of actions placed as Flatfile places them: primary actions as buttons, the others in an overflow

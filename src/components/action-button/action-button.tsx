@@ -6,7 +6,15 @@ import { useActionState } from '../../react/use-action-state';
 import type { RunActionTarget } from '../../react/use-run-action';
 import { ActionIcon, type ActionIconClassNames, hasActionIcon } from '../action-icon';
 import { clsx } from 'clsx';
-import { flag, type PartClassNames, type PortalContainer, type RootAttributes, restOf, useStyling } from '../shared';
+import {
+  flag,
+  type PartClassNames,
+  type PortalContainer,
+  type RootAttributes,
+  type OwnKeys,
+  restOf,
+  useStyling,
+} from '../shared';
 import { Tooltip, type TooltipClassNames } from '../tooltip';
 import { type ActionFlowClassNames, useActionFlow } from './use-action-flow';
 
@@ -38,19 +46,19 @@ export interface ActionButtonProps
   extends ActionButtonOwnProps,
     RootAttributes<HTMLSpanElement, ActionButtonOwnProps> {}
 
-const ownKeys = [
-  'action',
-  'state',
-  'onJobCreated',
-  'domain',
-  'source',
-  'subject',
-  'className',
-  'style',
-  'classNames',
-  'unstyled',
-  'container',
-] as const satisfies readonly (keyof ActionButtonOwnProps)[];
+const ownKeys: OwnKeys<ActionButtonOwnProps> = {
+  action: true,
+  state: true,
+  onJobCreated: true,
+  domain: true,
+  source: true,
+  subject: true,
+  className: true,
+  style: true,
+  classNames: true,
+  unstyled: true,
+  container: true,
+};
 
 /** The accessible name of an action: its label, or for an icon-only action its tooltip or operation. */
 export function actionName(action: Action, translate: (text: string) => string, fallback: string): string {

@@ -17,6 +17,7 @@ import {
   partGetter,
   type PortalContainer,
   type RootAttributes,
+  type OwnKeys,
   restOf,
   useAnchored,
   useControllableState,
@@ -57,21 +58,21 @@ export interface JobsIndicatorProps
   extends JobsIndicatorOwnProps,
     RootAttributes<HTMLDivElement, JobsIndicatorOwnProps> {}
 
-const ownKeys = [
-  'source',
-  'spaceId',
-  'open',
-  'defaultOpen',
-  'onOpenChange',
-  'shortcut',
-  'onOpenOutcome',
-  'panelProps',
-  'className',
-  'style',
-  'classNames',
-  'unstyled',
-  'container',
-] as const satisfies readonly (keyof JobsIndicatorOwnProps)[];
+const ownKeys: OwnKeys<JobsIndicatorOwnProps> = {
+  source: true,
+  spaceId: true,
+  open: true,
+  defaultOpen: true,
+  onOpenChange: true,
+  shortcut: true,
+  onOpenOutcome: true,
+  panelProps: true,
+  className: true,
+  style: true,
+  classNames: true,
+  unstyled: true,
+  container: true,
+};
 
 /** What Tab can reach inside the popover, in order. */
 const TABBABLE =

@@ -67,10 +67,16 @@ export function useStyling<C extends object>(
   };
 }
 
+/**
+ * A component's own prop names, as `{ name: true }` typed `OwnKeys<OwnProps>`: the type asks for every own
+ * prop, so one added to the props and not listed here fails to compile instead of leaking onto the root.
+ */
+export type OwnKeys<Own> = { readonly [K in keyof Required<Own>]: true };
+
 /** `props` without the component's own keys: the attributes left for its root element. */
-export function restOf<P extends object, K extends keyof P>(props: P, own: readonly K[]): Omit<P, K> {
+export function restOf<P extends object, K extends keyof P>(props: P, own: { readonly [key in K]: true }): Omit<P, K> {
   const rest: Record<string, unknown> = { ...(props as Record<string, unknown>) };
-  for (const key of own) delete rest[key as string];
+  for (const key of Object.keys(own)) delete rest[key];
   return rest as Omit<P, K>;
 }
 

@@ -14,6 +14,7 @@ export {
 export {
   chainHandlers,
   mergeClassNames,
+  type OwnKeys,
   restOf,
   type PartClassNames,
   type PortalContainer,
