@@ -155,7 +155,7 @@ export function useActionFlow({
   const element =
     action === nothing ? null : (
       <>
-        {/* Both stay mounted and open by prop, so closing runs Radix's focus return. */}
+        {/* Both stay mounted and open by prop, so closing runs the dialog's focus return. */}
         {hasForm ? null : (
           <ConfirmDialog
             open={dialog === 'confirm'}

@@ -1,14 +1,13 @@
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useId, useRef } from 'react';
 import { useJobsConfig } from '../../react/context';
 import {
   flag,
+  Modal,
   type PartClassNames,
   partGetter,
   type PortalContainer,
   type RootAttributes,
   useControllableState,
-  useDialogAnchor,
   useStyling,
   withState,
 } from '../shared';
@@ -53,10 +52,10 @@ interface ConfirmDialogOwnProps {
   container?: PortalContainer;
 }
 
-/** Other attributes go to the dialog's content element (its root). */
+/** Other attributes go to the `<dialog>` element (its root). */
 export interface ConfirmDialogProps
   extends ConfirmDialogOwnProps,
-    RootAttributes<HTMLDivElement, ConfirmDialogOwnProps> {}
+    RootAttributes<HTMLDialogElement, ConfirmDialogOwnProps> {}
 
 /**
  * The question before an action runs: an alert dialog that starts with focus on Cancel, is never confirmed
@@ -92,76 +91,80 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
     props.onOpenChange,
     'ConfirmDialog open',
   );
-  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'confirm-dialog');
   const part = withState(
     partGetter<ConfirmDialogPart>('confirm-dialog', { content: 'confirm-dialog' }, classNames, unstyled),
     open ? 'open' : 'closed',
   );
-  const onOpenChange = (next: boolean) => {
+  const titleId = useId();
+  const descriptionId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  const requestOpen = (next: boolean) => {
     if (!next && pending) return;
     setOpen(next);
   };
 
   return (
-    <>
-      {anchor}
-      <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
-        <AlertDialog.Portal container={container}>
-          <div {...rootProps} dir={dir}>
-            <AlertDialog.Overlay {...part('overlay')} />
-            <AlertDialog.Content
-              {...rest}
-              {...part('content', props.className)}
-              data-pending={flag(pending)}
-              data-danger={flag(danger)}
-              aria-busy={pending || undefined}
-              style={props.style}
-              onEscapeKeyDown={(event) => {
-                if (pending) event.preventDefault();
-              }}
-              // Radix focuses Cancel first, as an alert dialog should; only remember the opener here.
-              onOpenAutoFocus={onOpenAutoFocus}
-              onCloseAutoFocus={onCloseAutoFocus}
-            >
-              <AlertDialog.Title {...part('title')}>{title}</AlertDialog.Title>
-              <AlertDialog.Description {...part('description')}>
-                {description ?? t('confirm.defaultDescription', { label: title })}
-              </AlertDialog.Description>
-              {props.children}
-              {error === undefined ? null : (
-                <p role="alert" {...part('error')}>
-                  {error}
-                </p>
-              )}
-              <div {...part('actions')}>
-                <AlertDialog.Cancel
-                  {...part('cancel')}
-                  aria-disabled={pending || undefined}
-                  onClick={(event) => {
-                    if (pending) event.preventDefault();
-                  }}
-                >
-                  {props.cancelLabel ?? t('confirm.cancel')}
-                </AlertDialog.Cancel>
-                <button
-                  type="button"
-                  {...part('confirm')}
-                  aria-disabled={pending || undefined}
-                  onClick={() => {
-                    if (!pending) onConfirm();
-                  }}
-                >
-                  {pending
-                    ? t('confirm.pending')
-                    : error !== undefined
-                      ? t('action.retry')
-                      : (props.confirmLabel ?? t('confirm.confirm'))}
-                </button>
-              </div>
-            </AlertDialog.Content>
-          </div>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
-    </>
+    <Modal
+      {...rest}
+      open={open}
+      container={container}
+      anchorSlot="confirm-dialog"
+      rootProps={rootProps}
+      overlay={<div {...part('overlay')} />}
+      {...part('content', props.className)}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-pending={flag(pending)}
+      data-danger={flag(danger)}
+      aria-busy={pending || undefined}
+      style={props.style}
+      // An alert dialog starts on Cancel; it is never confirmed by a click outside.
+      initialFocus={() => {
+        cancel.current?.focus();
+        return cancel.current !== null;
+      }}
+      onDismiss={(reason) => {
+        if (reason === 'escape') requestOpen(false);
+      }}
+    >
+      <h2 {...part('title')} id={titleId}>
+        {title}
+      </h2>
+      <p {...part('description')} id={descriptionId}>
+        {description ?? t('confirm.defaultDescription', { label: title })}
+      </p>
+      {props.children}
+      {error === undefined ? null : (
+        <p role="alert" {...part('error')}>
+          {error}
+        </p>
+      )}
+      <div {...part('actions')}>
+        <button
+          type="button"
+          ref={cancel}
+          {...part('cancel')}
+          aria-disabled={pending || undefined}
+          onClick={() => requestOpen(false)}
+        >
+          {props.cancelLabel ?? t('confirm.cancel')}
+        </button>
+        <button
+          type="button"
+          {...part('confirm')}
+          aria-disabled={pending || undefined}
+          onClick={() => {
+            if (!pending) onConfirm();
+          }}
+        >
+          {pending
+            ? t('confirm.pending')
+            : error !== undefined
+              ? t('action.retry')
+              : (props.confirmLabel ?? t('confirm.confirm'))}
+        </button>
+      </div>
+    </Modal>
   );
 }

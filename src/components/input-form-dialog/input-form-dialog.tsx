@@ -1,14 +1,13 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId, useRef } from 'react';
 import { checkInputForm, devWarn, type InputForm } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import {
   flag,
+  Modal,
   type PartClassNames,
   type PortalContainer,
   type RootAttributes,
   useControllableState,
-  useDialogAnchor,
   useStyling,
   withState,
 } from '../shared';
@@ -45,10 +44,10 @@ interface InputFormDialogOwnProps {
   container?: PortalContainer;
 }
 
-/** Other attributes go to the dialog's content element (its root). */
+/** Other attributes go to the `<dialog>` element (its root). */
 export interface InputFormDialogProps
   extends InputFormDialogOwnProps,
-    RootAttributes<HTMLDivElement, InputFormDialogOwnProps> {}
+    RootAttributes<HTMLDialogElement, InputFormDialogOwnProps> {}
 
 /**
  * Warns once per distinct form about what is wrong with it (unknown types, missing options, ...), in
@@ -117,80 +116,78 @@ export function InputFormDialog(props: InputFormDialogProps): ReactNode {
   const part = withState(partProps(classNames, unstyled), open ? 'open' : 'closed');
   const invalid = Object.keys(errors).length > 0;
 
-  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(open, 'input-form-dialog');
+  const titleId = useId();
+  const descriptionId = useId();
   const requestOpen = (next: boolean) => {
     if (!next && pending) return;
     setOpen(next);
   };
-  const whilePending = (event: Event) => {
-    if (pending) event.preventDefault();
-  };
 
   return (
-    <>
-      {anchor}
-      <Dialog.Root open={open} onOpenChange={requestOpen}>
-        <Dialog.Portal container={container}>
-          <div {...rootProps} dir={dir}>
-            <Dialog.Overlay {...part('overlay')} />
-            <Dialog.Content
-              {...rest}
-              {...part('content', className)}
-              style={style}
-              data-pending={flag(pending)}
-              data-invalid={flag(invalid)}
-              onOpenAutoFocus={(event) => {
-                onOpenAutoFocus();
-                if (focusField(0)) event.preventDefault();
-              }}
-              onCloseAutoFocus={onCloseAutoFocus}
-              onEscapeKeyDown={whilePending}
-              onInteractOutside={whilePending}
-            >
-              <Dialog.Title {...part('title')}>{title}</Dialog.Title>
-              {description ? <Dialog.Description {...part('description')}>{description}</Dialog.Description> : null}
-              {props.children}
-              <form {...part('form')} ref={formRef} noValidate onSubmit={handleSubmit}>
-                {fields.map((field, index) => (
-                  <InputFormField
-                    key={field.key}
-                    field={field}
-                    value={values[field.key]}
-                    error={errors[field.key]}
-                    ids={fieldIds(index)}
-                    pending={pending}
-                    onChange={(value) => setValue(field.key, value)}
-                    part={part}
-                  />
-                ))}
-                {error ? (
-                  <div {...part('alert')} role="alert">
-                    {error}
-                  </div>
-                ) : null}
-                <div {...part('actions')}>
-                  <button
-                    {...part('cancel')}
-                    type="button"
-                    aria-disabled={pending ? true : undefined}
-                    onClick={() => requestOpen(false)}
-                  >
-                    {t('form.cancel')}
-                  </button>
-                  <button
-                    {...part('submit')}
-                    type="submit"
-                    aria-disabled={pending ? true : undefined}
-                    data-pending={flag(pending)}
-                  >
-                    {pending ? t('form.pending') : (submitLabel ?? t('form.submit'))}
-                  </button>
-                </div>
-              </form>
-            </Dialog.Content>
+    <Modal
+      {...rest}
+      open={open}
+      container={container}
+      anchorSlot="input-form-dialog"
+      rootProps={rootProps}
+      overlay={<div {...part('overlay')} />}
+      {...part('content', className)}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      style={style}
+      data-pending={flag(pending)}
+      data-invalid={flag(invalid)}
+      // Focus starts in the first field (the first stop when the form has none).
+      initialFocus={() => focusField(0)}
+      // Escape and a click outside cancel, except while the job is being created.
+      onDismiss={() => requestOpen(false)}
+    >
+      <h2 {...part('title')} id={titleId}>
+        {title}
+      </h2>
+      {description ? (
+        <p {...part('description')} id={descriptionId}>
+          {description}
+        </p>
+      ) : null}
+      {props.children}
+      <form {...part('form')} ref={formRef} noValidate onSubmit={handleSubmit}>
+        {fields.map((field, index) => (
+          <InputFormField
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            error={errors[field.key]}
+            ids={fieldIds(index)}
+            pending={pending}
+            onChange={(value) => setValue(field.key, value)}
+            part={part}
+          />
+        ))}
+        {error ? (
+          <div {...part('alert')} role="alert">
+            {error}
           </div>
-        </Dialog.Portal>
-      </Dialog.Root>
-    </>
+        ) : null}
+        <div {...part('actions')}>
+          <button
+            {...part('cancel')}
+            type="button"
+            aria-disabled={pending ? true : undefined}
+            onClick={() => requestOpen(false)}
+          >
+            {t('form.cancel')}
+          </button>
+          <button
+            {...part('submit')}
+            type="submit"
+            aria-disabled={pending ? true : undefined}
+            data-pending={flag(pending)}
+          >
+            {pending ? t('form.pending') : (submitLabel ?? t('form.submit'))}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

@@ -38,7 +38,8 @@ export function Confetti({ className, unstyled }: ConfettiProps): ReactNode {
   const [shown, setShown] = useState(() => !prefersReducedMotion());
   useEffect(() => {
     if (!shown) return;
-    const timer = setTimeout(() => setShown(false), CONFETTI_MS + 200);
+    // Past the burst: the pieces wait for the dialog to rise (`--jk-duration`) and start up to 120 ms apart.
+    const timer = setTimeout(() => setShown(false), CONFETTI_MS + 500);
     return () => clearTimeout(timer);
   }, [shown]);
   if (!shown) return null;

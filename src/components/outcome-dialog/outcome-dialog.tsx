@@ -1,17 +1,16 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { outcomeKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
 import { useOutcome } from '../../react/use-outcome';
 import { useOutcomeQueue } from '../../react/use-outcome-queue';
 import {
   flag,
+  Modal,
   type PartClassNames,
   partGetter,
   type PortalContainer,
   type RootAttributes,
   useControllableState,
-  useDialogAnchor,
   useStyling,
   withState,
 } from '../shared';
@@ -53,10 +52,10 @@ interface OutcomeDialogOwnProps {
   container?: PortalContainer;
 }
 
-/** Other attributes go to the dialog's content element (its root). */
+/** Other attributes go to the `<dialog>` element (its root). */
 export interface OutcomeDialogProps
   extends OutcomeDialogOwnProps,
-    RootAttributes<HTMLDivElement, OutcomeDialogOwnProps> {}
+    RootAttributes<HTMLDialogElement, OutcomeDialogOwnProps> {}
 
 /** How long a `wait` outcome with `fade` takes to fade out (ms); instant under reduced motion. */
 export const OUTCOME_FADE_MS = 300;
@@ -117,7 +116,8 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
     wasVisible.current = visible;
   }, [visible, onDemand]);
 
-  const { anchor, dir, onOpenAutoFocus, onCloseAutoFocus } = useDialogAnchor(visible, 'outcome-dialog');
+  const titleId = useId();
+  const messageId = useId();
   const primary = useRef<HTMLButtonElement>(null);
   const shownKey = useRef('');
   useEffect(() => {
@@ -166,81 +166,74 @@ export function OutcomeDialog(props: OutcomeDialogProps): ReactNode {
   const confetti = visible && next?.type === 'wait' && next.confetti === true && job?.status === 'complete';
 
   return (
-    <>
-      {anchor}
-      <Dialog.Root open={visible} onOpenChange={(open) => (open ? undefined : close())}>
-        <Dialog.Portal container={container}>
-          <div {...rootProps} dir={dir}>
-            <Dialog.Overlay {...part('overlay')} data-fading={flag(fading)} />
-            {confetti ? <Confetti key={key} className={classNames.confetti} unstyled={u} /> : null}
-            <Dialog.Content
-              {...rest}
-              {...part('content', props.className)}
-              style={props.style}
-              data-status={job?.status}
-              data-next={next?.type}
-              data-fade={flag(fades)}
-              data-fading={flag(fading)}
-              data-pending={flag(busy)}
-              aria-busy={busy || undefined}
-              {...(view.message === undefined ? { 'aria-describedby': undefined } : {})}
-              onOpenAutoFocus={(event) => {
-                onOpenAutoFocus();
-                event.preventDefault();
-                primary.current?.focus();
-              }}
-              onCloseAutoFocus={onCloseAutoFocus}
-              onEscapeKeyDown={(event) => {
-                if (busy) event.preventDefault();
-              }}
-              onInteractOutside={(event) => event.preventDefault()}
-            >
-              <Dialog.Title {...part('title')}>{view.heading}</Dialog.Title>
-              {view.message === undefined ? null : (
-                <Dialog.Description asChild>
-                  <OutcomeMessage {...part('message')} text={view.message} />
-                </Dialog.Description>
-              )}
-              {alerts.map((text) => (
-                <p key={text} role="alert" {...part('alert')}>
-                  {text}
-                </p>
-              ))}
-              <div {...part('actions')}>
-                {view.showDefaultButton ? (
-                  <button
-                    type="button"
-                    ref={hasNext ? undefined : primary}
-                    {...part('default')}
-                    aria-disabled={busy || undefined}
-                    onClick={close}
-                  >
-                    {busy && clicked === 'default' ? t('outcome.closing') : view.buttonText}
-                  </button>
-                ) : null}
-                {hasNext ? (
-                  <button
-                    type="button"
-                    ref={primary}
-                    {...part('next')}
-                    data-next={next?.type}
-                    aria-disabled={busy || undefined}
-                    onClick={runNext}
-                  >
-                    {busy && clicked === 'next' ? t('outcome.working') : view.nextLabel}
-                    {next?.type === 'url' && next.replace !== true ? (
-                      <span data-jk="" data-slot="visually-hidden">
-                        {' '}
-                        {t('outcome.newTab')}
-                      </span>
-                    ) : null}
-                  </button>
-                ) : null}
-              </div>
-            </Dialog.Content>
-          </div>
-        </Dialog.Portal>
-      </Dialog.Root>
-    </>
+    <Modal
+      {...rest}
+      open={visible}
+      container={container}
+      anchorSlot="outcome-dialog"
+      rootProps={rootProps}
+      overlay={<div {...part('overlay')} data-fading={flag(fading)} />}
+      {...part('content', props.className)}
+      aria-labelledby={titleId}
+      aria-describedby={view.message === undefined ? undefined : messageId}
+      style={props.style}
+      data-status={job?.status}
+      data-next={next?.type}
+      data-fade={flag(fades)}
+      data-fading={flag(fading)}
+      data-pending={flag(busy)}
+      aria-busy={busy || undefined}
+      initialFocus={() => {
+        primary.current?.focus();
+        return primary.current !== null;
+      }}
+      // Escape acknowledges (unless busy); a click outside never closes it.
+      onDismiss={(reason) => {
+        if (reason === 'escape') close();
+      }}
+    >
+      {/* Inside the dialog, so the burst shows above it (the top layer is above everything else). */}
+      {confetti ? <Confetti key={key} className={classNames.confetti} unstyled={u} /> : null}
+      <h2 {...part('title')} id={titleId}>
+        {view.heading}
+      </h2>
+      {view.message === undefined ? null : <OutcomeMessage {...part('message')} id={messageId} text={view.message} />}
+      {alerts.map((text) => (
+        <p key={text} role="alert" {...part('alert')}>
+          {text}
+        </p>
+      ))}
+      <div {...part('actions')}>
+        {view.showDefaultButton ? (
+          <button
+            type="button"
+            ref={hasNext ? undefined : primary}
+            {...part('default')}
+            aria-disabled={busy || undefined}
+            onClick={close}
+          >
+            {busy && clicked === 'default' ? t('outcome.closing') : view.buttonText}
+          </button>
+        ) : null}
+        {hasNext ? (
+          <button
+            type="button"
+            ref={primary}
+            {...part('next')}
+            data-next={next?.type}
+            aria-disabled={busy || undefined}
+            onClick={runNext}
+          >
+            {busy && clicked === 'next' ? t('outcome.working') : view.nextLabel}
+            {next?.type === 'url' && next.replace !== true ? (
+              <span data-jk="" data-slot="visually-hidden">
+                {' '}
+                {t('outcome.newTab')}
+              </span>
+            ) : null}
+          </button>
+        ) : null}
+      </div>
+    </Modal>
   );
 }

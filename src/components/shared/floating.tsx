@@ -3,6 +3,7 @@ import { type CSSProperties, type ReactNode, useCallback, useContext, useEffect,
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 import { createPortal } from 'react-dom';
 import { JobsConfigContext } from '../../react/context';
+import { useModal } from './modal';
 import type { Direction } from './use-dialog-anchor';
 
 export type { Placement };
@@ -45,6 +46,9 @@ export interface Anchored {
  * closes or unmounts.
  */
 export function useAnchored({ open, placement, gap, crossSides = false }: UseAnchoredOptions): Anchored {
+  // Inside a modal the part mounts in the `<dialog>`, whose scrolling box must not clip it: placed against the
+  // viewport instead.
+  const inModal = useModal() !== null;
   const {
     refs,
     floatingStyles,
@@ -54,6 +58,7 @@ export function useAnchored({ open, placement, gap, crossSides = false }: UseAnc
   } = useFloating({
     open,
     placement,
+    strategy: inModal ? 'fixed' : 'absolute',
     // `top`/`left`, not `transform`: the parts animate their own transform as they appear.
     transform: false,
     middleware: [
@@ -122,10 +127,13 @@ export interface FloatingPortalProps {
 /**
  * Mounts a floating part at the end of `container` (the body by default), so no `overflow: hidden`
  * ancestor of its trigger clips it, wrapped in the provider's root attributes so its tokens and color
- * scheme still apply. Nothing is rendered on the server or in the first client render (hydration-safe).
+ * scheme still apply. Inside an open modal it mounts in the modal's `<dialog>` instead (unless `container`
+ * is in it already): elsewhere it would sit under the top layer, inert. Nothing is rendered on the server
+ * or in the first client render (hydration-safe).
  */
 export function FloatingPortal({ container, dir, children }: FloatingPortalProps): ReactNode {
   const config = useContext(JobsConfigContext);
+  const modal = useModal();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   if (!mounted) return null;
@@ -134,6 +142,6 @@ export function FloatingPortal({ container, dir, children }: FloatingPortalProps
     <div {...root} dir={dir}>
       {children}
     </div>,
-    container ?? document.body,
+    modal !== null && !(container != null && modal.contains(container)) ? modal : (container ?? document.body),
   );
 }

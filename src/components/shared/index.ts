@@ -2,6 +2,7 @@ export { flag } from './flag';
 export { type PartProps, partGetter } from './parts';
 export { type StateUpdate, useControllableState } from './use-controllable-state';
 export { type DialogAnchor, type Direction, useDialogAnchor } from './use-dialog-anchor';
+export { type DismissReason, Modal, ModalContext, type ModalProps, useModal } from './modal';
 export {
   type Anchored,
   directionOf,

@@ -1,4 +1,4 @@
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 export type Direction = 'ltr' | 'rtl';
@@ -15,9 +15,12 @@ export interface DialogAnchor {
   /** The host's direction, for the portalled content (a portal leaves the host's `dir` behind). */
   dir: Direction | undefined;
   /** Remembers what had focus when the dialog opened. */
-  onOpenAutoFocus(): void;
-  /** Gives focus back to it on close (the dialogs have no Radix Trigger to return to). */
-  onCloseAutoFocus(event: Event): void;
+  rememberFocus(): void;
+  /**
+   * Gives focus back to it on close, when it is still in the page. The platform's own return is not enough:
+   * the dialog leaves the page as it closes, and an opener that went away meanwhile leaves focus nowhere.
+   */
+  restoreFocus(): void;
 }
 
 /** What a portalled dialog of the kit carries over from where it was opened: direction and focus. */
@@ -28,17 +31,18 @@ export function useDialogAnchor(open: boolean, slot: string): DialogAnchor {
   useIsomorphicLayoutEffect(() => {
     if (open) setDir(directionAt(ref.current));
   }, [open]);
+  const rememberFocus = useCallback(() => {
+    opener.current = document.activeElement;
+  }, []);
+  const restoreFocus = useCallback(() => {
+    const target = opener.current;
+    opener.current = null;
+    if (target instanceof HTMLElement && target.isConnected) target.focus();
+  }, []);
   return {
     anchor: <span ref={ref} hidden data-jk="" data-slot={`${slot}-anchor`} />,
     dir,
-    onOpenAutoFocus: () => {
-      opener.current = document.activeElement;
-    },
-    onCloseAutoFocus: (event) => {
-      event.preventDefault();
-      const target = opener.current;
-      opener.current = null;
-      if (target instanceof HTMLElement && target.isConnected) target.focus();
-    },
+    rememberFocus,
+    restoreFocus,
   };
 }
