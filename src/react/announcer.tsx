@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useJobsStore } from './context';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -30,11 +31,14 @@ interface Regions {
   assertive: string;
 }
 
+type Said = (regions: Announcer) => void;
+
 /**
  * The provider's live regions: one polite (milestones) and one assertive (failures), visually hidden and
- * rendered once. Messages are set, not appended, so a region never grows.
+ * rendered once. Messages are set, not appended, so a region never grows. What was said before they were
+ * on screen (`pending`) is said once they are.
  */
-export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
+function LiveRegions({ handle, pending }: { handle: Ref<Announcer>; pending: Said[] }): ReactNode {
   const [text, setText] = useState<Regions>({ polite: '', assertive: '' });
   const said = useRef(new Map<string, { run: Set<Milestone>; count: number }>());
   const flip = useRef(false);
@@ -61,7 +65,11 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
       },
     };
   }, []);
-  useEffect(() => () => said.current.clear(), []);
+  useEffect(() => {
+    const regions = (handle as { current: Announcer | null }).current;
+    if (regions !== null) for (const say of pending.splice(0)) say(regions);
+    return () => said.current.clear();
+  }, [handle, pending]);
   return (
     <div data-jk="" data-slot="visually-hidden">
       <div role="status" aria-live="polite" aria-atomic="true" data-jk="" data-slot="live-region-polite">
@@ -72,4 +80,44 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
       </div>
     </div>
   );
+}
+
+const ANNOUNCER = Symbol('announcer');
+/** What is said before the regions are on screen is kept, a few messages at most. */
+const MAX_PENDING = 8;
+
+interface AnnouncerSlot {
+  handle: { current: Announcer | null };
+  announcer: Announcer;
+  regions: ReactNode;
+}
+
+function announcerSlot(): AnnouncerSlot {
+  const handle: { current: Announcer | null } = { current: null };
+  const pending: Said[] = [];
+  const say = (said: Said) => {
+    if (handle.current !== null) said(handle.current);
+    else if (pending.push(said) > MAX_PENDING) pending.shift();
+  };
+  return {
+    handle,
+    announcer: {
+      announce: (text, politeness) => say((regions) => regions.announce(text, politeness)),
+      announceMilestone: (jobId, milestone, text, politeness) =>
+        say((regions) => regions.announceMilestone(jobId, milestone, text, politeness)),
+    },
+    regions: <LiveRegions handle={handle} pending={pending} />,
+  };
+}
+
+/**
+ * The provider's live regions, for a component that announces: they are rendered in the provider once the
+ * first such component mounts (a host that renders none gets none), and a message said before they are on
+ * screen is said once they are.
+ */
+export function useAnnouncer(hook = 'useAnnouncer'): Announcer {
+  const { slots } = useJobsStore(hook);
+  const slot = slots.get(ANNOUNCER, announcerSlot);
+  useEffect(() => slots.render(ANNOUNCER, slot.regions), [slots, slot]);
+  return slot.announcer;
 }

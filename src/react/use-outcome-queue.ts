@@ -9,6 +9,7 @@ import {
   outcomeKey,
 } from '../core';
 import { useJobsConfig, useJobsStore } from './context';
+import { useHiddenTab } from './use-hidden-tab';
 import { useJob } from './use-job';
 import { useAcknowledger, useNextRunner } from './use-outcome';
 
@@ -72,6 +73,7 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
 export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue {
   const enabled = options.enabled ?? true;
   const { store } = useJobsStore('useOutcomeQueue');
+  useHiddenTab('useOutcomeQueue');
   const { currentUserId, t } = useJobsConfig('useOutcomeQueue');
   const run = useNextRunner();
   const acknowledge = useAcknowledger();

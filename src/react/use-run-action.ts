@@ -1,8 +1,10 @@
 import { useCallback, useRef } from 'react';
 import { type Action, actionJobConfig, actionOperation, type Job, type JobsError, type JobSubject } from '../core';
-import { useJobsConfig } from './context';
+import { requestNotificationPermission } from '../store';
+import { useJobsConfig, useJobsStore } from './context';
 import type { ActionTarget } from './use-action-state';
 import { useCreateJob } from './use-create-job';
+import { useHiddenTab } from './use-hidden-tab';
 
 export interface RunActionTarget extends ActionTarget {
   /** What the job acts on; a function is read at the moment the job is created (the current selection). */
@@ -22,10 +24,19 @@ export interface RunActionResult {
   reset(): void;
 }
 
-/** Starts jobs from an action: the JobConfig is `target.domain:action.operation` on `target.source`. */
+const ASKED = Symbol('asked-permission');
+
+/**
+ * Starts jobs from an action: the JobConfig is `target.domain:action.operation` on `target.source`. The jobs
+ * it starts are the user's: their ends are told while the tab is hidden (the title; a notification when the
+ * host opted in, permission being asked on the first run, once per provider).
+ */
 export function useRunAction(action: Action, target: RunActionTarget): RunActionResult {
   const create = useCreateJob();
-  const { rememberActionLabel, askNotificationPermission } = useJobsConfig('useRunAction');
+  const { rememberActionLabel, notifications } = useJobsConfig('useRunAction');
+  const { slots } = useJobsStore('useRunAction');
+  useHiddenTab('useRunAction');
+  const asked = slots.get(ASKED, () => ({ current: false }));
   const inFlight = useRef<Promise<Job> | null>(null);
   const latest = useRef({ action, target });
   latest.current = { action, target };
@@ -36,7 +47,11 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       if (inFlight.current !== null) return inFlight.current;
       const { action: current, target: to } = latest.current;
       // Run from a click: the moment a browser lets a page ask (the job may end while the tab is hidden).
-      askNotificationPermission();
+      // Once per provider: a prompt dismissed on one click is not pushed at the user on every job.
+      if (notifications() && !asked.current) {
+        asked.current = true;
+        void requestNotificationPermission().catch(() => undefined);
+      }
       const subject = typeof to.subject === 'function' ? to.subject() : to.subject;
       const config = actionJobConfig(
         current,
@@ -51,7 +66,7 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       inFlight.current = promise;
       return promise;
     },
-    [mutateAsync, rememberActionLabel, askNotificationPermission],
+    [mutateAsync, rememberActionLabel, notifications, asked],
   );
 
   return { run, isPending: create.isPending, error: create.error, job: create.data, reset: create.reset };
