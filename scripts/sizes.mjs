@@ -27,7 +27,7 @@ export const entries = [
     code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']),
     external: peers,
     budget: 6 * KB,
-    ceiling: 15.1 * KB,
+    ceiling: 10.8 * KB,
   },
   {
     id: 'overlay',
@@ -35,7 +35,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ProgressOverlay']),
     external: peers,
     budget: 10 * KB,
-    ceiling: 19.6 * KB,
+    ceiling: 19.0 * KB,
   },
   {
     id: 'outcome',
@@ -43,7 +43,7 @@ export const entries = [
     code: kit(['JobsProvider', 'OutcomeDialog']),
     external: peers,
     budget: 22 * KB,
-    ceiling: 34.0 * KB,
+    ceiling: 33.6 * KB,
   },
   {
     id: 'actions',
@@ -51,7 +51,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ActionBar']),
     external: peers,
     budget: 28 * KB,
-    ceiling: 46.6 * KB,
+    ceiling: 46.2 * KB,
   },
   {
     id: 'whole',
@@ -59,7 +59,7 @@ export const entries = [
     code: "export * from './dist/index.js';",
     external: peers,
     budget: 48 * KB,
-    ceiling: 66.6 * KB,
+    ceiling: 67.1 * KB,
   },
   {
     id: 'core',

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useJobsStore } from './context';
 
 export type Politeness = 'polite' | 'assertive';
@@ -26,50 +26,20 @@ export function crossedQuarter(prev: number | undefined, next: number | undefine
 
 const MAX_PER_JOB = 6;
 
-interface Regions {
-  polite: string;
-  assertive: string;
-}
-
-type Said = (regions: Announcer) => void;
+type Regions = Record<Politeness, string>;
+type Show = (text: string, politeness: Politeness) => void;
 
 /**
  * The provider's live regions: one polite (milestones) and one assertive (failures), visually hidden and
- * rendered once. Messages are set, not appended, so a region never grows. What was said before they were
- * on screen (`pending`) is said once they are.
+ * rendered once. Messages are set, not appended, so a region never grows. `connect` hands the announcer
+ * what shows a message, once they are on screen.
  */
-function LiveRegions({ handle, pending }: { handle: Ref<Announcer>; pending: Said[] }): ReactNode {
+function LiveRegions({ connect }: { connect(show: Show): () => void }): ReactNode {
   const [text, setText] = useState<Regions>({ polite: '', assertive: '' });
-  const said = useRef(new Map<string, { run: Set<Milestone>; count: number }>());
-  const flip = useRef(false);
-  useImperativeHandle(handle, () => {
-    const announce = (message: string, politeness: Politeness = 'polite') => {
-      // A zero-width joiner makes a repeated message a change the screen reader announces again.
-      flip.current = !flip.current;
-      const value = flip.current ? message : `${message}\u200d`;
-      setText((current) => ({ ...current, [politeness]: value }));
-    };
-    return {
-      announce,
-      announceMilestone(jobId, milestone, message, politeness) {
-        let job = said.current.get(jobId);
-        if (job === undefined) {
-          job = { run: new Set(), count: 0 };
-          said.current.set(jobId, job);
-        }
-        if (milestone === 'start' && job.run.has('end')) job.run = new Set();
-        if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
-        job.run.add(milestone);
-        job.count += 1;
-        announce(message, politeness);
-      },
-    };
-  }, []);
-  useEffect(() => {
-    const regions = (handle as { current: Announcer | null }).current;
-    if (regions !== null) for (const say of pending.splice(0)) say(regions);
-    return () => said.current.clear();
-  }, [handle, pending]);
+  useEffect(
+    () => connect((value, politeness) => setText((current) => ({ ...current, [politeness]: value }))),
+    [connect],
+  );
   return (
     <div data-jk="" data-slot="visually-hidden">
       <div role="status" aria-live="polite" aria-atomic="true" data-jk="" data-slot="live-region-polite">
@@ -83,30 +53,45 @@ function LiveRegions({ handle, pending }: { handle: Ref<Announcer>; pending: Sai
 }
 
 const ANNOUNCER = Symbol('announcer');
-/** What is said before the regions are on screen is kept, a few messages at most. */
-const MAX_PENDING = 8;
 
-interface AnnouncerSlot {
-  handle: { current: Announcer | null };
-  announcer: Announcer;
-  regions: ReactNode;
-}
-
-function announcerSlot(): AnnouncerSlot {
-  const handle: { current: Announcer | null } = { current: null };
-  const pending: Said[] = [];
-  const say = (said: Said) => {
-    if (handle.current !== null) said(handle.current);
-    else if (pending.push(said) > MAX_PENDING) pending.shift();
+/** One provider's announcer and its live regions; what is said before they are on screen is said once they are. */
+function announcerSlot(): { announcer: Announcer; regions: ReactNode } {
+  const said = new Map<string, { run: Set<Milestone>; count: number }>();
+  let show: Show | undefined;
+  let pending: Partial<Regions> = {};
+  let flip = false;
+  const announce = (message: string, politeness: Politeness = 'polite') => {
+    // A zero-width joiner makes a repeated message a change the screen reader announces again.
+    flip = !flip;
+    const value = flip ? message : `${message}\u200d`;
+    if (show === undefined) pending[politeness] = value;
+    else show(value, politeness);
+  };
+  const connect = (next: Show) => {
+    show = next;
+    for (const [politeness, value] of Object.entries(pending)) next(value, politeness as Politeness);
+    pending = {};
+    return () => {
+      show = undefined;
+    };
   };
   return {
-    handle,
     announcer: {
-      announce: (text, politeness) => say((regions) => regions.announce(text, politeness)),
-      announceMilestone: (jobId, milestone, text, politeness) =>
-        say((regions) => regions.announceMilestone(jobId, milestone, text, politeness)),
+      announce,
+      announceMilestone(jobId, milestone, message, politeness) {
+        let job = said.get(jobId);
+        if (job === undefined) {
+          job = { run: new Set(), count: 0 };
+          said.set(jobId, job);
+        }
+        if (milestone === 'start' && job.run.has('end')) job.run = new Set();
+        if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
+        job.run.add(milestone);
+        job.count += 1;
+        announce(message, politeness);
+      },
     },
-    regions: <LiveRegions handle={handle} pending={pending} />,
+    regions: <LiveRegions key="live-regions" connect={connect} />,
   };
 }
 

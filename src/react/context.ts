@@ -76,8 +76,6 @@ export interface JobsStoreContextValue {
   store: JobsStore;
   /** What the kit's components make on first use, once per provider (`slots.tsx`). */
   slots: ProviderSlots;
-  /** The provider's configuration as last rendered, for what outlives a render (the hidden-tab notifier). */
-  latestConfig(): JobsHostConfig;
 }
 
 /**
@@ -151,7 +149,7 @@ function humanizeOperation(operation: string, fallback: string): string {
 }
 
 /** The host's configuration with the catalogue merged in and formatting bound to its locale. */
-export function withMessages(host: JobsHostConfig): JobsConfigContextValue {
+function withMessages(host: JobsHostConfig): JobsConfigContextValue {
   const { overrides: _overrides, namedJob, ...rest } = host;
   const messages: Messages = { ...defaultMessages, ...host.overrides };
   return {

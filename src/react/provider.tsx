@@ -109,7 +109,6 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
   const handlers = useRef(props);
   handlers.current = props;
-  const latest = useRef<JobsHostConfig | null>(null);
 
   // One store per client and cache: it owns everything the provider keeps about jobs, under keys of its own.
   const context = useMemo<JobsStoreContextValue>(
@@ -118,10 +117,6 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       queryClient,
       store: new JobsStore(queryClient, client),
       slots: new ProviderSlots(),
-      latestConfig: () => {
-        if (latest.current === null) throw new Error('JobsProvider: read before its first render.');
-        return latest.current;
-      },
     }),
     [client, queryClient],
   );
@@ -148,7 +143,9 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const { messages: overrides, currentUserId } = props;
   // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
   const locale = resolveLocale(props.locale);
-  useEffect(() => store.ends.setCurrentUser(currentUserId), [store, currentUserId]);
+  useEffect(() => {
+    store.currentUserId = currentUserId;
+  }, [store, currentUserId]);
 
   const messagesKey = JSON.stringify(overrides ?? {});
   const hasNavigate = props.navigate !== undefined;
@@ -213,7 +210,6 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     rootProps,
     defaults,
   ]);
-  latest.current = config;
 
   return (
     <JobsStoreContext.Provider value={context}>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { failureMessage, type Job } from '../core';
-import { HiddenTab } from '../store';
-import { type JobsConfigContextValue, useJobsStore, withMessages } from './context';
+import { endsOf, HiddenTab } from '../store';
+import { type JobsConfigContextValue, useJobsConfig, useJobsStore } from './context';
 
 export type { JobNotificationsOptions, JobNotificationsProp } from './context';
 
@@ -25,35 +25,39 @@ const HIDDEN_TAB = Symbol('hidden-tab');
 
 /**
  * Tells the ends of the user's jobs while the tab is hidden (`HiddenTab`: the title, and a system
- * notification when the host opted in), from the moment the first component that tells ends mounts until
- * the provider goes: once per provider, however many components ask. Hooked on the store's routing of
- * ends, so that an end a notification tells is not announced in the live region as well.
+ * notification when the host opted in), from the moment the first component that starts or reports jobs
+ * mounts until the provider goes: once per provider, however many components ask. Hooked on the store's
+ * routing of ends, so that an end a notification tells is not announced in the live region as well.
  */
 export function useHiddenTab(hook = 'useHiddenTab'): void {
-  const { store, slots, latestConfig } = useJobsStore(hook);
+  const { store, slots } = useJobsStore(hook);
+  // The words and opt-in as last rendered, whichever component rendered them (all read one provider).
+  const config = useJobsConfig(hook);
+  const latest = slots.get(HIDDEN_TAB, () => ({ config }));
+  latest.config = config;
   useEffect(() => {
     if (typeof document === 'undefined') return;
     slots.start(HIDDEN_TAB, () => {
-      const words = (): Words => withMessages(latestConfig());
       const tab = new HiddenTab(document, {
         title: (count, text, base) =>
-          words().t(base === '' ? 'hidden.titleAlone' : 'hidden.title', { count, heading: text, title: base }),
-        heading: (job) => heading(job, words()),
-        body: (job) => body(job, words()),
-        optedIn: () => Boolean(latestConfig().notifications()),
+          latest.config.t(base === '' ? 'hidden.titleAlone' : 'hidden.title', { count, heading: text, title: base }),
+        heading: (job) => heading(job, latest.config),
+        body: (job) => body(job, latest.config),
+        optedIn: () => Boolean(latest.config.notifications()),
         open: (job) => {
-          const options = latestConfig().notifications();
+          const options = latest.config.notifications();
           if (typeof options === 'object') options.onOpenOutcome?.(job.id);
         },
       });
       const stop = tab.start();
-      const release = store.ends.claimSystemNotices((job, started) => tab.notifies(job, started));
-      const off = store.onJobEnd((end) => tab.ended(end));
+      const ends = endsOf(store);
+      const release = ends.claimSystemNotices((job, started) => tab.notifies(job, started));
+      const off = ends.on((end) => tab.ended(end));
       return () => {
         off();
         release();
         stop();
       };
     });
-  }, [store, slots, latestConfig]);
+  }, [store, slots, latest]);
 }

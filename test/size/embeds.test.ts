@@ -26,10 +26,15 @@ async function filesOf(id: string): Promise<string[]> {
   return inputs.map(([file]) => file);
 }
 
-/** What a component brings with it: strings, live regions, the hidden-tab notifier, the overlays' registry. */
+/**
+ * What a component brings with it: strings, live regions, the hidden-tab notifier, the overlays' registry,
+ * and the routing of a job's end to dialogs, notices and announcements.
+ */
 const uiModules = [
   'dist/core/messages.js',
   'dist/core/message-format.js',
+  'dist/core/outcome-helpers.js',
+  'dist/store/job-ends.js',
   'dist/react/announcer.js',
   'dist/react/overlay-registry.js',
   'dist/react/use-hidden-tab.js',
