@@ -27,7 +27,7 @@ export const entries = [
     code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']),
     external: peers,
     budget: 6 * KB,
-    ceiling: 10.8 * KB,
+    ceiling: 10.7 * KB,
   },
   {
     id: 'overlay',

@@ -8,6 +8,7 @@ import {
   type JobsClient,
   type MessageKey,
   type Messages,
+  resolveLocale,
 } from '../core';
 import type { JobsStore } from '../store';
 import type { ProviderSlots } from './slots';
@@ -84,6 +85,7 @@ export interface JobsStoreContextValue {
  * host drawing its own UI from the data hooks does not carry them.
  */
 export interface JobsHostConfig {
+  /** The provider's `locale` as given (`useJobsConfig` answers it checked: a tag Intl rejects is dropped). */
   locale: string | undefined;
   /** The provider's `messages`: overrides of the English catalogue. */
   overrides: Partial<Messages> | undefined;
@@ -152,10 +154,13 @@ function humanizeOperation(operation: string, fallback: string): string {
 function withMessages(host: JobsHostConfig): JobsConfigContextValue {
   const { overrides: _overrides, namedJob, ...rest } = host;
   const messages: Messages = { ...defaultMessages, ...host.overrides };
+  // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
+  const locale = resolveLocale(host.locale);
   return {
     ...rest,
+    locale,
     messages,
-    t: (key, values) => formatMessage(messages[key], values, host.locale),
+    t: (key, values) => formatMessage(messages[key], values, locale),
     jobLabel: (job) => namedJob(job) ?? humanizeOperation(job.operation, messages['job.untitled']),
   };
 }
@@ -180,7 +185,7 @@ export function useJobsConfig(hook = 'useJobsConfig'): JobsConfigContextValue {
     // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
     // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
     if (typeof requestIdleCallback === 'function') {
-      const { locale } = host;
+      const { locale } = config;
       slots.start(WARM, () => {
         const handle = requestIdleCallback(() => formatPercent(0, locale), { timeout: 2000 });
         return () => cancelIdleCallback(handle);

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { type ColorScheme, type JobsClient, type Messages, resolveLocale, type Theme, themeVariables } from '../core';
+import { type ColorScheme, type JobsClient, type Messages, type Theme, themeVariables } from '../core';
 import {
   type DownloadHandler,
   type FileUrlResolver,
@@ -141,8 +141,8 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   }, [store, slots]);
 
   const { messages: overrides, currentUserId } = props;
-  // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
-  const locale = resolveLocale(props.locale);
+  // Checked by the components (`useJobsConfig`): a tag Intl rejects falls back to the default locale there.
+  const { locale } = props;
   useEffect(() => {
     store.currentUserId = currentUserId;
   }, [store, currentUserId]);
