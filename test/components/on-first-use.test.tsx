@@ -1,9 +1,17 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { type ReactNode, StrictMode, useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, Job } from '../../src/core';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
-import { ActionButton, JobsProvider, OutcomeDialog, ProgressOverlay, useCreateJob, useJob } from '../../src';
+import {
+  ActionButton,
+  JobNotices,
+  JobsProvider,
+  OutcomeDialog,
+  ProgressOverlay,
+  useCreateJob,
+  useJob,
+} from '../../src';
 import { useAnnouncer } from '../../src/react/announcer';
 import { deferred } from '../react/helpers';
 
@@ -59,7 +67,10 @@ function OwnUi() {
       <button type="button" onClick={() => create.mutate(exportJob)}>
         Run export
       </button>
-      <output>{job?.status ?? 'idle'}</output>
+      <button type="button" onClick={() => create.mutate({ ...exportJob, mode: 'background' })}>
+        Run in background
+      </button>
+      <output aria-label="Own status">{job?.status ?? 'idle'}</output>
     </>
   );
 }
@@ -74,12 +85,12 @@ function Host({ children }: { children?: ReactNode }) {
 }
 
 /** Runs the export through the host's own button and ends it with `outcome`. */
-async function runOwnExport(outcome: Job['outcome'] = { heading: 'Export ready' }) {
-  act(() => screen.getByRole('button', { name: 'Run export' }).click());
+async function runOwnExport(outcome: Job['outcome'] = { heading: 'Export ready' }, button = 'Run export') {
+  act(() => screen.getByRole('button', { name: button }).click());
   await waitFor(() => expect(finish.size).toBe(1));
   const [id] = [...finish.keys()];
   await act(async () => finish.get(id as string)?.(outcome));
-  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('complete'));
+  await waitFor(() => expect(screen.getByRole('status', { name: 'Own status' })).toHaveTextContent('complete'));
   finish.clear();
   return id as string;
 }
@@ -155,6 +166,20 @@ describe('the first kit component mounting after a job already ended', () => {
     );
     const dialog = await screen.findByRole('dialog', { name: 'Export ready' });
     expect(dialog).toHaveTextContent('Your file is ready.');
+  });
+
+  it('the notices tell the background ends that follow their mount, not the ones before it', async () => {
+    const { rerender } = render(<Host />);
+    await runOwnExport(undefined, 'Run in background');
+    rerender(
+      <Host>
+        <JobNotices />
+      </Host>,
+    );
+    const notices = screen.getByRole('status', { name: 'Job notifications' });
+    expect(notices).toBeEmptyDOMElement();
+    await runOwnExport(undefined, 'Run in background');
+    await waitFor(() => expect(within(notices).getAllByText('Export finished.')).toHaveLength(1));
   });
 
   it('the title tells the ends that follow the first action button, not the ones before it', async () => {
