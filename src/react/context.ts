@@ -113,10 +113,14 @@ export interface JobsHostConfig {
   rememberActionLabel(jobName: string, label: string): void;
   /** The provider's `notifications` prop, as last rendered. */
   notifications(): JobNotificationsProp | undefined;
+  /** The provider's slots (the same as the store context's). */
+  slots: ProviderSlots;
+  /** This configuration with the catalogue merged in: made by the first `useJobsConfig`, kept with it. */
+  kit?: JobsConfigContextValue;
 }
 
 /** What the components read to speak and act: locale, strings, handlers. */
-export interface JobsConfigContextValue extends Omit<JobsHostConfig, 'overrides' | 'namedJob'> {
+export interface JobsConfigContextValue extends Omit<JobsHostConfig, 'overrides' | 'namedJob' | 'kit' | 'slots'> {
   messages: Messages;
   /** A catalogue string with `{name}` placeholders filled. */
   t(key: MessageKey, values?: Record<string, string | number>): string;
@@ -152,7 +156,7 @@ function humanizeOperation(operation: string, fallback: string): string {
 
 /** The host's configuration with the catalogue merged in and formatting bound to its locale. */
 function withMessages(host: JobsHostConfig): JobsConfigContextValue {
-  const { overrides: _overrides, namedJob, ...rest } = host;
+  const { overrides: _overrides, namedJob, kit: _kit, slots: _slots, ...rest } = host;
   const messages: Messages = { ...defaultMessages, ...host.overrides };
   // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
   const locale = resolveLocale(host.locale);
@@ -165,7 +169,6 @@ function withMessages(host: JobsHostConfig): JobsConfigContextValue {
   };
 }
 
-const CONFIGS = Symbol('configs');
 const WARM = Symbol('warm');
 
 /**
@@ -174,23 +177,17 @@ const WARM = Symbol('warm');
  */
 export function useJobsConfig(hook = 'useJobsConfig'): JobsConfigContextValue {
   const host = useContext(JobsConfigContext);
-  const stores = useContext(JobsStoreContext);
-  if (host === null || stores === null) throw missingProvider(hook);
-  const { slots } = stores;
-  const configs = slots.get(CONFIGS, () => new WeakMap<JobsHostConfig, JobsConfigContextValue>());
-  let config = configs.get(host);
-  if (config === undefined) {
-    config = withMessages(host);
-    configs.set(host, config);
+  if (host === null) throw missingProvider(hook);
+  if (host.kit === undefined) {
+    host.kit = withMessages(host);
     // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
     // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
-    if (typeof requestIdleCallback === 'function') {
-      const { locale } = config;
-      slots.start(WARM, () => {
+    const { locale } = host.kit;
+    if (typeof requestIdleCallback === 'function')
+      host.slots.start(WARM, () => {
         const handle = requestIdleCallback(() => formatPercent(0, locale), { timeout: 2000 });
         return () => cancelIdleCallback(handle);
       });
-    }
   }
-  return config;
+  return host.kit;
 }

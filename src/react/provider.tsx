@@ -196,6 +196,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
       notifications: () => handlers.current.notifications,
+      slots,
     };
   }, [
     locale,
@@ -209,6 +210,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     actionLabels,
     rootProps,
     defaults,
+    slots,
   ]);
 
   return (

@@ -29,11 +29,12 @@ const HIDDEN_TAB = Symbol('hidden-tab');
  * mounts until the provider goes: once per provider, however many components ask. Hooked on the store's
  * routing of ends, so that an end a notification tells is not announced in the live region as well.
  */
-export function useHiddenTab(hook = 'useHiddenTab'): void {
+export function useHiddenTab(hook = 'useHiddenTab'): { asked: boolean } {
   const { store, slots } = useJobsStore(hook);
   // The words and opt-in as last rendered, whichever component rendered them (all read one provider).
   const config = useJobsConfig(hook);
-  const latest = slots.get(HIDDEN_TAB, () => ({ config }));
+  // `asked`: permission was asked for already (`useRunAction`), once per provider.
+  const latest = slots.get(HIDDEN_TAB, () => ({ config, asked: false }));
   latest.config = config;
   useEffect(() => {
     if (typeof document === 'undefined') return;
@@ -60,4 +61,5 @@ export function useHiddenTab(hook = 'useHiddenTab'): void {
       };
     });
   }, [store, slots, latest]);
+  return latest;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { type Action, actionJobConfig, actionOperation, type Job, type JobsError, type JobSubject } from '../core';
 import { requestNotificationPermission } from '../store';
-import { useJobsConfig, useJobsStore } from './context';
+import { useJobsConfig } from './context';
 import type { ActionTarget } from './use-action-state';
 import { useCreateJob } from './use-create-job';
 import { useHiddenTab } from './use-hidden-tab';
@@ -24,8 +24,6 @@ export interface RunActionResult {
   reset(): void;
 }
 
-const ASKED = Symbol('asked-permission');
-
 /**
  * Starts jobs from an action: the JobConfig is `target.domain:action.operation` on `target.source`. The jobs
  * it starts are the user's: their ends are told while the tab is hidden (the title; a notification when the
@@ -34,9 +32,7 @@ const ASKED = Symbol('asked-permission');
 export function useRunAction(action: Action, target: RunActionTarget): RunActionResult {
   const create = useCreateJob();
   const { rememberActionLabel, notifications } = useJobsConfig('useRunAction');
-  const { slots } = useJobsStore('useRunAction');
-  useHiddenTab('useRunAction');
-  const asked = slots.get(ASKED, () => ({ current: false }));
+  const tab = useHiddenTab('useRunAction');
   const inFlight = useRef<Promise<Job> | null>(null);
   const latest = useRef({ action, target });
   latest.current = { action, target };
@@ -48,8 +44,8 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       const { action: current, target: to } = latest.current;
       // Run from a click: the moment a browser lets a page ask (the job may end while the tab is hidden).
       // Once per provider: a prompt dismissed on one click is not pushed at the user on every job.
-      if (notifications() && !asked.current) {
-        asked.current = true;
+      if (notifications() && !tab.asked) {
+        tab.asked = true;
         void requestNotificationPermission().catch(() => undefined);
       }
       const subject = typeof to.subject === 'function' ? to.subject() : to.subject;
@@ -66,7 +62,7 @@ export function useRunAction(action: Action, target: RunActionTarget): RunAction
       inFlight.current = promise;
       return promise;
     },
-    [mutateAsync, rememberActionLabel, notifications, asked],
+    [mutateAsync, rememberActionLabel, notifications, tab],
   );
 
   return { run, isPending: create.isPending, error: create.error, job: create.data, reset: create.reset };
