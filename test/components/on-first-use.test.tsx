@@ -203,6 +203,22 @@ describe('the first kit component mounting after a job already ended', () => {
     expect(document.title).toBe('My app');
   });
 
+  it('the hidden tab survives the remount of strict mode: it is stopped with the provider and started again', async () => {
+    render(
+      <StrictMode>
+        <Host>
+          <ActionButton action={exportAction} domain="workbook" source="us_wb_1" />
+        </Host>
+      </StrictMode>,
+    );
+    act(() => screen.getByRole('button', { name: 'Export' }).click());
+    await waitFor(() => expect(finish.size).toBe(1));
+    setVisibility('hidden');
+    const [id] = [...finish.keys()];
+    await act(async () => finish.get(id as string)?.({ heading: 'Export ready' }));
+    await waitFor(() => expect(document.title).toBe('(1) Export ready · My app'));
+  });
+
   it('the hidden tab stops with the provider: an unmounted provider leaves the title alone', async () => {
     const { unmount } = render(
       <Host>
