@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useJobsStore } from './context';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -25,43 +26,20 @@ export function crossedQuarter(prev: number | undefined, next: number | undefine
 
 const MAX_PER_JOB = 6;
 
-interface Regions {
-  polite: string;
-  assertive: string;
-}
+type Regions = Record<Politeness, string>;
+type Show = (text: string, politeness: Politeness) => void;
 
 /**
  * The provider's live regions: one polite (milestones) and one assertive (failures), visually hidden and
- * rendered once. Messages are set, not appended, so a region never grows.
+ * rendered once. Messages are set, not appended, so a region never grows. `connect` hands the announcer
+ * what shows a message, once they are on screen.
  */
-export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
+function LiveRegions({ connect }: { connect(show: Show): () => void }): ReactNode {
   const [text, setText] = useState<Regions>({ polite: '', assertive: '' });
-  const said = useRef(new Map<string, { run: Set<Milestone>; count: number }>());
-  const flip = useRef(false);
-  useImperativeHandle(handle, () => {
-    const announce = (message: string, politeness: Politeness = 'polite') => {
-      // A zero-width joiner makes a repeated message a change the screen reader announces again.
-      flip.current = !flip.current;
-      const value = flip.current ? message : `${message}\u200d`;
-      setText((current) => ({ ...current, [politeness]: value }));
-    };
-    return {
-      announce,
-      announceMilestone(jobId, milestone, message, politeness) {
-        let job = said.current.get(jobId);
-        if (job === undefined) {
-          job = { run: new Set(), count: 0 };
-          said.current.set(jobId, job);
-        }
-        if (milestone === 'start' && job.run.has('end')) job.run = new Set();
-        if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
-        job.run.add(milestone);
-        job.count += 1;
-        announce(message, politeness);
-      },
-    };
-  }, []);
-  useEffect(() => () => said.current.clear(), []);
+  useEffect(
+    () => connect((value, politeness) => setText((current) => ({ ...current, [politeness]: value }))),
+    [connect],
+  );
   return (
     <div data-jk="" data-slot="visually-hidden">
       <div role="status" aria-live="polite" aria-atomic="true" data-jk="" data-slot="live-region-polite">
@@ -72,4 +50,59 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
       </div>
     </div>
   );
+}
+
+const ANNOUNCER = Symbol('announcer');
+
+/** One provider's announcer and its live regions; what is said before they are on screen is said once they are. */
+function announcerSlot(): { announcer: Announcer; regions: ReactNode } {
+  const said = new Map<string, { run: Set<Milestone>; count: number }>();
+  let show: Show | undefined;
+  let pending: Partial<Regions> = {};
+  let flip = false;
+  const announce = (message: string, politeness: Politeness = 'polite') => {
+    // A zero-width joiner makes a repeated message a change the screen reader announces again.
+    flip = !flip;
+    const value = flip ? message : `${message}\u200d`;
+    if (show === undefined) pending[politeness] = value;
+    else show(value, politeness);
+  };
+  const connect = (next: Show) => {
+    show = next;
+    for (const [politeness, value] of Object.entries(pending)) next(value, politeness as Politeness);
+    pending = {};
+    return () => {
+      show = undefined;
+    };
+  };
+  return {
+    announcer: {
+      announce,
+      announceMilestone(jobId, milestone, message, politeness) {
+        let job = said.get(jobId);
+        if (job === undefined) {
+          job = { run: new Set(), count: 0 };
+          said.set(jobId, job);
+        }
+        if (milestone === 'start' && job.run.has('end')) job.run = new Set();
+        if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
+        job.run.add(milestone);
+        job.count += 1;
+        announce(message, politeness);
+      },
+    },
+    regions: <LiveRegions key="live-regions" connect={connect} />,
+  };
+}
+
+/**
+ * The provider's live regions, for a component that announces: they are rendered in the provider once the
+ * first such component mounts (a host that renders none gets none), and a message said before they are on
+ * screen is said once they are.
+ */
+export function useAnnouncer(hook = 'useAnnouncer'): Announcer {
+  const { slots } = useJobsStore(hook);
+  const slot = slots.get(ANNOUNCER, announcerSlot);
+  useEffect(() => slots.render(ANNOUNCER, slot.regions), [slots, slot]);
+  return slot.announcer;
 }

@@ -1,9 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type CSSProperties, type ReactNode, useContext } from 'react';
-import type { Job, JobsClient, MessageKey, Messages } from '../core';
-import type { OverlayRegistry } from './overlay-registry';
-import type { Announcer } from './announcer';
+import {
+  defaultMessages,
+  formatMessage,
+  formatPercent,
+  type Job,
+  type JobsClient,
+  type MessageKey,
+  type Messages,
+  resolveLocale,
+} from '../core';
 import type { JobsStore } from '../store';
+import type { ProviderSlots } from './slots';
 
 /** Where an `id` outcome (or a host action) wants to go inside the app. */
 export interface NavigateTarget {
@@ -51,19 +59,36 @@ export interface JobkitDefaults {
   container: Element | DocumentFragment | null | undefined;
 }
 
+/** The provider's `notifications` prop in full: what a click on a notification opens. */
+export interface JobNotificationsOptions {
+  /**
+   * Opens the outcome of the job whose notification was clicked (the Jobs Panel's `onOpenOutcome`, a
+   * route...). Without it, a click focuses the tab, where an outcome that pops up is already shown.
+   */
+  onOpenOutcome?(jobId: string): void;
+}
+
+export type JobNotificationsProp = boolean | JobNotificationsOptions;
+
 /** The parts that stay the same for a provider's life: the client, the cache and the store keeping it. */
 export interface JobsStoreContextValue {
   client: JobsClient;
   queryClient: QueryClient;
   store: JobsStore;
+  /** What the kit's components make on first use, once per provider (`slots.tsx`). */
+  slots: ProviderSlots;
 }
 
-/** What the components read to speak and act: locale, strings, handlers. */
-export interface JobsConfigContextValue {
+/**
+ * What the provider itself hands down: the host's props and nothing else. The English catalogue and the
+ * message formatting are added by `useJobsConfig`, which only the kit's components and UI hooks call, so a
+ * host drawing its own UI from the data hooks does not carry them.
+ */
+export interface JobsHostConfig {
+  /** The provider's `locale` as given (`useJobsConfig` answers it checked: a tag Intl rejects is dropped). */
   locale: string | undefined;
-  messages: Messages;
-  /** A catalogue string with `{name}` placeholders filled. */
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** The provider's `messages`: overrides of the English catalogue. */
+  overrides: Partial<Messages> | undefined;
   /** Flatfile text that may be a translation key, resolved when it is one. */
   translate(text: string): string;
   navigate: NavigateHandler | undefined;
@@ -74,11 +99,8 @@ export interface JobsConfigContextValue {
   currentUserId: string | undefined;
   /** Icons by Flatfile icon name, given by the host; the kit falls back to a lightning bolt. */
   icons: Readonly<Record<string, ReactNode>>;
-  /**
-   * What to call a job in the UI: the host's `getJobLabel`, else the label of the action that started it
-   * (when an action of the kit did), else its operation in words.
-   */
-  jobLabel(job: Pick<Job, 'type' | 'operation'>): string;
+  /** The host's `getJobLabel`, else the label of the action of the kit that started such a job, if any. */
+  namedJob(job: Pick<Job, 'type' | 'operation'>): string | undefined;
   /**
    * The attributes of the provider's root (`data-jk-root`, color scheme, theme variables). Parts that
    * portal out of the provider's tree (dialogs, menus) wrap their content in an element with these, so
@@ -87,18 +109,30 @@ export interface JobsConfigContextValue {
   rootProps: JobkitRootProps;
   /** The provider's `unstyled`, `classNames` and `container`, for every component. */
   defaults: JobkitDefaults;
-  /** The provider's live regions. */
-  announcer: Announcer;
-  /** What the progress overlays of each source share (releases, notices). */
-  overlays: OverlayRegistry;
   /** Remembers the label of the action that starts `domain:operation` jobs. */
   rememberActionLabel(jobName: string, label: string): void;
-  /** On a click that starts a job: asks for notification permission, if the host opted in and it was never asked. */
-  askNotificationPermission(): void;
+  /** The provider's `notifications` prop, as last rendered. */
+  notifications(): JobNotificationsProp | undefined;
+  /** The provider's slots (the same as the store context's). */
+  slots: ProviderSlots;
+  /** This configuration with the catalogue merged in: made by the first `useJobsConfig`, kept with it. */
+  kit?: JobsConfigContextValue;
+}
+
+/** What the components read to speak and act: locale, strings, handlers. */
+export interface JobsConfigContextValue extends Omit<JobsHostConfig, 'overrides' | 'namedJob' | 'kit' | 'slots'> {
+  messages: Messages;
+  /** A catalogue string with `{name}` placeholders filled. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /**
+   * What to call a job in the UI: the host's `getJobLabel`, else the label of the action that started it
+   * (when an action of the kit did), else its operation in words.
+   */
+  jobLabel(job: Pick<Job, 'type' | 'operation'>): string;
 }
 
 export const JobsStoreContext = createContext<JobsStoreContextValue | null>(null);
-export const JobsConfigContext = createContext<JobsConfigContextValue | null>(null);
+export const JobsConfigContext = createContext<JobsHostConfig | null>(null);
 
 function missingProvider(hook: string): Error {
   return new Error(`${hook} must be used inside <JobsProvider client={...}>.`);
@@ -110,8 +144,50 @@ export function useJobsStore(hook = 'useJobsStore'): JobsStoreContextValue {
   return value;
 }
 
+/** `submitAction` → "Submit action", `export-records` → "Export records". */
+function humanizeOperation(operation: string, fallback: string): string {
+  const words = operation
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_:.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words === '' ? fallback : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The host's configuration with the catalogue merged in and formatting bound to its locale. */
+function withMessages(host: JobsHostConfig): JobsConfigContextValue {
+  const { overrides: _overrides, namedJob, kit: _kit, slots: _slots, ...rest } = host;
+  const messages: Messages = { ...defaultMessages, ...host.overrides };
+  // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
+  const locale = resolveLocale(host.locale);
+  return {
+    ...rest,
+    locale,
+    messages,
+    t: (key, values) => formatMessage(messages[key], values, locale),
+    jobLabel: (job) => namedJob(job) ?? humanizeOperation(job.operation, messages['job.untitled']),
+  };
+}
+
+const WARM = Symbol('warm');
+
+/**
+ * The configuration the kit's components speak with: made from the provider's on first use, once per
+ * provider and configuration (the same object until the provider's props change).
+ */
 export function useJobsConfig(hook = 'useJobsConfig'): JobsConfigContextValue {
-  const value = useContext(JobsConfigContext);
-  if (value === null) throw missingProvider(hook);
-  return value;
+  const host = useContext(JobsConfigContext);
+  if (host === null) throw missingProvider(hook);
+  if (host.kit === undefined) {
+    host.kit = withMessages(host);
+    // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
+    // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
+    const { locale } = host.kit;
+    if (typeof requestIdleCallback === 'function')
+      host.slots.start(WARM, () => {
+        const handle = requestIdleCallback(() => formatPercent(0, locale), { timeout: 2000 });
+        return () => cancelIdleCallback(handle);
+      });
+  }
+  return host.kit;
 }

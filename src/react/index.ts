@@ -53,5 +53,5 @@ export type {
 export { JOBS_STATUS_GROUPS, useActiveJobsCount, useJobsPanel } from './use-jobs-panel';
 export type { JobsPagesResult } from './use-jobs-pages';
 export { useJobsPages } from './use-jobs-pages';
-export type { JobNotificationsOptions, JobNotificationsProp } from './use-hidden-tab';
+export type { JobNotificationsOptions, JobNotificationsProp } from './context';
 export { requestNotificationPermission } from '../store';

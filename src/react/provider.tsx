@@ -1,37 +1,25 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type ColorScheme,
-  defaultMessages,
-  formatMessage,
-  formatPercent,
-  type JobsClient,
-  type Messages,
-  resolveLocale,
-  type Theme,
-  themeVariables,
-} from '../core';
+import { type ColorScheme, type JobsClient, type Messages, type Theme, themeVariables } from '../core';
 import {
   type DownloadHandler,
   type FileUrlResolver,
   type JobkitDefaults,
   type JobkitRootProps,
   type JobLabelGetter,
+  type JobNotificationsProp,
   JobsConfigContext,
-  type JobsConfigContextValue,
   JobsStoreContext,
+  type JobsHostConfig,
   type JobsStoreContextValue,
   type NavigateHandler,
   type OutcomeHandlers,
   type Translate,
 } from './context';
 import type { KitClassNames } from '../components/class-names';
-import { OverlayRegistry } from './overlay-registry';
 import { registerStore } from './query-options';
-import { type Announcer, LiveRegions } from './announcer';
+import { ProviderSlots, SlotOutlet } from './slots';
 import { JobsStore } from '../store';
-import { requestNotificationPermission } from '../store';
-import { type JobNotificationsProp, useHiddenTab } from './use-hidden-tab';
 
 export interface JobsProviderProps {
   /** The jobs backend: the in-memory engine, the Flatfile adapter or the host's own. */
@@ -97,16 +85,6 @@ export interface JobsProviderProps {
 
 const noIcons: Record<string, ReactNode> = {};
 
-/** `submitAction` → "Submit action", `export-records` → "Export records". */
-function humanizeOperation(operation: string, fallback: string): string {
-  const words = operation
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_:.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words === '' ? fallback : words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /**
  * Makes a jobs client available to the kit's hooks and components, keeps its jobs in the react-query
  * cache and sets the theme. Render it once near the top of the part of the app that shows jobs.
@@ -128,12 +106,21 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     };
   }, [own]);
 
+  // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
+  const handlers = useRef(props);
+  handlers.current = props;
+
   // One store per client and cache: it owns everything the provider keeps about jobs, under keys of its own.
   const context = useMemo<JobsStoreContextValue>(
-    () => ({ client, queryClient, store: new JobsStore(queryClient, client) }),
+    () => ({
+      client,
+      queryClient,
+      store: new JobsStore(queryClient, client),
+      slots: new ProviderSlots(),
+    }),
     [client, queryClient],
   );
-  const { store } = context;
+  const { store, slots } = context;
   useEffect(
     () =>
       store.configure({
@@ -148,26 +135,18 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     const unregister = registerStore(store);
     return () => {
       unregister();
+      slots.dispose();
       store.stop();
     };
-  }, [store]);
+  }, [store, slots]);
 
-  // Handlers are read through a ref so that a host passing inline functions re-renders nothing.
-  const handlers = useRef(props);
-  handlers.current = props;
   const { messages: overrides, currentUserId } = props;
-  // A tag Intl rejects (`en_US`, '') falls back to the default locale, with a development warning.
-  const locale = resolveLocale(props.locale);
-  useEffect(() => store.ends.setCurrentUser(currentUserId), [store, currentUserId]);
-
-  // A page's first Intl.NumberFormat costs tens of milliseconds (measured: 32-49 ms in Chromium on a
-  // 2-core machine). Made while the page is idle, the first progress the kit shows does not pay for it.
+  // Checked by the components (`useJobsConfig`): a tag Intl rejects falls back to the default locale there.
+  const { locale } = props;
   useEffect(() => {
-    const warm = () => formatPercent(0, locale);
-    if (typeof requestIdleCallback !== 'function') return;
-    const handle = requestIdleCallback(warm, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }, [locale]);
+    store.currentUserId = currentUserId;
+  }, [store, currentUserId]);
+
   const messagesKey = JSON.stringify(overrides ?? {});
   const hasNavigate = props.navigate !== undefined;
   const hasDownload = props.download !== undefined;
@@ -175,14 +154,6 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
   const outcomeKey = `${props.onSnapshot ? 's' : ''}${props.onView ? 'v' : ''}${props.onClearFilters ? 'c' : ''}`;
 
   const [actionLabels] = useState(() => new Map<string, string>());
-  const askedPermission = useRef(false);
-  const [overlays] = useState(() => new OverlayRegistry());
-  const regions = useRef<Announcer>(null);
-  const [announcer] = useState<Announcer>(() => ({
-    announce: (text, politeness) => regions.current?.announce(text, politeness),
-    announceMilestone: (jobId, milestone, text, politeness) =>
-      regions.current?.announceMilestone(jobId, milestone, text, politeness),
-  }));
   const themeKey = JSON.stringify(theme ?? {});
   // biome-ignore lint/correctness/useExhaustiveDependencies: the theme is compared by content
   const rootProps = useMemo<JobkitRootProps>(
@@ -202,13 +173,11 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     [unstyled, classNamesKey, container],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: overrides are compared by content
-  const config = useMemo<JobsConfigContextValue>(() => {
-    const messages: Messages = { ...defaultMessages, ...overrides };
+  const config = useMemo<JobsHostConfig>(() => {
     const translate = (text: string) => handlers.current.translate?.(text) ?? text;
     return {
       locale,
-      messages,
-      t: (key, values) => formatMessage(messages[key], values, locale),
+      overrides,
       translate,
       navigate: hasNavigate ? (target) => handlers.current.navigate?.(target) : undefined,
       download: hasDownload ? (target) => handlers.current.download?.(target) : undefined,
@@ -222,21 +191,12 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
       icons,
       rootProps,
       defaults,
-      announcer,
-      overlays,
-      jobLabel: (job) =>
-        handlers.current.getJobLabel?.(job) ??
-        actionLabels.get(`${job.type}:${job.operation}`) ??
-        humanizeOperation(job.operation, messages['job.untitled']),
+      namedJob: (job) => handlers.current.getJobLabel?.(job) ?? actionLabels.get(`${job.type}:${job.operation}`),
       rememberActionLabel: (jobName, label) => {
         if (label !== '') actionLabels.set(jobName, translate(label));
       },
-      askNotificationPermission: () => {
-        // Once per provider: a prompt dismissed on one click is not pushed at the user on every job.
-        if (!handlers.current.notifications || askedPermission.current) return;
-        askedPermission.current = true;
-        void requestNotificationPermission().catch(() => undefined);
-      },
+      notifications: () => handlers.current.notifications,
+      slots,
     };
   }, [
     locale,
@@ -250,11 +210,8 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
     actionLabels,
     rootProps,
     defaults,
-    announcer,
-    overlays,
+    slots,
   ]);
-
-  useHiddenTab(store, config, props.notifications);
 
   return (
     <JobsStoreContext.Provider value={context}>
@@ -265,7 +222,7 @@ export function JobsProvider(props: JobsProviderProps): ReactNode {
           style={style === undefined ? rootProps.style : { ...rootProps.style, ...style }}
         >
           {children}
-          <LiveRegions handle={regions} />
+          <SlotOutlet slots={slots} />
         </div>
       </JobsConfigContext.Provider>
     </JobsStoreContext.Provider>

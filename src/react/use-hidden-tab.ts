@@ -1,19 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { failureMessage, type Job } from '../core';
-import type { JobsStore } from '../store';
-import type { JobsConfigContextValue } from './context';
-import { HiddenTab } from '../store';
+import { endsOf, HiddenTab } from '../store';
+import { type JobsConfigContextValue, useJobsConfig, useJobsStore } from './context';
 
-/** The provider's `notifications` prop in full: what a click on a notification opens. */
-export interface JobNotificationsOptions {
-  /**
-   * Opens the outcome of the job whose notification was clicked (the Jobs Panel's `onOpenOutcome`, a
-   * route...). Without it, a click focuses the tab, where an outcome that pops up is already shown.
-   */
-  onOpenOutcome?(jobId: string): void;
-}
-
-export type JobNotificationsProp = boolean | JobNotificationsOptions;
+export type { JobNotificationsOptions, JobNotificationsProp } from './context';
 
 type Words = Pick<JobsConfigContextValue, 't' | 'translate' | 'jobLabel'>;
 
@@ -31,37 +21,45 @@ function body(job: Job, { translate }: Words): string | undefined {
   return text === undefined || text.trim() === '' ? undefined : translate(text);
 }
 
+const HIDDEN_TAB = Symbol('hidden-tab');
+
 /**
- * Tells the ends of the user's jobs while the tab is hidden (`HiddenTab`): hooked on the store's routing
- * of ends, so that an end a notification tells is not announced in the live region as well.
+ * Tells the ends of the user's jobs while the tab is hidden (`HiddenTab`: the title, and a system
+ * notification when the host opted in), from the moment the first component that starts or reports jobs
+ * mounts until the provider goes: once per provider, however many components ask. Hooked on the store's
+ * routing of ends, so that an end a notification tells is not announced in the live region as well.
  */
-export function useHiddenTab(store: JobsStore, config: Words, notifications: JobNotificationsProp | undefined): void {
-  const latest = useRef({ config, notifications });
-  latest.current = { config, notifications };
+export function useHiddenTab(hook = 'useHiddenTab'): { asked: boolean } {
+  const { store, slots } = useJobsStore(hook);
+  // The words and opt-in as last rendered, whichever component rendered them (all read one provider).
+  const config = useJobsConfig(hook);
+  // `asked`: permission was asked for already (`useRunAction`), once per provider.
+  const latest = slots.get(HIDDEN_TAB, () => ({ config, asked: false }));
+  latest.config = config;
   useEffect(() => {
     if (typeof document === 'undefined') return;
-    const tab = new HiddenTab(document, {
-      title: (count, text, base) =>
-        latest.current.config.t(base === '' ? 'hidden.titleAlone' : 'hidden.title', {
-          count,
-          heading: text,
-          title: base,
-        }),
-      heading: (job) => heading(job, latest.current.config),
-      body: (job) => body(job, latest.current.config),
-      optedIn: () => Boolean(latest.current.notifications),
-      open: (job) => {
-        const options = latest.current.notifications;
-        if (typeof options === 'object') options.onOpenOutcome?.(job.id);
-      },
+    slots.start(HIDDEN_TAB, () => {
+      const tab = new HiddenTab(document, {
+        title: (count, text, base) =>
+          latest.config.t(base === '' ? 'hidden.titleAlone' : 'hidden.title', { count, heading: text, title: base }),
+        heading: (job) => heading(job, latest.config),
+        body: (job) => body(job, latest.config),
+        optedIn: () => Boolean(latest.config.notifications()),
+        open: (job) => {
+          const options = latest.config.notifications();
+          if (typeof options === 'object') options.onOpenOutcome?.(job.id);
+        },
+      });
+      const stop = tab.start();
+      const ends = endsOf(store);
+      const release = ends.claimSystemNotices((job, started) => tab.notifies(job, started));
+      const off = ends.on((end) => tab.ended(end));
+      return () => {
+        off();
+        release();
+        stop();
+      };
     });
-    const stop = tab.start();
-    const release = store.ends.claimSystemNotices((job, started) => tab.notifies(job, started));
-    const off = store.onJobEnd((end) => tab.ended(end));
-    return () => {
-      off();
-      release();
-      stop();
-    };
-  }, [store]);
+  }, [store, slots, latest]);
+  return latest;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { JobEnd } from '../store';
+import { endsOf, type JobEnd } from '../store';
 import { useJobsStore } from './context';
 
 export type { JobEnd } from '../store';
@@ -13,5 +13,5 @@ export function useJobEnds(callback: (end: JobEnd) => void): void {
   const { store } = useJobsStore('useJobEnds');
   const latest = useRef(callback);
   latest.current = callback;
-  useEffect(() => store.onJobEnd((end) => latest.current(end)), [store]);
+  useEffect(() => endsOf(store).on((end) => latest.current(end)), [store]);
 }

@@ -11,6 +11,7 @@ import {
   searchRowsInSlices,
   searchTerms,
 } from '../store';
+import { useHiddenTab } from './use-hidden-tab';
 import { useJobs } from './use-jobs';
 import { useJobsPages } from './use-jobs-pages';
 
@@ -172,6 +173,7 @@ export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' |
  */
 export function useJobsPanel(filter: JobsPanelFilter = {}): JobsPanelState {
   const { jobLabel } = useJobsConfig('useJobsPanel');
+  useHiddenTab('useJobsPanel');
   const { source, spaceId, status = 'all', operation, search, pageSize = 100 } = filter;
   const listFilter = useMemo<JobsFilter>(
     () => ({ source, spaceId, status: groupStatuses[status], operation, pageSize, sortDirection: 'desc' }),

@@ -8,7 +8,9 @@ import {
   needsAcknowledgement,
   outcomeKey,
 } from '../core';
+import { endsOf } from '../store';
 import { useJobsConfig, useJobsStore } from './context';
+import { useHiddenTab } from './use-hidden-tab';
 import { useJob } from './use-job';
 import { useAcknowledger, useNextRunner } from './use-outcome';
 
@@ -72,6 +74,7 @@ function insert(entries: Entry[], entry: Entry): Entry[] {
 export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue {
   const enabled = options.enabled ?? true;
   const { store } = useJobsStore('useOutcomeQueue');
+  useHiddenTab('useOutcomeQueue');
   const { currentUserId, t } = useJobsConfig('useOutcomeQueue');
   const run = useNextRunner();
   const acknowledge = useAcknowledger();
@@ -82,7 +85,8 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
   useEffect(() => {
     if (!enabled) return;
     let mounted = true;
-    const releaseClaim = store.ends.claimOutcomes();
+    const ends = endsOf(store);
+    const releaseClaim = ends.claimOutcomes();
     // Outcome keys whose automatic trigger ran, and those shown nowhere: the provider's, so that a
     // second queue neither runs one again nor shows a silent one.
     const { ran, silent } = store.outcomes;
@@ -166,7 +170,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
       if (event.topic === 'job:deleted') remove(event.context.jobId);
     });
     // The ends routed while mounted: the outcome pops up here (the store told the other views so).
-    const offEnds = store.onJobEnd((end) => consider(end.job, true));
+    const offEnds = ends.on((end) => consider(end.job, true));
     // What the cache holds already, read once, oldest first.
     for (const job of inFinishingOrder(store.heldOutcomes())) consider(job, false);
     return () => {

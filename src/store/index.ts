@@ -2,7 +2,8 @@
 export type { WriteCause } from './derive';
 export type { HiddenTabHost } from './hidden-tab';
 export { HiddenTab, requestNotificationPermission } from './hidden-tab';
-export type { JobEnd } from './job-ends';
+export type { JobEnd, JobEndListener } from './job-ends';
+export { endsOf } from './job-ends';
 export type { JobsListData, JobsLookup, ListedJobs } from './listed';
 export { lookupAll } from './listed';
 export type { JobsPanelItem, Searched } from './panel-search';

@@ -1,4 +1,5 @@
 import { endsWithNotice, isUsersJob, type Job, needsAcknowledgement } from '../core';
+import type { JobsStore } from './store';
 
 /**
  * How the end of a job is told, decided once for every view of the provider: a job that ends is
@@ -35,13 +36,10 @@ export type SystemNotifier = (job: Job, started: boolean) => boolean;
 export class JobEnds {
   private readonly listeners = new Set<JobEndListener>();
   private outcomeViews = 0;
-  private currentUserId: string | undefined;
   private readonly notifiers = new Set<SystemNotifier>();
 
-  /** The signed-in user, for outcomes meant for the job's originator. */
-  setCurrentUser(userId: string | undefined): void {
-    this.currentUserId = userId;
-  }
+  /** `user` says who the signed-in user is (`currentUserId`), for outcomes meant for the job's originator. */
+  constructor(private readonly user: { readonly currentUserId: string | undefined } = { currentUserId: undefined }) {}
 
   /** An outcome dialog is mounted: outcomes that ask for acknowledgement pop up there. */
   claimOutcomes(): () => void {
@@ -66,7 +64,7 @@ export class JobEnds {
 
   /** Whose the job is, for this provider's user. */
   viewer(started: boolean): { currentUserId: string | undefined; started: boolean } {
-    return { currentUserId: this.currentUserId, started };
+    return { currentUserId: this.user.currentUserId, started };
   }
 
   /** Decides how the end of `job` is told and hands the decision to every listener. */
@@ -96,4 +94,10 @@ export class JobEnds {
     }
     return end;
   }
+}
+
+/** The store's end routing, made on first use (the first view that follows ends): one per store. */
+export function endsOf(store: JobsStore): JobEnds {
+  store.ends ??= new JobEnds(store);
+  return store.ends;
 }

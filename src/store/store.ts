@@ -14,7 +14,7 @@ import {
 import { JobsCache } from './cache';
 import { scopeOf } from './keys';
 import { derivedEvent, derivedTopic, type WriteCause } from './derive';
-import { type JobEndListener, JobEnds } from './job-ends';
+import type { JobEnds } from './job-ends';
 import { Listeners } from './listeners';
 import { type JobsListData, ListedJobs } from './listed';
 import { type Change, ListMembership, newestListed, placeMeanwhile, withChanges } from './lists';
@@ -57,8 +57,14 @@ export class JobsStore implements Inbound {
   /** Tells this client's keys apart from other clients' in a shared QueryClient (`scopeOf`). */
   readonly scope: string;
   readonly cache: JobsCache;
-  /** Where the end of a job is decided and told. */
-  readonly ends = new JobEnds();
+  /**
+   * Where the end of a job is decided and told: made by the first view that follows ends (`endsOf`), so
+   * that a host following none carries no routing. Ends seen before it exists are told to no one (as they
+   * would be to a router with no listener); what a later view must still show, it reads from the cache.
+   */
+  ends: JobEnds | undefined;
+  /** The signed-in user, for outcomes meant for the job's originator. */
+  currentUserId: string | undefined;
   /** Jobs the user started or acted on here, and those of them not seen to end. */
   readonly started = new StartedJobs();
   /** Outcomes' acknowledgements in flight and automatic runs done, shared by the provider's views. */
@@ -160,11 +166,6 @@ export class JobsStore implements Inbound {
   /** Hears every list page read, once its jobs are in the cache. */
   onListRead(listener: (jobs: ListedJobs) => void): () => void {
     return this.listReads.add(listener);
-  }
-
-  /** Hears every job seen ending, with how it is to be told. */
-  onJobEnd(listener: JobEndListener): () => void {
-    return this.ends.on(listener);
   }
 
   /** The newest version of a job the cache holds: under its own key, else among the versions, else in a list. */
@@ -376,7 +377,7 @@ export class JobsStore implements Inbound {
   /** Tells what the batch queued: the events, then the ends. */
   private tell(): void {
     for (const event of this.outbox.splice(0)) this.events.tell(event);
-    for (const job of this.ended.splice(0)) this.ends.route(job, this.started.has(job.id));
+    for (const job of this.ended.splice(0)) this.ends?.route(job, this.started.has(job.id));
   }
 
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */

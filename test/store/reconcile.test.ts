@@ -2,6 +2,7 @@
 import { focusManager } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTIVE_STATUSES, type Job, JobsClientError } from '../../src/core';
+import { endsOf } from '../../src/store';
 import { fakeServer, startStore, version } from './server';
 
 const active = { status: ACTIVE_STATUSES, source: 'us_sh_1' };
@@ -75,7 +76,7 @@ describe('reconciliation, for a client that pushes events', () => {
     const heard: string[] = [];
     const ends: string[] = [];
     store.on((event) => heard.push(`${event.topic}:${event.context.jobId}`));
-    store.onJobEnd((end) => ends.push(end.job.id));
+    endsOf(store).on((end) => ends.push(end.job.id));
     // The server finishes both jobs, and the events never arrive.
     server.jobs.set(job.id, version(job.id, 'complete', 2));
     server.jobs.set('listed', version('listed', 'failed', 2));
@@ -96,7 +97,7 @@ describe('reconciliation, for a client that pushes events', () => {
     const heard: string[] = [];
     const ends: string[] = [];
     store.on((event) => heard.push(event.topic));
-    store.onJobEnd((end) => ends.push(end.job.id));
+    endsOf(store).on((end) => ends.push(end.job.id));
     const done = version(job.id, 'complete', 2);
     server.jobs.set(job.id, done);
     await advance(1000);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { ACTIVE_STATUSES, type Job, type JobEvent } from '../../src/core';
-import type { JobEnd } from '../../src/store';
+import { endsOf, type JobEnd } from '../../src/store';
 import { fakeServer, settle, startStore, version } from './server';
 
 const active = { status: ACTIVE_STATUSES, source: 'us_sh_1' };
@@ -52,7 +52,7 @@ describe('the inbound pipeline', () => {
     server.change(version('a', 'executing', 1));
     const all = await list({});
     const ends: Job[] = [];
-    store.onJobEnd((end) => ends.push(end.job));
+    endsOf(store).on((end) => ends.push(end.job));
     const done = version('a', 'complete', 2);
     server.change(done, 'job:completed');
     await settle();
@@ -280,10 +280,10 @@ describe('the routing of a job’s end', () => {
   async function endOf(options: { mode: Job['mode']; dialog: boolean; currentUserId?: string; started?: boolean }) {
     const server = fakeServer();
     const { store } = startStore(server.client);
-    store.ends.setCurrentUser(options.currentUserId);
-    if (options.dialog) store.ends.claimOutcomes();
+    store.currentUserId = options.currentUserId;
+    if (options.dialog) endsOf(store).claimOutcomes();
     const ends: JobEnd[] = [];
-    store.onJobEnd((end) => ends.push(end));
+    endsOf(store).on((end) => ends.push(end));
     const running = withOutcome('executing', options.mode, 1);
     store.ingest(running, options.started ? 'create' : 'push', []);
     server.change(withOutcome('complete', options.mode, 2), 'job:completed');
@@ -311,8 +311,8 @@ describe('the routing of a job’s end', () => {
     const { store } = startStore(server.client);
     const asked: [string, boolean][] = [];
     const seen: boolean[] = [];
-    store.onJobEnd((end) => seen.push(end.notified));
-    const release = store.ends.claimSystemNotices((job, started) => {
+    endsOf(store).on((end) => seen.push(end.notified));
+    const release = endsOf(store).claimSystemNotices((job, started) => {
       asked.push([job.id, started]);
       return started;
     });
@@ -339,7 +339,7 @@ describe('the routing of a job’s end', () => {
     const server = fakeServer();
     const { store } = startStore(server.client);
     const ends: string[] = [];
-    store.onJobEnd((end) => ends.push(end.job.id));
+    endsOf(store).on((end) => ends.push(end.job.id));
     server.change(version('x', 'canceled', 1), 'job:updated');
     server.change(version('y', 'failed', 1), 'job:failed');
     await settle();

@@ -3,6 +3,7 @@ import { failureMessage, isActive, outcomeKey } from '../../core';
 import { useJobsConfig, useJobsStore } from '../../react/context';
 import { useJobEnds } from '../../react/use-job-ends';
 import { useJobEvents } from '../../react/use-job-events';
+import { useHiddenTab } from '../../react/use-hidden-tab';
 
 /** A background job that ended, told once. */
 export interface JobNotice {
@@ -41,6 +42,7 @@ function capped(list: JobNotice[], max: number): JobNotice[] {
  */
 export function useJobNotices(max = 5): JobNoticesState {
   const { store } = useJobsStore('JobNotices');
+  useHiddenTab('JobNotices');
   const { jobLabel, translate } = useJobsConfig('JobNotices');
   const [notices, setNotices] = useState<JobNotice[]>([]);
   // The list as last set, so that each change is decided before `setNotices` is called. An updater that

@@ -1,9 +1,10 @@
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { type BlockRegion, formatPercent, isActive, type JobsClientError } from '../../core';
 import { useJobsConfig } from '../../react/context';
-import { crossedQuarter } from '../../react/announcer';
+import { crossedQuarter, useAnnouncer } from '../../react/announcer';
 import { useJobEnds } from '../../react/use-job-ends';
 import { useJobProgress } from '../../react/use-job-progress';
+import { useOverlayRegistry } from '../../react/use-overlay-registry';
 import {
   flag,
   type PartClassNames,
@@ -81,7 +82,9 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
     ...rest
   } = props;
   const { classNames, unstyled } = useStyling('ProgressOverlay', props);
-  const { t, jobLabel, announcer, locale, overlays } = useJobsConfig('ProgressOverlay');
+  const { t, jobLabel, locale } = useJobsConfig('ProgressOverlay');
+  const announcer = useAnnouncer('ProgressOverlay');
+  const overlays = useOverlayRegistry('ProgressOverlay');
   const { current, deferred, more, release, notices, notify, dismiss } = useBlockingJobs(source, region);
   const progress = useJobProgress(current?.id, stallAfterMs === undefined ? {} : { stallAfterMs });
   const job = progress.job;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { type BlockRegion, blocks } from '../../core';
-import { useJobsConfig } from '../../react/context';
 import { type ActiveSourceJob, useActiveSourceJobs } from '../../react/use-source-jobs';
 import type { OverlayNotice, NoticeKind } from '../../react/overlay-registry';
+import { useOverlayRegistry } from '../../react/use-overlay-registry';
 
 export type { NoticeKind, OverlayNotice } from '../../react/overlay-registry';
 
@@ -30,7 +30,7 @@ export function holderOf(
  * region of the source; notices show in one region (the resource one when it is on screen).
  */
 export function useBlockingJobs(source: string, region: BlockRegion) {
-  const { overlays } = useJobsConfig('ProgressOverlay');
+  const overlays = useOverlayRegistry('ProgressOverlay');
   const active = useActiveSourceJobs(source);
   const state = useSyncExternalStore(
     overlays.subscribe,
