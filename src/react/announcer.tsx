@@ -24,6 +24,12 @@ export function crossedQuarter(prev: number | undefined, next: number | undefine
 }
 
 const MAX_PER_JOB = 6;
+/**
+ * The jobs whose milestones are remembered: the most recently announced. Two parts showing one job
+ * announce its milestones within moments of each other; a console open all day keeps no record of every
+ * job it ever announced.
+ */
+const REMEMBERED_JOBS = 100;
 
 interface Regions {
   polite: string;
@@ -48,11 +54,12 @@ export function LiveRegions({ handle }: { handle: Ref<Announcer> }): ReactNode {
     return {
       announce,
       announceMilestone(jobId, milestone, message, politeness) {
-        let job = said.current.get(jobId);
-        if (job === undefined) {
-          job = { run: new Set(), count: 0 };
-          said.current.set(jobId, job);
-        }
+        const remembered = said.current;
+        const job = remembered.get(jobId) ?? { run: new Set(), count: 0 };
+        // Most recent last; past the bound, the job announced longest ago is forgotten.
+        remembered.delete(jobId);
+        remembered.set(jobId, job);
+        if (remembered.size > REMEMBERED_JOBS) remembered.delete(remembered.keys().next().value as string);
         if (milestone === 'start' && job.run.has('end')) job.run = new Set();
         if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
         job.run.add(milestone);
