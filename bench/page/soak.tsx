@@ -10,6 +10,7 @@ import {
   JobsPanel,
   JobsProvider,
   OutcomeDialog,
+  ProgressOverlay,
   useAcknowledgeOutcome,
   useCreateJob,
 } from '../../dist/index.js';
@@ -20,6 +21,8 @@ export interface SoakOptions {
   ui: boolean;
   notices: boolean;
   dialog: boolean;
+  /** The panel inside a ProgressOverlay of the jobs' source: each job blocks it, is announced, then ends. */
+  overlay?: boolean;
   /** The engine's retention limit (`retain: { jobs }`); ignored by an engine without one. */
   retain?: number;
   /** Progress ticks per job. */
@@ -126,7 +129,9 @@ export const soak = {
             'main',
             { style: { padding: 16, maxWidth: 640 } },
             h(Driver, { ready }),
-            h(JobsPanel, { source: 'us_wb_1' }),
+            options.overlay
+              ? h(ProgressOverlay, { source: 'us_wb_1' }, h(JobsPanel, { source: 'us_wb_1' }))
+              : h(JobsPanel, { source: 'us_wb_1' }),
             options.notices ? h(JobNotices, {}) : null,
             options.dialog ? h(OutcomeDialog, {}) : null,
           ),

@@ -25,6 +25,12 @@ export function crossedQuarter(prev: number | undefined, next: number | undefine
 }
 
 const MAX_PER_JOB = 6;
+/**
+ * The jobs whose milestones are remembered: the most recently announced. Two parts showing one job
+ * announce its milestones within moments of each other; a console open all day keeps no record of every
+ * job it ever announced.
+ */
+const REMEMBERED_JOBS = 100;
 
 type Regions = Record<Politeness, string>;
 type Show = (text: string, politeness: Politeness) => void;
@@ -79,11 +85,11 @@ function announcerSlot(): { announcer: Announcer; regions: ReactNode } {
     announcer: {
       announce,
       announceMilestone(jobId, milestone, message, politeness) {
-        let job = said.get(jobId);
-        if (job === undefined) {
-          job = { run: new Set(), count: 0 };
-          said.set(jobId, job);
-        }
+        const job = said.get(jobId) ?? { run: new Set<Milestone>(), count: 0 };
+        // Most recent last; past the bound, the job announced longest ago is forgotten.
+        said.delete(jobId);
+        said.set(jobId, job);
+        if (said.size > REMEMBERED_JOBS) said.delete(said.keys().next().value as string);
         if (milestone === 'start' && job.run.has('end')) job.run = new Set();
         if (job.run.has(milestone) || job.count >= MAX_PER_JOB) return;
         job.run.add(milestone);

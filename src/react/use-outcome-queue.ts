@@ -145,6 +145,12 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
       }
       const endedHere = activeSeen.delete(job.id) || live;
       if (!needsAcknowledgement(job) || !isUsersJob(job, viewer)) {
+        if (job.outcomeAcknowledgedAt !== undefined) {
+          // Acknowledged: no queue runs or shows this outcome again, so nothing of it is remembered.
+          const key = outcomeKey(job);
+          ran.delete(key);
+          silent.delete(key);
+        }
         remove(job.id);
         return;
       }

@@ -384,7 +384,11 @@ export class JobsStore implements Inbound {
   private removed(jobId: string, job: Job | undefined): void {
     if (job !== undefined && newestListed(this.cache, jobId) !== undefined)
       this.batch(() => this.versions.set(jobId, job));
-    else this.letGo(jobId, job);
+    else {
+      // The cache holds it no more: its next write, if any, decides its membership afresh.
+      this.placed.delete(jobId);
+      this.letGo(jobId, job);
+    }
     this.removals.tell(jobId);
   }
 

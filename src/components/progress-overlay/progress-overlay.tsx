@@ -124,6 +124,8 @@ export function ProgressOverlay(props: ProgressOverlayProps): ReactNode {
   if (current !== undefined) shown.current.add(current.id);
   useJobEnds(({ job: ended, popsUp, notified }) => {
     if (ended.source !== source || !shown.current.has(ended.id)) return;
+    // Told once: a console open all day keeps no id of every job it ever showed (a retry shows it again).
+    shown.current.delete(ended.id);
     const name = jobLabel(ended);
     // An end a system notification tells (the tab is hidden) is not announced here as well.
     const say = (text: string, politeness?: 'assertive') => {
