@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { dateTimeFormat, formatRelativeTime, type MessageKey, relativeTimeFormat } from '../../core';
 import { useJobProgress } from '../../react/use-job-progress';
 import { ProgressBar } from '../progress-bar';
+import { usePacedText } from '../shared';
 import type { JobsPanelJob, JobsPanelPartGetter } from './parts';
 
 export interface RowBodyProps {
@@ -17,8 +18,13 @@ export interface RowBodyProps {
   part: JobsPanelPartGetter;
 }
 
-/** The bar and the line under it: `info` (or the failure), ETA, and the times. */
+/**
+ * The bar and the line under it: `info` (or the failure), ETA, and the times. The bar follows every
+ * update (a transform: no layout); `info` is paced (`usePacedText`): a text change lays the page out, and
+ * rows whose info ticks at 10 Hz change it together, 4 times a second.
+ */
 export function RowBody({ label, value, valueText, info, failure, eta, times, part }: RowBodyProps): ReactNode {
+  const shownInfo = usePacedText(info);
   return (
     <>
       <ProgressBar
@@ -33,8 +39,8 @@ export function RowBody({ label, value, valueText, info, failure, eta, times, pa
           <span role="alert" {...part('error')}>
             {failure}
           </span>
-        ) : info !== undefined ? (
-          <span {...part('info')}>{info}</span>
+        ) : shownInfo !== undefined ? (
+          <span {...part('info')}>{shownInfo}</span>
         ) : null}
         {eta === undefined ? null : <span {...part('eta')}>{eta}</span>}
         {times === undefined ? null : (
