@@ -83,7 +83,7 @@ function relative(date: Date, now: number, locale: string | undefined): string {
 
 /** "Started 5 minutes ago · Finished 1 minute ago", with the dates in full as its title. */
 export function rowTimes(
-  job: JobsPanelJob,
+  job: Pick<JobsPanelJob, 'createdAt' | 'startedAt' | 'finishedAt'>,
   now: number,
   t: Translate,
   locale: string | undefined,
