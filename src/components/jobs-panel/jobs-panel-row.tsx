@@ -62,13 +62,7 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
     [createdAt, startedAt, finishedAt, now, t, locale],
   );
   const tabIndex = tabbable ? 0 : -1;
-  const body = {
-    label,
-    info: job.info === undefined ? undefined : translate(job.info),
-    failure,
-    times,
-    part,
-  };
+  const body = { label, failure, times, part };
   return (
     <>
       <div {...part('summary')}>
@@ -117,7 +111,11 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
       {isActive(job.status) ? (
         <ActiveRowBody id={job.id} running={job.status === 'executing'} {...body} />
       ) : (
-        <RowBody value={job.status === 'complete' ? 100 : (job.progress ?? 0)} {...body} />
+        <RowBody
+          value={job.status === 'complete' ? 100 : (job.progress ?? 0)}
+          info={job.info === undefined ? undefined : translate(job.info)}
+          {...body}
+        />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { dateTimeFormat, formatRelativeTime, type MessageKey, relativeTimeFormat } from '../../core';
+import { useJobsConfig } from '../../react/context';
 import { useJobProgress } from '../../react/use-job-progress';
 import { ProgressBar } from '../progress-bar';
 import { usePacedText } from '../shared';
@@ -61,11 +62,13 @@ export function ActiveRowBody({
   id,
   running,
   ...props
-}: Omit<RowBodyProps, 'value' | 'valueText' | 'eta'> & { id: string; running: boolean }): ReactNode {
+}: Omit<RowBodyProps, 'value' | 'valueText' | 'eta' | 'info'> & { id: string; running: boolean }): ReactNode {
+  const { translate } = useJobsConfig('JobsPanel');
   const progress = useJobProgress(id);
   return (
     <RowBody
       {...props}
+      info={progress.info === undefined ? undefined : translate(progress.info)}
       value={progress.indeterminate ? undefined : progress.progress}
       valueText={progress.valueText}
       eta={running ? progress.etaText : undefined}
