@@ -15,8 +15,15 @@ function hashOf(id: string): number {
   return hash >>> 0;
 }
 
-type Leaf = ReadonlyMap<string, Job>;
+/** A few jobs (their hashes share 12 bits): a small array is cheaper to copy and to search than a Map. */
+type Leaf = readonly Job[];
 type Branch = readonly (Leaf | undefined)[];
+
+function find(leaf: Leaf | undefined, id: string): number {
+  if (leaf === undefined) return -1;
+  for (let i = 0; i < leaf.length; i += 1) if ((leaf[i] as Job).id === id) return i;
+  return -1;
+}
 
 /**
  * Newer versions of listed jobs, by id: an immutable map whose next version shares every branch and leaf
@@ -32,12 +39,14 @@ export class JobVersions {
 
   get(id: string): Job | undefined {
     const hash = hashOf(id);
-    return this.root[hash & MASK]?.[(hash >>> BITS) & MASK]?.get(id);
+    const leaf = this.root[hash & MASK]?.[(hash >>> BITS) & MASK];
+    const at = find(leaf, id);
+    return at < 0 ? undefined : leaf?.[at];
   }
 
   /** Every version held. */
   *values(): IterableIterator<Job> {
-    for (const branch of this.root) if (branch !== undefined) for (const leaf of branch) if (leaf) yield* leaf.values();
+    for (const branch of this.root) if (branch !== undefined) for (const leaf of branch) if (leaf) yield* leaf;
   }
 
   /** These versions added (or replacing older ones of the same jobs). */
@@ -60,22 +69,23 @@ export class JobVersions {
       const hash = hashOf(id);
       const b = hash & MASK;
       const l = (hash >>> BITS) & MASK;
-      const held = (root ?? this.root)[b]?.[l];
-      if (removing && !held?.has(id)) continue;
+      const at = find((root ?? this.root)[b]?.[l], id);
+      if (removing && at < 0) continue;
       root ??= this.root.slice();
       if (!branches.has(b)) {
         root[b] = root[b]?.slice() ?? [];
         branches.add(b);
       }
       const branch = root[b] as (Leaf | undefined)[];
-      const at = b * WIDTH + l;
-      if (!leaves.has(at)) {
-        branch[l] = new Map(branch[l]);
-        leaves.add(at);
+      const key = b * WIDTH + l;
+      if (!leaves.has(key)) {
+        branch[l] = branch[l]?.slice() ?? [];
+        leaves.add(key);
       }
-      const leaf = branch[l] as Map<string, Job>;
-      if (removing) leaf.delete(id);
-      else leaf.set(id, item as Job);
+      const leaf = branch[l] as Job[];
+      if (removing) leaf.splice(at, 1);
+      else if (at < 0) leaf.push(item as Job);
+      else leaf[at] = item as Job;
     }
     return root === undefined ? this : new JobVersions(root);
   }
