@@ -26,7 +26,7 @@ function Text({ value }: { value: string }) {
 const shown = () => screen.getAllByRole('paragraph').map((p) => p.textContent);
 
 describe('usePacedText', () => {
-  it('shows the first change of a beat at once, and the newest of the later ones at the next beat', () => {
+  it('shows the first change of a beat at once, and the newest of the later ones in the next beat', () => {
     const { result, rerender } = renderHook(({ value }) => usePacedText(value), { initialProps: { value: 'Step 1' } });
     expect(result.current).toBe('Step 1');
     rerender({ value: 'Step 2' });
@@ -37,15 +37,19 @@ describe('usePacedText', () => {
     expect(result.current).toBe('Step 2');
     act(() => vi.advanceTimersByTime(74));
     expect(result.current).toBe('Step 2');
+    // Rendered again in the next beat (its job ticked): the newest value, and nothing waits any more.
     act(() => vi.advanceTimersByTime(2));
-    // The next beat shows the newest value; nothing waits any more.
+    rerender({ value: 'Step 4' });
     expect(result.current).toBe('Step 4');
     expect(vi.getTimerCount()).toBe(0);
-    // That beat has had its change: the next one waits a beat.
+    // That beat has had its change: the next one waits, and shows by half a beat into the next at the latest.
     rerender({ value: 'Step 5' });
     expect(result.current).toBe('Step 4');
     act(() => vi.advanceTimersByTime(TEXT_PACE_MS));
+    expect(result.current).toBe('Step 4');
+    act(() => vi.advanceTimersByTime(TEXT_PACE_MS / 2));
     expect(result.current).toBe('Step 5');
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('changes every waiting text in the same task, with one timer for all', () => {

@@ -11,8 +11,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function wait(wake: () => void, pace: number): void {
   waiting.add(wake);
   if (timer !== undefined) return;
-  // The start of the next beat (a millisecond past it, so the woken text falls in the new beat).
-  timer = setTimeout(beat, pace - (Date.now() % pace) + 1);
+  // Half a beat into the next one: a text whose component renders anyway by then (the next tick of its
+  // job) shows its newest value in that render and stops waiting, so ticking rows change their text in
+  // the renders their ticks make, with no render of its own; the timer shows what is left.
+  timer = setTimeout(beat, pace - (Date.now() % pace) + pace / 2);
 }
 
 function unwait(wake: () => void): void {
@@ -32,10 +34,11 @@ function beat(): void {
 
 /**
  * A text that changes faster than anyone reads it, paced: the first change in a beat of `pace` ms shows
- * at once, later ones in the same beat wait for the next, where every waiting component changes in the
- * same task. Ten rows whose text ticks at 10 Hz lay the page out 4 times a second instead of 10, and a
- * value never stays behind: the newest one shows at the next beat. No timer is left once nothing waits
- * (an unmounted component stops waiting).
+ * at once, later ones in the same beat wait for the next, where the component's first render shows the
+ * newest value. Ten rows whose text ticks at 10 Hz (rendered together by each tick) lay the page out 4
+ * times a second instead of 10, and a value never stays behind: one timer for all shows the newest values
+ * still waiting half a beat into the next, in one task. No timer is left once nothing waits (an
+ * unmounted component stops waiting).
  */
 export function usePacedText<T>(value: T, pace: number = TEXT_PACE_MS): T {
   const [, wake] = useReducer((n: number) => n + 1, 0);
