@@ -137,7 +137,7 @@ describe('reading jobs', () => {
         renders += 1;
         return [useJobProgress(a.id), useJobProgress(second)];
       },
-      { wrapper: wrapper({ client: engine, locale: 'en' }), initialProps: { second: b.id } },
+      { wrapper: wrapper({ client: engine, locale: 'en' }), initialProps: { second: b.id as string | undefined } },
     );
     await advance(10);
     expect(running.size).toBe(2);
