@@ -2,7 +2,9 @@
 // `npm run bench`: sizes and main-thread figures of jobkit next to its peers, in one run, on production
 // builds in Chromium. Prints one table per budget of PERFORMANCE.md (P1, P2, P3, P4/P5, P9), the scaling
 // table (scale), the soak (soak, bench/soak.mjs) and the SSE path's events per second (sse). Prints figures
-// only: nothing here asserts a timing. Options: --quick (1 run, shorter windows), --only=P1,P2,scale,soak,sse...
+// only: nothing here asserts a timing. Options: --quick (1 run, shorter windows), --runs=N (medians of N runs
+// after a warm-up; 3 by default), --jobs=100,10000 (the P4/P5 rows of these job counts only),
+// --only=P1,P2,scale,soak,sse...
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,7 +18,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const wants = (id) => only.length === 0 || only.includes(id);
-const RUNS = quick ? 1 : 3;
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const RUNS = Math.max(1, Number(option('runs') ?? (quick ? 1 : 3)) || 1);
+const jobCounts = (option('jobs') ?? '').split(',').filter(Boolean).map(Number);
 const TICK_SECONDS = quick ? 2 : 5;
 
 // ---- set-up: bench deps, the kit's build ----
@@ -413,6 +417,7 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
     ];
     const results = [];
     for (const [name, n, setup] of scenarios) {
+      if (jobCounts.length > 0 && !jobCounts.includes(n)) continue;
       // Every row is a median of RUNS after a warm-up, 10,000 jobs included (its set-up takes under 2 s).
       let runs;
       try {
@@ -432,6 +437,7 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
         done: pick('done'),
         setupMs: pick('setupMs'),
         script: pick('script'),
+        scriptRuns: runs.map((r) => r.script.toFixed(0)).join(' / '),
         task: pick('task'),
         layouts: pick('layouts'),
         styles: pick('styles'),
@@ -443,8 +449,8 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
         nodes: pick('nodes'),
       });
     }
-    const kit100 = results[0];
-    if (kit100.failed) throw new Error('the kit at 100 jobs did not finish');
+    const kit100 = results.find((r) => r.name === 'jobkit panel' && r.n === 100);
+    if (kit100?.failed) throw new Error('the kit at 100 jobs did not finish');
     const budget = (r) =>
       r.n === 100 && r.name === 'jobkit panel'
         ? r.p95 <= 17.5 && r.longTasks === 0
@@ -462,6 +468,7 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
         'jobs',
         'runs',
         'scripting',
+        'scripting runs',
         'task time',
         'layouts',
         'style recalcs',
@@ -478,12 +485,13 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
       ],
       results.map((r) =>
         r.failed
-          ? [r.name, r.n.toLocaleString('en'), 'did not finish in 150 s', ...Array(14).fill('')]
+          ? [r.name, r.n.toLocaleString('en'), 'did not finish in 150 s', ...Array(15).fill('')]
           : [
               r.name,
               r.n.toLocaleString('en'),
               r.runs,
               ms(r.script),
+              r.scriptRuns,
               ms(r.task),
               r.layouts,
               r.styles,
@@ -502,22 +510,23 @@ if (['P2', 'P3', 'P4', 'P9', 'scale', 'soak'].some(wants)) {
       'scripting = CDP Performance.getMetrics ScriptDuration delta over the window; layouts = LayoutCount delta; long tasks = PerformanceObserver("longtask"); frame gaps from rAF. Kit: JobsPanel (virtualized, default 420 px) fed by the memory engine\'s handler ticks. Peers: one loading toast/snackbar per job, sonner (visibleToasts=100, expand) and react-hot-toast updated by id, notistack closed and re-enqueued under a new key (it has no update API). The kit\'s rows include the memory engine (the fake backend: it validates, clones and emits every tick); "memory engine alone" is that share, with no UI mounted.',
     );
     const ratio = (a, b) => (b === 0 ? (a === 0 ? '1.00×' : '∞') : `${(a / b).toFixed(2)}×`);
-    table(
-      "P4 side by side at 100 jobs: the kit's ratio to each peer (< 1 = the kit costs less)",
-      ['peer', 'scripting', 'task time', 'layouts', 'long tasks', 'p95 frame gap', 'task time per applied update'],
-      results
-        .filter((r) => ['sonner', 'react-hot-toast', 'notistack'].includes(r.name) && !r.failed)
-        .map((r) => [
-          r.name,
-          ratio(kit100.script, r.script),
-          ratio(kit100.task, r.task),
-          ratio(kit100.layouts, r.layouts),
-          `${kit100.longTasks} vs ${r.longTasks}`,
-          ratio(kit100.p95, r.p95),
-          ratio(kit100.task / kit100.done, r.task / r.done),
-        ]),
-      'A peer that falls behind applies fewer updates in the window (see "updates sent/applied" above): the last column divides by what each one applied.',
-    );
+    if (kit100 !== undefined)
+      table(
+        "P4 side by side at 100 jobs: the kit's ratio to each peer (< 1 = the kit costs less)",
+        ['peer', 'scripting', 'task time', 'layouts', 'long tasks', 'p95 frame gap', 'task time per applied update'],
+        results
+          .filter((r) => ['sonner', 'react-hot-toast', 'notistack'].includes(r.name) && !r.failed)
+          .map((r) => [
+            r.name,
+            ratio(kit100.script, r.script),
+            ratio(kit100.task, r.task),
+            ratio(kit100.layouts, r.layouts),
+            `${kit100.longTasks} vs ${r.longTasks}`,
+            ratio(kit100.p95, r.p95),
+            ratio(kit100.task / kit100.done, r.task / r.done),
+          ]),
+        'A peer that falls behind applies fewer updates in the window (see "updates sent/applied" above): the last column divides by what each one applied.',
+      );
   }
 
   if (wants('P9')) {

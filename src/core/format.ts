@@ -32,7 +32,13 @@ function cached<T>(
   build: (locale: string | undefined) => T,
 ): T {
   const locale = resolveLocale(requested);
-  const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`;
+  // Most calls pass no options: the key is then made without serializing any.
+  let described = '';
+  for (const _ in options) {
+    described = JSON.stringify(options);
+    break;
+  }
+  const key = `${kind}|${locale ?? ''}|${described}`;
   let formatter = cache.get(key) as T | undefined;
   if (formatter === undefined) {
     formatter = build(locale);
@@ -66,8 +72,25 @@ export function dateTimeFormat(locale?: string, options: Intl.DateTimeFormatOpti
  */
 export function formatPercent(progress: number, locale?: string): string {
   const value = Number.isFinite(progress) ? Math.min(100, Math.max(0, progress)) : 0;
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+  // Whole percents, what progress ticks mostly are, are formatted once per locale.
+  const whole = Number.isInteger(value);
+  const tag = resolveLocale(locale) ?? '';
+  let texts = percentTexts.get(tag);
+  const known = whole ? texts?.[value] : undefined;
+  if (known !== undefined) return known;
+  const text = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+  if (whole) {
+    if (texts === undefined) {
+      texts = [];
+      percentTexts.set(tag, texts);
+    }
+    texts[value] = text;
+  }
+  return text;
 }
+
+/** `formatPercent`'s texts of whole percents, by locale (the default one under ''). */
+const percentTexts = new Map<string, string[]>();
 
 const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],

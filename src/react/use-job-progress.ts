@@ -61,10 +61,29 @@ const freshTracking = (jobId: string | undefined, now: number): Tracking => ({
   jobId,
 });
 
+/** The one clock of every running job's ETA: one interval while any is shown, none otherwise. */
+const secondTicks = new Set<() => void>();
+let secondTimer: ReturnType<typeof setInterval> | undefined;
+
+/** Calls `tick` once a second, in the same task as every other job's, until the returned function is called. */
+function everySecond(tick: () => void): () => void {
+  secondTicks.add(tick);
+  secondTimer ??= setInterval(() => {
+    for (const each of [...secondTicks]) each();
+  }, 1000);
+  return () => {
+    secondTicks.delete(tick);
+    if (secondTicks.size > 0 || secondTimer === undefined) return;
+    clearInterval(secondTimer);
+    secondTimer = undefined;
+  };
+}
+
 /**
  * A job's progress as people read it: the amount, the status text, a steady ETA (the server's
  * `estimatedCompletionAt` when it sends one, else estimated from the progress rate) and whether it stalled.
- * While the job runs, one timer refreshes the ETA text once a second; none is left once it ends.
+ * While the job runs, its ETA text is refreshed once a second, by one timer shared with every other
+ * running job's (so all rows refresh in one render); none is left once no job runs.
  */
 export function useJobProgress(
   jobId: string | undefined,
@@ -89,11 +108,8 @@ export function useJobProgress(
     track.lastChangeAt = now;
   }
 
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(refresh, 1000);
-    return () => clearInterval(timer);
-  }, [active]);
+  // One clock for all the running jobs shown: their ETAs are refreshed together, in one render.
+  useEffect(() => (active ? everySecond(refresh) : undefined), [active]);
 
   const estimate = active ? estimateRemaining(track.eta, now, job?.estimatedCompletionAt) : undefined;
   if (active) track.display = nextEtaDisplay(track.display, estimate, now);

@@ -13,13 +13,26 @@ export class Listeners<T> {
     };
   }
 
+  /** How many listen. */
+  get size(): number {
+    return this.set.size;
+  }
+
   tell(value: T): void {
-    for (const listener of [...this.set]) {
-      try {
-        listener(value);
-      } catch (error) {
-        console.error('[jobkit] a listener threw', error);
-      }
+    // Told once per write and per event: with no listener, or one, nothing is copied.
+    if (this.set.size === 0) return;
+    if (this.set.size === 1) {
+      this.call(this.set.values().next().value as (value: T) => void, value);
+      return;
+    }
+    for (const listener of [...this.set]) this.call(listener, value);
+  }
+
+  private call(listener: (value: T) => void, value: T): void {
+    try {
+      listener(value);
+    } catch (error) {
+      console.error('[jobkit] a listener threw', error);
     }
   }
 }

@@ -296,8 +296,10 @@ export class JobsStore implements Inbound {
       // Started before the write: the write is what wakes the poller, and it must see the job as started.
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
       const { prev, prevStatus, next, stale } = this.write(job, cause);
+      // An event carries the version kept; one nobody listens to is not made.
       for (const event of events)
-        if (!this.reconciled.toldAlready(event, next)) this.outbox.push({ ...event, job: next });
+        if (!this.reconciled.toldAlready(event, next) && this.events.size > 0)
+          this.outbox.push({ ...event, job: next });
       // Events are derived for a polling client's writes, and for a pushing client's reconciliation reads. A
       // created job was created, even when a newer version of it arrived before the answer.
       const derives = this.pushes ? cause === 'poll' : cause !== 'load' && cause !== 'read';

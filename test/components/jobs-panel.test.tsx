@@ -314,6 +314,30 @@ describe('JobsPanel', () => {
     expect(header).toHaveTextContent('100 total, 100 active');
   });
 
+  it("shows each tick's progress and info on the default row of a running job, and its last ones once it ends", async () => {
+    const { running, handler } = manual();
+    engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1' });
+    render(
+      <JobsProvider client={engine}>
+        <JobsPanel source="us_wb_1" />
+      </JobsProvider>,
+    );
+    await advance(100);
+    const [id] = [...running.keys()] as [string];
+    await act(() => running.get(id)?.(30, 'Reading rows'));
+    await advance(300);
+    expect(within(rowOf('Reading rows')).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '30');
+    await act(() => running.get(id)?.(70, 'Writing rows'));
+    await advance(300);
+    expect(within(rowOf('Writing rows')).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '70');
+    await act(() => engine.cancel(id));
+    await advance(300);
+    const ended = rowOf('Writing rows');
+    expect(ended).toHaveAttribute('data-status', 'canceled');
+    expect(within(ended).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '70');
+  });
+
   it('reads the next page as the user scrolls near the end, and says so when that fails', async () => {
     const u = user();
     mount(

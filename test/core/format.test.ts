@@ -47,6 +47,21 @@ describe('formatters, whatever number or date they get', () => {
     ]);
   });
 
+  it('formatPercent keeps each locale its own text for whole percents, however often asked', () => {
+    const ask = () => [
+      formatPercent(42, 'de-DE'),
+      formatPercent(42, 'en'),
+      formatPercent(42),
+      formatPercent(42.6, 'en'),
+    ];
+    const first = ask();
+    expect(first[0]).toMatch(/^42\s%$/u);
+    expect(first[1]).toBe('42%');
+    expect(first[2]).toBe(new Intl.NumberFormat(undefined, { style: 'percent' }).format(0.42));
+    expect(first[3]).toBe('43%');
+    expect(ask()).toEqual(first);
+  });
+
   it('formatEta never prints NaN, ∞ or a negative duration', () => {
     fc.assert(
       fc.property(anyNumber, (value) => {

@@ -125,6 +125,38 @@ describe('reading jobs', () => {
     engine.dispose();
   });
 
+  it('refreshes the ETA of every running job shown with one timer, in one render, and leaves none once unmounted', async () => {
+    const { running, handler } = manualHandler();
+    const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });
+    const a = await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1' });
+    const b = await engine.create({ type: 'workbook', operation: 'export', source: 'us_wb_1' });
+    const timersBefore = vi.getTimerCount();
+    let renders = 0;
+    const { result, rerender, unmount } = renderHook(
+      ({ second }: { second: string | undefined }) => {
+        renders += 1;
+        return [useJobProgress(a.id), useJobProgress(second)];
+      },
+      { wrapper: wrapper({ client: engine, locale: 'en' }), initialProps: { second: b.id as string | undefined } },
+    );
+    await advance(10);
+    expect(running.size).toBe(2);
+    expect(result.current.map((progress) => progress.job?.status)).toEqual(['executing', 'executing']);
+    const withBoth = vi.getTimerCount();
+    const count = renders;
+    await advance(1000);
+    expect(renders).toBe(count + 1);
+    // The second job's ETA leaving takes no timer with it: both shared the one clock.
+    rerender({ second: undefined });
+    await advance(10);
+    expect(vi.getTimerCount()).toBe(withBoth);
+    unmount();
+    await advance(0);
+    expect(vi.getTimerCount()).toBeLessThan(withBoth);
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(timersBefore);
+    engine.dispose();
+  });
+
   it('pauses polling while the page is hidden and resumes when it is shown', async () => {
     const { handler } = manualHandler();
     const engine = createMemoryJobsClient({ handlers: { 'workbook:export': handler } });

@@ -12,8 +12,8 @@ import {
 import { useIsomorphicLayoutEffect } from '../shared';
 import type { JobsPanelItem } from '../../react/use-jobs-panel';
 import { useJob } from '../../react/use-job';
-import type { JobsPanelRowProps } from './jobs-panel-row';
-import { type JobsPanelPartGetter, selectPanelJob } from './parts';
+import { JobsPanelRow, type JobsPanelRowProps } from './jobs-panel-row';
+import { type JobsPanelPartGetter, selectDefaultRowJob, selectPanelJob } from './parts';
 import { useVirtualWindow } from './use-virtual-window';
 
 interface ItemProps extends JobsPanelItem {
@@ -40,7 +40,8 @@ const PanelItem = memo(function PanelItem({
   onOpenOutcome,
   part,
 }: ItemProps) {
-  const { data: job } = useJob(id, selectPanelJob);
+  // The default row's active body reads the live progress and info itself: a tick renders that body alone.
+  const { data: job } = useJob(id, Row === JobsPanelRow ? selectDefaultRowJob : selectPanelJob);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtualized row, absolutely placed; an li would need its list's styles undone
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: ARIA 1.2 gives listitem aria-level (a part sits one level under its job)

@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../shared';
 import { isActive, isCancelable, isKnownStatus, isRetryable, statusMessageKey } from '../../core';
 import { useJobsConfig } from '../../react/context';
@@ -55,14 +55,14 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
     acted.current = false;
   }, [canCancel, canRetry]);
 
+  // The times change once a minute at most: not formatted again on each progress tick.
+  const { createdAt, startedAt, finishedAt } = job;
+  const times = useMemo(
+    () => rowTimes({ createdAt, startedAt, finishedAt }, now, t, locale),
+    [createdAt, startedAt, finishedAt, now, t, locale],
+  );
   const tabIndex = tabbable ? 0 : -1;
-  const body = {
-    label,
-    info: job.info === undefined ? undefined : translate(job.info),
-    failure,
-    times: rowTimes(job, now, t, locale),
-    part,
-  };
+  const body = { label, failure, times, part };
   return (
     <>
       <div {...part('summary')}>
@@ -111,7 +111,11 @@ export function JobsPanelRow({ job, level, tabbable, now, onOpenOutcome, part }:
       {isActive(job.status) ? (
         <ActiveRowBody id={job.id} running={job.status === 'executing'} {...body} />
       ) : (
-        <RowBody value={job.status === 'complete' ? 100 : (job.progress ?? 0)} {...body} />
+        <RowBody
+          value={job.status === 'complete' ? 100 : (job.progress ?? 0)}
+          info={job.info === undefined ? undefined : translate(job.info)}
+          {...body}
+        />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { Job } from '../../core';
+import { isActive, type Job } from '../../core';
 import { partGetter as slotGetter } from '../shared';
 
 /** The parts of a jobs panel, for `classNames`; each renders with `data-slot="jobs-panel-{part}"` (`jobs-panel` for `root`). */
@@ -83,4 +83,17 @@ export function selectPanelJob(job: Job): JobsPanelJob {
     finishedAt: job.finishedAt,
     hasOutcome: job.outcome !== undefined,
   };
+}
+
+/**
+ * The `select` of rows drawn by the default `JobsPanelRow`: an active job's `progress` and `info` left
+ * out, since its body reads them itself (`useJobProgress`). A progress tick then renders that body
+ * alone, not the item and the whole row around it.
+ */
+export function selectDefaultRowJob(job: Job): JobsPanelJob {
+  const selected = selectPanelJob(job);
+  if (!isActive(job.status)) return selected;
+  selected.progress = undefined;
+  selected.info = undefined;
+  return selected;
 }

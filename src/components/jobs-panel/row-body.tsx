@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { dateTimeFormat, formatRelativeTime, type MessageKey, relativeTimeFormat } from '../../core';
+import { useJobsConfig } from '../../react/context';
 import { useJobProgress } from '../../react/use-job-progress';
 import { ProgressBar } from '../progress-bar';
+import { usePacedText } from '../shared';
 import type { JobsPanelJob, JobsPanelPartGetter } from './parts';
 
 export interface RowBodyProps {
@@ -17,8 +19,13 @@ export interface RowBodyProps {
   part: JobsPanelPartGetter;
 }
 
-/** The bar and the line under it: `info` (or the failure), ETA, and the times. */
+/**
+ * The bar and the line under it: `info` (or the failure), ETA, and the times. The bar follows every
+ * update (a transform: no layout); `info` is paced (`usePacedText`): a text change lays the page out, and
+ * rows whose info ticks at 10 Hz change it together, 4 times a second.
+ */
 export function RowBody({ label, value, valueText, info, failure, eta, times, part }: RowBodyProps): ReactNode {
+  const shownInfo = usePacedText(info);
   return (
     <>
       <ProgressBar
@@ -33,8 +40,8 @@ export function RowBody({ label, value, valueText, info, failure, eta, times, pa
           <span role="alert" {...part('error')}>
             {failure}
           </span>
-        ) : info !== undefined ? (
-          <span {...part('info')}>{info}</span>
+        ) : shownInfo !== undefined ? (
+          <span {...part('info')}>{shownInfo}</span>
         ) : null}
         {eta === undefined ? null : <span {...part('eta')}>{eta}</span>}
         {times === undefined ? null : (
@@ -55,11 +62,13 @@ export function ActiveRowBody({
   id,
   running,
   ...props
-}: Omit<RowBodyProps, 'value' | 'valueText' | 'eta'> & { id: string; running: boolean }): ReactNode {
+}: Omit<RowBodyProps, 'value' | 'valueText' | 'eta' | 'info'> & { id: string; running: boolean }): ReactNode {
+  const { translate } = useJobsConfig('JobsPanel');
   const progress = useJobProgress(id);
   return (
     <RowBody
       {...props}
+      info={progress.info === undefined ? undefined : translate(progress.info)}
       value={progress.indeterminate ? undefined : progress.progress}
       valueText={progress.valueText}
       eta={running ? progress.etaText : undefined}
@@ -77,7 +86,7 @@ function relative(date: Date, now: number, locale: string | undefined): string {
 
 /** "Started 5 minutes ago · Finished 1 minute ago", with the dates in full as its title. */
 export function rowTimes(
-  job: JobsPanelJob,
+  job: Pick<JobsPanelJob, 'createdAt' | 'startedAt' | 'finishedAt'>,
   now: number,
   t: Translate,
   locale: string | undefined,

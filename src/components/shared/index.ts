@@ -26,3 +26,4 @@ export {
   withState,
 } from './contract';
 export { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+export { TEXT_PACE_MS, usePacedText } from './use-paced-text';
