@@ -1,4 +1,5 @@
 import { isTerminal, type Job } from '../core';
+import { notifyManager } from './query-core';
 
 /** What never changes about a job: enough to tell what it blocks and what to call it. */
 export type JobFacts = Pick<Job, 'id' | 'type' | 'operation' | 'mode' | 'source'>;
@@ -16,23 +17,17 @@ const factsOf = ({ id, type, operation, mode, source }: Job): JobFacts => ({ id,
  *   counts as running on its source (disabling its action, blocking its region) whatever any list says,
  *   from the moment the client answered until the kit sees it end or vanish.
  *
- * What it answers is current at once; its listeners are told once per burst of changes, when `schedule`
- * runs what it is given (the store gives react-query's batched notifications: a later task, with the cache
- * writes of the batch that made the first change). A host creating 500 jobs in one task makes one render
- * of the views that follow it, not one synchronous update per job, which React counts as nested and stops
- * with "Maximum update depth exceeded".
+ * What it answers is current at once; its listeners are told once per burst of changes, with react-query's
+ * notifications (a later task, with the cache writes of the batch that made the first change). A host
+ * creating 500 jobs in one task makes one render of the views that follow it, not one synchronous update
+ * per job, which React counts as nested and stops with "Maximum update depth exceeded".
  */
 export class StartedJobs {
   private readonly started = new Set<string>();
   private readonly ongoing = new Map<string, JobFacts>();
   private readonly bySource = new Map<string, readonly JobFacts[]>();
-  /** Sources whose jobs changed since `on` last made their array. */
-  private readonly stale = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private told = true;
-
-  /** `schedule(tell)` runs `tell` later, once the current burst of changes is done. */
-  constructor(private readonly schedule: (tell: () => void) => void) {}
 
   /** The user started or acted on `job` through this provider. */
   add(job: Job): void {
@@ -71,11 +66,6 @@ export class StartedJobs {
 
   /** The ongoing jobs on `source`, oldest first; the same array until that changes. */
   on(source: string): readonly JobFacts[] {
-    if (this.stale.delete(source)) {
-      const jobs = [...this.ongoing.values()].filter((job) => job.source === source);
-      if (jobs.length === 0) this.bySource.delete(source);
-      else this.bySource.set(source, jobs);
-    }
     return this.bySource.get(source) ?? none;
   }
 
@@ -85,11 +75,13 @@ export class StartedJobs {
   };
 
   private changed(source: string): void {
-    this.stale.add(source);
+    const jobs = [...this.ongoing.values()].filter((job) => job.source === source);
+    if (jobs.length === 0) this.bySource.delete(source);
+    else this.bySource.set(source, jobs);
     // No one to tell (a store no view follows yet): nothing is scheduled; a view reads `on` when it mounts.
     if (!this.told || this.listeners.size === 0) return;
     this.told = false;
-    this.schedule(() => {
+    notifyManager.schedule(() => {
       this.told = true;
       for (const listener of [...this.listeners]) listener();
     });

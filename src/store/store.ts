@@ -65,11 +65,8 @@ export class JobsStore implements Inbound {
   ends: JobEnds | undefined;
   /** The signed-in user, for outcomes meant for the job's originator. */
   currentUserId: string | undefined;
-  /**
-   * Jobs the user started or acted on here, and those of them not seen to end. Its listeners are told
-   * with react-query's notifications (once per burst, with the writes that started or ended the jobs).
-   */
-  readonly started = new StartedJobs((tell) => notifyManager.schedule(tell));
+  /** Jobs the user started or acted on here, and those of them not seen to end. */
+  readonly started = new StartedJobs();
   /** Outcomes' acknowledgements in flight and automatic runs done, shared by the provider's views. */
   readonly outcomes = {
     acknowledging: new Map<string, Promise<void>>(),
