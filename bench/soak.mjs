@@ -26,8 +26,8 @@ const VARIANTS = {
     dialog: false,
     retained: true,
   },
-  // Not in the default list: with 500 jobs created in a burst on its source, the overlay can exceed React's
-  // update-depth limit now and then (React error 185), which ends that variant's run.
+  // Not in the default list (it adds a variant's time to every soak): the panel inside a ProgressOverlay of
+  // the jobs' source, covered while a wave's foreground jobs run.
   'overlay-retain': {
     label: 'kit + ProgressOverlay, engine retain',
     ui: true,

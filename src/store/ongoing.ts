@@ -1,4 +1,5 @@
 import { isTerminal, type Job } from '../core';
+import { notifyManager } from './query-core';
 
 /** What never changes about a job: enough to tell what it blocks and what to call it. */
 export type JobFacts = Pick<Job, 'id' | 'type' | 'operation' | 'mode' | 'source'>;
@@ -15,12 +16,18 @@ const factsOf = ({ id, type, operation, mode, source }: Job): JobFacts => ({ id,
  * - ongoing: such a job not yet seen to end. It is polled even when nothing on screen shows it, and it
  *   counts as running on its source (disabling its action, blocking its region) whatever any list says,
  *   from the moment the client answered until the kit sees it end or vanish.
+ *
+ * What it answers is current at once; its listeners are told once per burst of changes, with react-query's
+ * notifications (a later task, with the cache writes of the batch that made the first change). A host
+ * creating 500 jobs in one task makes one render of the views that follow it, not one synchronous update
+ * per job, which React counts as nested and stops with "Maximum update depth exceeded".
  */
 export class StartedJobs {
   private readonly started = new Set<string>();
   private readonly ongoing = new Map<string, JobFacts>();
   private readonly bySource = new Map<string, readonly JobFacts[]>();
   private readonly listeners = new Set<() => void>();
+  private told = true;
 
   /** The user started or acted on `job` through this provider. */
   add(job: Job): void {
@@ -71,6 +78,12 @@ export class StartedJobs {
     const jobs = [...this.ongoing.values()].filter((job) => job.source === source);
     if (jobs.length === 0) this.bySource.delete(source);
     else this.bySource.set(source, jobs);
-    for (const listener of [...this.listeners]) listener();
+    // No one to tell (a store no view follows yet): nothing is scheduled; a view reads `on` when it mounts.
+    if (!this.told || this.listeners.size === 0) return;
+    this.told = false;
+    notifyManager.schedule(() => {
+      this.told = true;
+      for (const listener of [...this.listeners]) listener();
+    });
   }
 }

@@ -194,6 +194,27 @@ describe('jobs started through the provider', () => {
     // Still the user's: its outcome is theirs to see.
     expect(store.started.has(job?.id ?? '')).toBe(true);
   });
+
+  it('tell their listeners once for a burst of creates, after it, with every job of the burst counted', async () => {
+    const server = fakeServer();
+    const { store } = startStore(server.client);
+    const told: number[] = [];
+    store.started.subscribe(() => told.push(store.started.on('us_sh_1').length));
+    const created: (Job | undefined)[] = [];
+    // One task, as a host's loop: each create is answered in a microtask.
+    for (let i = 0; i < 200; i += 1)
+      created.push(
+        store.ingest(await server.client.create({ type: 'sheet', operation: 'dedupe', source: 'us_sh_1' }), 'create'),
+      );
+    // Counted at once: a view rendering meanwhile reads them all...
+    expect(store.started.on('us_sh_1')).toHaveLength(200);
+    expect(store.started.on('us_sh_1')).toBe(store.started.on('us_sh_1'));
+    // ...and the views are told once, not once per job.
+    expect(told).toEqual([]);
+    await settle();
+    expect(told).toEqual([200]);
+    expect(store.started.on('us_sh_1').map((facts) => facts.id)).toEqual(created.map((job) => job?.id));
+  });
 });
 
 describe('jobs the user started, once the cache holds them no more', () => {
