@@ -15,14 +15,22 @@ export type Change = Job | null;
  */
 export class ListMembership {
   private readonly pending = new Map<Query, Map<string, Change>>();
+  /**
+   * For each list, what its total must count apart from the page's own joins and leaves: 0 for a job
+   * joining that the total held already, -1 for one that left from a later page.
+   */
+  private readonly recounted = new Map<Query, Map<string, 0 | -1>>();
 
   constructor(private readonly cache: JobsCache) {}
 
   /**
    * Puts `job` into the lists whose filter it matches and takes it out of the others (all, when
-   * `removed`). Returns whether some list holds it once the batch is applied.
+   * `removed`). `previous` tells whether a list's total counted it already: the version the store knew
+   * before, `null` for a job just created (counted nowhere), undefined when unknown (a job older than what
+   * the store has seen: the server's totals held it). Returns whether some list holds it once the batch
+   * is applied.
    */
-  place(job: Job, removed = false): boolean {
+  place(job: Job, removed = false, previous?: Job | null): boolean {
     let held = false;
     for (const query of this.cache.listQueries()) {
       const data = this.cache.listOf(query);
@@ -32,9 +40,13 @@ export class ListMembership {
       const change = changes?.get(job.id);
       const present = change === undefined ? data.jobs.has(job.id) : change !== null;
       const belongs = !removed && matchesFilter(job, filter);
+      const counted = present || previous === undefined || (previous !== null && matchesFilter(previous, filter));
       if (belongs === present) {
         held ||= belongs;
-        if (change) changes?.set(job.id, job); // joining in this batch: with its latest version
+        if (change)
+          changes?.set(job.id, job); // joining in this batch: with its latest version
+        // It left from a later page: the page never held it, its total did.
+        else if (!belongs && counted && (filter.pageNumber ?? 1) === 1) this.recount(query, job.id, -1);
         continue;
       }
       if ((filter.pageNumber ?? 1) > 1) {
@@ -44,6 +56,8 @@ export class ListMembership {
       }
       held ||= belongs;
       this.change(query, job.id, belongs ? job : null);
+      // Joining from a later page (its status changed within the filter): the total counted it already.
+      if (belongs && counted) this.recount(query, job.id, 0);
     }
     return held;
   }
@@ -52,14 +66,28 @@ export class ListMembership {
   flush(): string[] {
     if (this.pending.size === 0) return [];
     const batch = [...this.pending];
+    const recounted = new Map(this.recounted);
     this.pending.clear();
+    this.recounted.clear();
     const left = new Set<string>();
     for (const [query, changes] of batch) {
       const data = this.cache.listOf(query);
-      const next = data === undefined ? undefined : withChanges(this.cache.filterOf(query), data, changes, left);
+      const filter = this.cache.filterOf(query);
+      const next = data === undefined ? undefined : withChanges(filter, data, changes, left, recounted.get(query));
       if (next !== undefined && next !== data) this.cache.setList(query, next);
     }
     return [...left].filter((id) => newestListed(this.cache, id) === undefined);
+  }
+
+  private recount(query: Query, jobId: string, count: 0 | -1): void {
+    let counts = this.recounted.get(query);
+    if (counts === undefined) {
+      counts = new Map();
+      this.recounted.set(query, counts);
+    }
+    counts.set(jobId, count);
+    // A list's total may change with no job joining or leaving its page.
+    if (!this.pending.has(query)) this.pending.set(query, new Map());
   }
 
   private change(query: Query, jobId: string, change: Change): void {
@@ -72,6 +100,12 @@ export class ListMembership {
   }
 }
 
+/** Pagination once the total changed: the pages it makes, at `pageSize` a page. */
+function paged(pagination: NonNullable<JobsListData['pagination']>, totalCount: number, pageSize: number | undefined) {
+  const pageCount = pageSize === undefined || pageSize <= 0 ? pagination.pageCount : Math.ceil(totalCount / pageSize);
+  return { ...pagination, totalCount, pageCount };
+}
+
 /**
  * The next value of a list (first page, or one without pages) once jobs joined (`Job`) or left (`null`):
  * joins in the list's order, none after the last job of a full page, whose last jobs move on to the next
@@ -82,6 +116,7 @@ export function withChanges(
   data: JobsListData,
   changes: ReadonlyMap<string, Change>,
   left?: Set<string>,
+  recounted?: ReadonlyMap<string, 0 | -1>,
 ): JobsListData {
   const leaves = new Set<string>();
   const arriving: Job[] = [];
@@ -103,8 +138,13 @@ export function withChanges(
     ids.splice(at < 0 ? ids.length : at, 0, job.id);
     joined.set(job.id, job);
   }
-  if (joined.size === 0 && leaves.size === 0) return data;
-  const total = data.pagination && data.pagination.totalCount + joined.size - leaves.size;
+  // The total counts every job new to the list, on this page or past its end, and loses every job that
+  // left it, from this page or a later one (`recounted`).
+  let counted = -leaves.size;
+  for (const job of arriving) if (recounted?.get(job.id) !== 0) counted += 1;
+  for (const count of recounted?.values() ?? []) counted += count;
+  if (joined.size === 0 && leaves.size === 0 && counted === 0) return data;
+  const total = data.pagination && Math.max(0, data.pagination.totalCount + counted);
   // A first page holds a page of jobs: those pushed past its end move on to the next page.
   const limit = filter.pageSize === undefined ? Number.POSITIVE_INFINITY : Math.max(filter.pageSize, data.ids.length);
   while (ids.length > limit) {
@@ -118,7 +158,7 @@ export function withChanges(
     ...data,
     ids,
     jobs: data.jobs.changed([...joined.values()], leaves),
-    ...(data.pagination && total !== undefined ? { pagination: { ...data.pagination, totalCount: total } } : {}),
+    ...(data.pagination && total !== undefined ? { pagination: paged(data.pagination, total, filter.pageSize) } : {}),
   };
 }
 

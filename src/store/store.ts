@@ -273,7 +273,7 @@ export class JobsStore implements Inbound {
   forget(jobId: string, event?: JobEvent): void {
     this.batch(() => {
       const job = this.peek(jobId);
-      if (job !== undefined) this.lists.place(job, true);
+      if (job !== undefined) this.lists.place(job, true, job);
       this.placed.delete(jobId);
       for (const meanwhile of this.reading) meanwhile.set(jobId, null);
       this.started.end(jobId);
@@ -295,7 +295,8 @@ export class JobsStore implements Inbound {
     return this.batch(() => {
       // Started before the write: the write is what wakes the poller, and it must see the job as started.
       if (cause === 'create' || cause === 'mutation') this.started.add(job);
-      const { prev, prevStatus, next, stale } = this.write(job, cause);
+      const created = cause === 'create' || events.some((event) => event.topic === 'job:created');
+      const { prev, prevStatus, next, stale } = this.write(job, cause, created);
       // An event carries the version kept; one nobody listens to is not made.
       for (const event of events)
         if (!this.reconciled.toldAlready(event, next) && this.events.size > 0)
@@ -325,6 +326,7 @@ export class JobsStore implements Inbound {
   private write(
     job: Job,
     cause: WriteCause,
+    created = false,
   ): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
     const own = this.cache.job(job.id);
     const version = own === undefined ? (this.versions.get(job.id) ?? this.cache.versions().get(job.id)) : undefined;
@@ -340,7 +342,12 @@ export class JobsStore implements Inbound {
     const next = sealed(own === undefined ? job : shareEqual(own, job));
     let inLists = version !== undefined || listed !== undefined;
     if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
-      inLists = this.lists.place(next);
+      // The lists' totals counted it already if its previous status belonged (only the status changes
+      // what a list holds over a job's life); a job that moved past a page's end is known by where it was placed.
+      // One never seen before was in them already unless it was just created.
+      const before = prevStatus ?? this.placed.get(job.id);
+      const previous = before !== undefined ? { ...next, status: before } : created ? null : undefined;
+      inLists = this.lists.place(next, false, previous);
       this.placed.set(job.id, next.status);
     }
     const ours = cause === 'create' || cause === 'mutation';
@@ -367,8 +374,10 @@ export class JobsStore implements Inbound {
     for (const id of gone) {
       const last = this.versions.get(id) ?? this.cache.versions().get(id);
       this.versions.delete(id);
-      // Its next write, if any, decides its membership afresh.
-      this.placed.delete(id);
+      // Lists sort by creation, so only a new status brings it back: the status it was placed at stays
+      // while it is active (the lists' totals count it), and an ended one's next write decides afresh.
+      const status = this.placed.get(id);
+      if (status === undefined || isTerminal(status)) this.placed.delete(id);
       if (this.cache.job(id) === undefined) this.letGo(id, last);
     }
     if (this.versions.size === 0 && gone.length === 0) return;
