@@ -27,7 +27,7 @@ export const entries = [
     code: kit(['JobsProvider', 'useJobs', 'useJob', 'useCreateJob']),
     external: peers,
     budget: 6 * KB,
-    ceiling: 10.7 * KB,
+    ceiling: 11.3 * KB,
   },
   {
     id: 'overlay',
@@ -35,7 +35,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ProgressOverlay']),
     external: peers,
     budget: 10 * KB,
-    ceiling: 19.0 * KB,
+    ceiling: 19.7 * KB,
   },
   {
     id: 'outcome',
@@ -50,7 +50,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ActionBar']),
     external: peers,
     budget: 28 * KB,
-    ceiling: 33.2 * KB,
+    ceiling: 33.9 * KB,
   },
   {
     id: 'whole',
@@ -58,7 +58,7 @@ export const entries = [
     code: "export * from './dist/index.js';",
     external: peers,
     budget: 48 * KB,
-    ceiling: 54.0 * KB,
+    ceiling: 55.0 * KB,
   },
   {
     id: 'core',
