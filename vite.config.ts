@@ -45,9 +45,8 @@ function libraryEntries(exports: PackageJson['exports']): Record<string, string>
   return entries;
 }
 
-/** `react`, `react/jsx-runtime`, `react-dom/client`, `@radix-ui/react-dialog`... stay imports. */
+/** `react`, `react/jsx-runtime`, `react-dom/client`, `@floating-ui/react-dom`... stay imports. */
 function isExternal(id: string): boolean {
-  if (id.startsWith('@radix-ui/')) return true;
   for (const name of externalPackages) {
     if (id === name || id.startsWith(`${name}/`)) return true;
   }

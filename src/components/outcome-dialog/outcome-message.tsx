@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, forwardRef, Fragment } from 'react';
+import { type ComponentPropsWithoutRef, Fragment, type ReactNode } from 'react';
 
 export interface OutcomeMessageProps extends Omit<ComponentPropsWithoutRef<'p'>, 'children'> {
   /** Plain text from the job; never read as HTML. */
@@ -9,13 +9,10 @@ export interface OutcomeMessageProps extends Omit<ComponentPropsWithoutRef<'p'>,
  * An outcome's message as text, its line breaks kept as `<br>` (so they hold without the stylesheet,
  * which adds `white-space: pre-line`).
  */
-export const OutcomeMessage = forwardRef<HTMLParagraphElement, OutcomeMessageProps>(function OutcomeMessage(
-  { text, ...rest },
-  ref,
-) {
+export function OutcomeMessage({ text, ...rest }: OutcomeMessageProps): ReactNode {
   const lines = text.split(/\r\n|\r|\n/);
   return (
-    <p ref={ref} {...rest}>
+    <p {...rest}>
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one text, in order
         <Fragment key={i}>
@@ -25,4 +22,4 @@ export const OutcomeMessage = forwardRef<HTMLParagraphElement, OutcomeMessagePro
       ))}
     </p>
   );
-});
+}
