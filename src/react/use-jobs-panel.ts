@@ -150,8 +150,11 @@ function countJobs(ids: readonly string[], jobs: JobsLookup): number {
 }
 
 /**
- * How many jobs of a source or space are active (parts count with their job, `hidden` jobs not at all),
- * and whether there may be more than one page of them. Changes only when a job starts or ends.
+ * How many jobs of a source or space are active (parts count with their job, `hidden` jobs not at all).
+ * It reads one page of them (100); past it, the count is the list's total, which the store keeps in step
+ * with the jobs that start and end, less the jobs of the page it does not count. `more`: the count is only
+ * what the page holds (a client that sends no totals) and there are more. Changes only when a job starts
+ * or ends.
  */
 export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' | 'spaceId'> = {}): {
   count: number;
@@ -161,8 +164,12 @@ export function useActiveJobsCount(scopeFilter: Pick<JobsPanelFilter, 'source' |
   const { data } = useJobs({ source, spaceId, status: ACTIVE_STATUSES, pageSize: 100 });
   const ids = data?.ids;
   const jobs = data?.jobs;
-  const more = (data?.pagination?.pageCount ?? 1) > 1;
-  const count = useMemo(() => (ids === undefined || jobs === undefined ? 0 : countJobs(ids, jobs)), [ids, jobs]);
+  const pagination = data?.pagination;
+  const counted = useMemo(() => (ids === undefined || jobs === undefined ? 0 : countJobs(ids, jobs)), [ids, jobs]);
+  const pages = pagination === undefined ? (ids?.length ?? 0) >= 100 : pagination.pageCount > 1;
+  const beyond = pagination === undefined || !pages ? 0 : pagination.totalCount - (ids?.length ?? 0);
+  const count = counted + Math.max(0, beyond);
+  const more = pages && pagination === undefined;
   return useMemo(() => ({ count, more }), [count, more]);
 }
 

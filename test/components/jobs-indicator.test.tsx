@@ -73,6 +73,34 @@ describe('JobsIndicator', () => {
     expect(within(trigger()).getByText('2')).toHaveAttribute('aria-hidden', 'true');
   });
 
+  it('counts the active jobs past the page of 100 it reads, from the list’s total', async () => {
+    const running = Array.from({ length: 150 }, (_, i) => job(i + 1, { status: 'executing' }));
+    mount([...running, job(200, { status: 'executing', mode: 'hidden' })]);
+    await advance(10);
+    // 151 active jobs listed, one of them hidden (on the first page, the newest): 150 shown as running.
+    expect(trigger()).toHaveAccessibleName('Jobs 150 running');
+  });
+
+  it('says "100+" when the client sends no totals and a full page of jobs runs', async () => {
+    const running = Array.from({ length: 120 }, (_, i) => job(i + 1, { status: 'executing' }));
+    engine = createMemoryJobsClient({ jobs: running });
+    // The same jobs, without `pagination` in the answer.
+    const client = {
+      ...engine,
+      list: async (...args: Parameters<MemoryJobsClient['list']>) => {
+        const { data } = await engine.list(...args);
+        return { data };
+      },
+    };
+    render(
+      <JobsProvider client={client}>
+        <JobsIndicator source="us_wb_1" />
+      </JobsProvider>,
+    );
+    await advance(10);
+    expect(trigger()).toHaveAccessibleName('Jobs 100+ running');
+  });
+
   it('shows no count while nothing runs, and follows jobs as they start and end without a live region', async () => {
     const done = deferred();
     mount([], {}, { 'workbook:export': () => done.promise });
