@@ -12,6 +12,7 @@ import {
   useState,
 } from 'react';
 import { useJobsConfig } from '../../react/context';
+import { useDebounced, useMinuteClock } from './timing';
 import { type JobsStatusGroup, useJobsPanel } from '../../react/use-jobs-panel';
 import { OutcomeDialog, type OutcomeDialogClassNames } from '../outcome-dialog';
 import { clsx } from 'clsx';
@@ -115,30 +116,6 @@ export interface JobsPanelProps extends JobsPanelOwnProps, RootAttributes<HTMLEl
 export interface JobsPanelHandle {
   /** Focuses the row holding the list's tab stop, or the panel when the list has no rows. */
   focus(): void;
-}
-
-/** A clock that ticks once a minute while the panel is mounted: the one timer behind every relative time. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-/** `value`, `delayMs` after it last changed; at once when it becomes empty. Leaves no timer behind. */
-function useDebounced(value: string, delayMs: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (value === '') {
-      setSettled('');
-      return;
-    }
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 /**
