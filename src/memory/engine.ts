@@ -7,7 +7,7 @@ import { completionOf, failureOf, type Ending, type JobHandler } from './handler
 import { createOrderedJobs } from './ordered';
 import { createDependents, predecessorVerdict } from './predecessors';
 import type { IdFactory } from './random';
-import { createdRecord, seedRecords, type RecordDefaults } from './records';
+import { clearRun, createdRecord, seedRecords, type RecordDefaults } from './records';
 import { createRetention } from './retention';
 import type { Timers } from './timers';
 import type { MemorySeedJob } from './types';
@@ -61,8 +61,18 @@ export function createEngine(deps: EngineDeps): Engine {
   const ordered = createOrderedJobs();
   const dependents = createDependents();
   // Only a host that sets a limit pays for keeping track of settled jobs.
-  const retention = Number.isFinite(deps.retain) ? createRetention(deps.retain) : undefined;
-  let pruneScheduled = false;
+  const retention = Number.isFinite(deps.retain)
+    ? createRetention(deps.retain, {
+        later: (task) => timers.schedule(0, task),
+        keep: (job) => dependents.has(job.id),
+        drop: (job) => {
+          jobs.delete(job.id);
+          ordered.remove(job);
+          dependents.remove(job);
+          dropped(job);
+        },
+      })
+    : undefined;
   const runs = new Map<string, Run>();
   const handlers = new Map<string, JobHandler>();
   let disposed = false;
@@ -79,26 +89,7 @@ export function createEngine(deps: EngineDeps): Engine {
   function commit(job: Job, topic: JobEventTopic): void {
     job.updatedAt = stamp();
     emit(topic, job);
-    if (retention?.note(job) === true && !pruneScheduled) {
-      // On the next turn, so that the call or event that settled the job still answers with it.
-      pruneScheduled = true;
-      timers.schedule(0, prune);
-    }
-  }
-
-  /** Drops the settled jobs beyond the limit; a job another kept job waits on or names stays. */
-  function prune(): void {
-    pruneScheduled = false;
-    if (disposed) return;
-    retention?.prune(
-      (job) => dependents.has(job.id),
-      (job) => {
-        jobs.delete(job.id);
-        ordered.remove(job);
-        dependents.remove(job);
-        dropped(job);
-      },
-    );
+    retention?.note(job);
   }
 
   /** created / planning / failed (retry) → waiting, ready, or failed when a predecessor already failed. */
@@ -212,11 +203,8 @@ export function createEngine(deps: EngineDeps): Engine {
         dependents.add(job);
       }
       ordered.sort();
-      if (retention !== undefined) {
-        // Seeds that already settled count against the limit, oldest first.
-        const settled = ordered.all.filter((job) => retention.note(job));
-        if (settled.length > 0) timers.schedule(0, prune);
-      }
+      // Seeds that already settled count against the limit, oldest first.
+      if (retention !== undefined) for (const job of ordered.all) retention.note(job);
       // Seeds are records of work done elsewhere: `executing`, `waiting`... jobs are not run here (no handler
       // started them, and running them again would duplicate their effects). Only `ready` jobs are waiting
       // for a handler, so those are picked up, now or when one is registered. A seeded `waiting` job still
@@ -269,17 +257,7 @@ export function createEngine(deps: EngineDeps): Engine {
     retry(jobId) {
       const job = find(jobId);
       if (!isRetryable(job.status)) throw conflict(`Job ${jobId} is ${job.status}; only failed jobs can be retried`);
-      for (const key of [
-        'outcome',
-        'outcomeAcknowledgedAt',
-        'finishedAt',
-        'startedAt',
-        'info',
-        'estimatedCompletionAt',
-      ] as const) {
-        delete job[key];
-      }
-      job.progress = 0;
+      clearRun(job);
       promote(job);
       return job;
     },

@@ -50,3 +50,17 @@ export function seedRecords(
   }
   return [...records.values()];
 }
+
+/** What a retried job forgets of its last run: it starts again from 0 %, with no outcome, times or info. */
+export function clearRun(job: Job): void {
+  for (const key of [
+    'outcome',
+    'outcomeAcknowledgedAt',
+    'finishedAt',
+    'startedAt',
+    'info',
+    'estimatedCompletionAt',
+  ] as const)
+    delete job[key];
+  job.progress = 0;
+}

@@ -9,13 +9,25 @@ export interface RetainOptions {
   jobs: number;
 }
 
-/** Finished jobs whose outcome waits for no one, in the order they settled. */
+/** Finished jobs whose outcome waits for no one, in the order they settled, kept to the limit. */
 export interface Retention {
-  /** Records where `job` stands after a change; true when it has just settled. */
-  note(job: Job): boolean;
-  /** Drops settled jobs beyond the limit, those that settled first first, skipping jobs `keep` holds. */
-  prune(keep: (job: Job) => boolean, drop: (job: Job) => void): void;
+  /**
+   * Records where `job` stands after a change. When it has just settled, the jobs beyond the limit are
+   * dropped on the next turn (so that the call or event that settled it still answers with it).
+   */
+  note(job: Job): void;
+  /** Forgets every job and drops nothing more. */
   clear(): void;
+}
+
+/** What the retention asks of the engine that keeps the jobs. */
+export interface RetentionDeps {
+  /** Runs `task` on a later turn. */
+  later(task: () => void): void;
+  /** A job that must stay: another kept job waits on it or names it. */
+  keep(job: Job): boolean;
+  /** Lets go of a job beyond the limit. */
+  drop(job: Job): void;
 }
 
 /** A job the engine may forget: it ended, and no one is still asked to acknowledge its outcome. */
@@ -33,34 +45,42 @@ export function retainLimit(retain: RetainOptions | undefined): number {
   return jobs;
 }
 
-export function createRetention(limit: number): Retention {
+export function createRetention(limit: number, { later, keep, drop }: RetentionDeps): Retention {
   /** Insertion order is the order jobs settled in. */
   const settled = new Map<string, Job>();
+  let scheduled = false;
+  let cleared = false;
+  /** Drops settled jobs beyond the limit, those that settled first first, skipping those `keep` holds. */
+  const prune = () => {
+    scheduled = false;
+    if (cleared) return;
+    // Dropping a job may free the predecessors it named: go round again while that happens.
+    let progress = true;
+    while (progress && settled.size > limit) {
+      progress = false;
+      for (const [id, job] of settled) {
+        if (settled.size <= limit) break;
+        if (keep(job)) continue;
+        settled.delete(id);
+        drop(job);
+        progress = true;
+      }
+    }
+  };
   return {
     note(job) {
       if (!isSettled(job)) {
         settled.delete(job.id); // retried: running again
-        return false;
+        return;
       }
-      if (settled.has(job.id)) return false;
+      if (settled.has(job.id)) return;
       settled.set(job.id, job);
-      return true;
-    },
-    prune(keep, drop) {
-      // Dropping a job may free the predecessors it named: go round again while that happens.
-      let progress = true;
-      while (progress && settled.size > limit) {
-        progress = false;
-        for (const [id, job] of settled) {
-          if (settled.size <= limit) break;
-          if (keep(job)) continue;
-          settled.delete(id);
-          drop(job);
-          progress = true;
-        }
-      }
+      if (scheduled) return;
+      scheduled = true;
+      later(prune);
     },
     clear() {
+      cleared = true;
       settled.clear();
     },
   };
