@@ -1,9 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Action, Job } from '../../src/core';
-import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
+import type { MemoryJobsClient } from '../../src/memory';
 import { ActionButton, JobsProvider, type JobsProviderProps, ProgressOverlay } from '../../src';
-import { deferred } from '../react/helpers';
+import { heldExports } from '../react/helpers';
 
 let visibility: DocumentVisibilityState = 'visible';
 let permission: NotificationPermission = 'granted';
@@ -54,17 +54,7 @@ beforeEach(() => {
   shown.length = 0;
   FakeNotification.requestPermission.mockClear();
   document.title = 'My app';
-  finish = new Map();
-  engine = createMemoryJobsClient({
-    latency: 0,
-    handlers: {
-      'workbook:export': async (job) => {
-        const done = deferred<Job['outcome']>();
-        finish.set(job.id, done.resolve);
-        return { outcome: await done.promise };
-      },
-    },
-  });
+  ({ engine, finish } = heldExports());
 });
 
 afterEach(() => {

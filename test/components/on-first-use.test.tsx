@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { type ReactNode, StrictMode, useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, Job } from '../../src/core';
-import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
+import type { MemoryJobsClient } from '../../src/memory';
 import {
   ActionButton,
   JobNotices,
@@ -13,7 +13,7 @@ import {
   useJob,
 } from '../../src';
 import { useAnnouncer } from '../../src/react/announcer';
-import { deferred } from '../react/helpers';
+import { heldExports } from '../react/helpers';
 
 // The provider's fixed cost is the data layer: the live regions and the hidden-tab notifier arrive with
 // the first component that needs them. These tests pin what a host sees when that component mounts late.
@@ -37,17 +37,7 @@ beforeEach(() => {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
   visibility = 'visible';
   document.title = 'My app';
-  finish = new Map();
-  engine = createMemoryJobsClient({
-    latency: 0,
-    handlers: {
-      'workbook:export': async (job) => {
-        const done = deferred<Job['outcome']>();
-        finish.set(job.id, done.resolve);
-        return { outcome: await done.promise };
-      },
-    },
-  });
+  ({ engine, finish } = heldExports());
 });
 
 afterEach(() => {

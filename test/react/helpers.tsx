@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { CallOptions, JobsClient } from '../../src/core';
+import type { CallOptions, Job, JobsClient } from '../../src/core';
+import { createMemoryJobsClient } from '../../src/memory';
 import { JobsProvider, type JobsProviderProps } from '../../src/react';
 
 export type CallName = 'list' | 'get' | 'create' | 'cancel' | 'acknowledgeOutcome' | 'retry';
@@ -51,4 +52,23 @@ export function deferred<T = void>() {
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/**
+ * A memory engine whose `workbook:export` jobs run until the test ends them: `finish.get(jobId)` resolves
+ * a job with the outcome given (or none).
+ */
+export function heldExports() {
+  const finish = new Map<string, (outcome: Job['outcome']) => void>();
+  const engine = createMemoryJobsClient({
+    latency: 0,
+    handlers: {
+      'workbook:export': async (job) => {
+        const done = deferred<Job['outcome']>();
+        finish.set(job.id, done.resolve);
+        return { outcome: await done.promise };
+      },
+    },
+  });
+  return { engine, finish };
 }
