@@ -178,7 +178,7 @@ export function useOutcomeQueue(options: OutcomeQueueOptions = {}): OutcomeQueue
     // The ends routed while mounted: the outcome pops up here (the store told the other views so).
     const offEnds = ends.on((end) => consider(end.job, true));
     // What the cache holds already, read once, oldest first.
-    for (const job of inFinishingOrder(store.heldOutcomes())) consider(job, false);
+    for (const job of inFinishingOrder(store.cache.heldOutcomes())) consider(job, false);
     return () => {
       mounted = false;
       releaseClaim();

@@ -1,4 +1,4 @@
-import type { Job, JobsFilter } from '../core';
+import { type Job, type JobsFilter, needsAcknowledgement } from '../core';
 import { type JobsKeys, jobsKeys } from './keys';
 import type { JobsListData } from './listed';
 import type { Query, QueryCache, QueryClient } from './query-core';
@@ -89,6 +89,19 @@ export class JobsCache {
     return this.following
       ? this.jobs.values()
       : this.queryClient.getQueryCache().findAll({ queryKey: [...this.keys.all, 'job'] });
+  }
+
+  /** The jobs held whose outcome waits for acknowledgement, each in its newest version. */
+  heldOutcomes(): Job[] {
+    const held = new Map<string, Job>();
+    for (const query of this.listQueries())
+      for (const job of this.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
+    for (const job of this.versions().values()) held.set(job.id, job);
+    for (const query of this.jobQueries()) {
+      const job = this.jobOf(query);
+      if (job !== undefined) held.set(job.id, job);
+    }
+    return [...held.values()].filter(needsAcknowledgement);
   }
 
   /** The query of one job, when there is one. */

@@ -13,6 +13,18 @@ function listsActiveOnly(filter: JobsFilter): boolean {
   return statuses.length > 0 && statuses.every((s) => isActive(s));
 }
 
+export interface PollingOptions {
+  /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
+  pollInterval?: number;
+  /** The longest wait between polls while reads keep failing. Default 30 s. */
+  maxPollInterval?: number;
+  /**
+   * For a client that pushes events: how often the active jobs that are watched or on screen are read
+   * again, so that a missed event holds nothing up for longer. Default 30 s.
+   */
+  reconcileInterval?: number;
+}
+
 export const isNotFound = (error: unknown) => error instanceof JobsClientError && error.code === 'not-found';
 
 /**
@@ -41,8 +53,19 @@ export class Polling {
     this.poller = new Poller(round, 1000, 30_000);
   }
 
-  configure(interval: number, maxInterval: number): void {
-    this.poller.setInterval(interval, maxInterval);
+  /**
+   * Changes how often active jobs are read (from the next round on): every `pollInterval` for a client
+   * that pushes nothing, every `reconcileInterval` for one that pushes. Failed rounds double the wait, up
+   * to `maxPollInterval`, and for reconciliation up to four intervals.
+   */
+  configure(options: PollingOptions, pushes: boolean): void {
+    if (pushes) {
+      const interval = Math.max(50, options.reconcileInterval ?? 30_000);
+      this.poller.setInterval(interval, interval * 4);
+      return;
+    }
+    const interval = Math.max(50, options.pollInterval ?? 1000);
+    this.poller.setInterval(interval, Math.max(interval, options.maxPollInterval ?? 30_000));
   }
 
   /** Polls from now on; wakes when a job is shown or written active, a list arrives or the page shows. */

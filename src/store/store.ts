@@ -7,7 +7,6 @@ import {
   type JobsClient,
   JobsClientError,
   type JobsFilter,
-  matchesFilter,
   needsAcknowledgement,
   normalizeJob,
 } from '../core';
@@ -16,27 +15,19 @@ import { scopeOf } from './keys';
 import { derivedEvent, derivedTopic, type WriteCause } from './derive';
 import type { JobEnds } from './job-ends';
 import { Listeners } from './listeners';
-import { type JobsListData, ListedJobs } from './listed';
-import { type Change, ListMembership, newestListed, placeMeanwhile, withChanges } from './lists';
+import { KeptLists } from './kept-lists';
+import type { JobsListData, ListedJobs } from './listed';
+import { newestListed } from './lists';
 import { StartedJobs } from './ongoing';
-import { isNotFound, Polling } from './polling';
+import { isNotFound, Polling, type PollingOptions } from './polling';
 import { type Inbound, PushedEvents } from './pushed';
 import { notifyManager, type QueryClient } from './query-core';
 import { ReconciledChanges } from './reconciled';
 import { sealed } from './sealed';
 import { shareEqual } from './share';
 
-export interface JobsStoreOptions {
-  /** How often active jobs are read when the client pushes no events. Default 1000 ms. */
-  pollInterval?: number;
-  /** The longest wait between polls while reads keep failing. Default 30 s. */
-  maxPollInterval?: number;
-  /**
-   * For a client that pushes events: how often the active jobs that are watched or on screen are read
-   * again, so that a missed event holds nothing up for longer. Default 30 s.
-   */
-  reconcileInterval?: number;
-}
+/** How often the store reads active jobs (`Polling.configure`). */
+export type JobsStoreOptions = PollingOptions;
 
 const endTopic = (event: JobEvent) => event.topic === 'job:completed' || event.topic === 'job:failed';
 
@@ -73,7 +64,7 @@ export class JobsStore implements Inbound {
     ran: new Set<string>(),
     silent: new Set<string>(),
   };
-  private readonly lists: ListMembership;
+  private readonly lists: KeptLists;
   private readonly pushed: PushedEvents;
   private readonly polling: Polling;
   private readonly reconciled = new ReconciledChanges();
@@ -81,13 +72,15 @@ export class JobsStore implements Inbound {
   private readonly writes = new Listeners<Job>();
   private readonly removals = new Listeners<string>();
   private readonly listReads = new Listeners<ListedJobs>();
+  /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
+  readonly on = (listener: JobEventListener): (() => void) => this.events.add(listener);
+  /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
+  readonly onWrite = (listener: (job: Job) => void): (() => void) => this.writes.add(listener);
+  /** Hears a job's own entry leaving the cache. */
+  readonly onRemoved = (listener: (jobId: string) => void): (() => void) => this.removals.add(listener);
+  /** Hears every list page read, once its jobs are in the cache. */
+  readonly onListRead = (listener: (jobs: ListedJobs) => void): (() => void) => this.listReads.add(listener);
   private readonly cleanups: (() => void)[] = [];
-  /** Versions of listed jobs written in this batch, kept in the cache when it ends. */
-  private readonly versions = new Map<string, Job>();
-  /** For each list read in flight, the jobs changed (or deleted, `null`) since it was asked for. */
-  private readonly reading = new Set<Map<string, Job | null>>();
-  /** The status at which each job's list membership was last decided. */
-  private readonly placed = new Map<string, Job['status']>();
   /** What a batch told, told when it ends: events, then ends. */
   private readonly outbox: JobEvent[] = [];
   private readonly ended: Job[] = [];
@@ -102,25 +95,15 @@ export class JobsStore implements Inbound {
   ) {
     this.scope = scopeOf(client);
     this.cache = new JobsCache(queryClient, this.scope);
-    this.lists = new ListMembership(this.cache);
+    this.lists = new KeptLists(this.cache);
     this.pushed = new PushedEvents(client, this);
     this.polling = new Polling(client, this.cache, this.started, this);
     this.configure(options);
   }
 
-  /**
-   * Changes how often active jobs are read (from the next round on): every `pollInterval` for a client
-   * that pushes nothing, every `reconcileInterval` for one that pushes. Failed rounds double the wait, up
-   * to `maxPollInterval`, and for reconciliation up to four intervals.
-   */
+  /** Changes how often active jobs are read, from the next round on (`Polling.configure`). */
   configure(options: JobsStoreOptions): void {
-    if (this.pushes) {
-      const interval = Math.max(50, options.reconcileInterval ?? 30_000);
-      this.polling.configure(interval, interval * 4);
-      return;
-    }
-    const interval = Math.max(50, options.pollInterval ?? 1000);
-    this.polling.configure(interval, Math.max(interval, options.maxPollInterval ?? 30_000));
+    this.polling.configure(options, this.pushes);
   }
 
   get pushes(): boolean {
@@ -148,47 +131,9 @@ export class JobsStore implements Inbound {
     this.cache.dropVersions();
   }
 
-  /** Listens to every `job:*` event the kit sees, pushed or derived from polls and the provider's calls. */
-  on(listener: JobEventListener): () => void {
-    return this.events.add(listener);
-  }
-
-  /** Hears every job written, whoever wrote it (list pages arrive as list queries instead). */
-  onWrite(listener: (job: Job) => void): () => void {
-    return this.writes.add(listener);
-  }
-
-  /** Hears a job's own entry leaving the cache. */
-  onRemoved(listener: (jobId: string) => void): () => void {
-    return this.removals.add(listener);
-  }
-
-  /** Hears every list page read, once its jobs are in the cache. */
-  onListRead(listener: (jobs: ListedJobs) => void): () => void {
-    return this.listReads.add(listener);
-  }
-
   /** The newest version of a job the cache holds: under its own key, else among the versions, else in a list. */
   peek(jobId: string): Job | undefined {
-    return (
-      this.cache.job(jobId) ??
-      this.versions.get(jobId) ??
-      this.cache.versions().get(jobId) ??
-      newestListed(this.cache, jobId)?.job()
-    );
-  }
-
-  /** The jobs the cache holds whose outcome waits for acknowledgement, each in its newest version. */
-  heldOutcomes(): Job[] {
-    const held = new Map<string, Job>();
-    for (const query of this.cache.listQueries())
-      for (const job of this.cache.listOf(query)?.jobs.withOutcomes() ?? []) held.set(job.id, job);
-    for (const job of this.cache.versions().values()) held.set(job.id, job);
-    for (const query of this.cache.jobQueries()) {
-      const job = this.cache.jobOf(query);
-      if (job !== undefined) held.set(job.id, job);
-    }
-    return [...held.values()].filter(needsAcknowledgement);
+    return this.cache.job(jobId) ?? this.lists.version(jobId) ?? newestListed(this.cache, jobId)?.job();
   }
 
   /** The inbound pipeline for a raw job: normalized, then `accept`ed. Undefined when it is no job. */
@@ -210,46 +155,16 @@ export class JobsStore implements Inbound {
     return this.accept(job, 'read');
   }
 
-  /**
-   * Reads one list page: entries are checked and kept by id. Jobs cached on their own take the version
-   * read when it is newer; when the cached one is newer and no longer matches the filter, the page
-   * leaves it out (a server's list may lag behind its events). Jobs written while the read was in flight
-   * (no list had data to place them in) join or leave the page as their newest version says.
-   */
+  /** Reads one list page (`KeptLists.read`); what it returns is what react-query stores under the list's key. */
   async readList(filter: JobsFilter, signal: AbortSignal): Promise<JobsListData> {
-    const meanwhile = new Map<string, Job | null>();
-    this.reading.add(meanwhile);
-    let page: Awaited<ReturnType<JobsClient['list']>>;
-    try {
-      page = await this.client.list(filter, { signal });
-    } finally {
-      this.reading.delete(meanwhile);
-    }
-    const read = ListedJobs.read(page?.data, (id) => this.peek(id));
-    const changes = new Map<string, Change>();
-    this.batch(() => {
-      for (const id of read.ids) {
-        if (this.cache.job(id) === undefined) continue;
-        const listed = read.jobs.listed(id);
-        if (listed !== undefined && !matchesFilter(this.accept(listed, 'load'), filter)) changes.set(id, null);
-      }
+    const data = await this.lists.read(filter, signal, {
+      client: this.client,
+      peek: (id) => this.peek(id),
+      batch: (run) => this.batch(run),
+      load: (job) => this.accept(job, 'load'),
     });
-    placeMeanwhile(filter, read.jobs, meanwhile, (id) => this.peek(id), changes);
-    const listed: JobsListData = {
-      ids: read.ids,
-      jobs: read.jobs,
-      skipped: read.skipped,
-      ...(page?.pagination === undefined ? {} : { pagination: page.pagination }),
-    };
-    const data = changes.size === 0 ? listed : withChanges(filter, listed, changes);
     this.listReads.tell(data.jobs);
-    // A new page may lack jobs placed already (the server lags): their next write places them again.
-    this.placed.clear();
-    return sealed({
-      ...data,
-      ids: sealed(data.ids),
-      ...(data.pagination === undefined ? {} : { pagination: sealed({ ...data.pagination }) }),
-    });
+    return data;
   }
 
   /** Runs writes as one batch: lists change once, then events and ends are told. */
@@ -272,10 +187,7 @@ export class JobsStore implements Inbound {
 
   forget(jobId: string, event?: JobEvent): void {
     this.batch(() => {
-      const job = this.peek(jobId);
-      if (job !== undefined) this.lists.place(job, true, job);
-      this.placed.delete(jobId);
-      for (const meanwhile of this.reading) meanwhile.set(jobId, null);
+      this.lists.deleted(jobId, this.peek(jobId));
       this.started.end(jobId);
       this.cache.recordError(jobId, new JobsClientError('not-found', `Job ${jobId} was deleted`));
       if (event !== undefined) this.outbox.push(event);
@@ -329,7 +241,7 @@ export class JobsStore implements Inbound {
     created = false,
   ): { prev: Job | undefined; prevStatus: Job['status'] | undefined; next: Job; stale: boolean } {
     const own = this.cache.job(job.id);
-    const version = own === undefined ? (this.versions.get(job.id) ?? this.cache.versions().get(job.id)) : undefined;
+    const version = own === undefined ? this.lists.version(job.id) : undefined;
     const listed = own === undefined && version === undefined ? newestListed(this.cache, job.id) : undefined;
     const kept = own ?? version;
     const prevStatus = kept?.status ?? listed?.status;
@@ -340,49 +252,26 @@ export class JobsStore implements Inbound {
       return { prev, prevStatus, next: kept ?? listed?.job() ?? job, stale: true };
     }
     const next = sealed(own === undefined ? job : shareEqual(own, job));
-    let inLists = version !== undefined || listed !== undefined;
-    if (cause !== 'load' && this.placed.get(job.id) !== next.status) {
-      // The lists' totals counted it already if its previous status belonged (only the status changes
-      // what a list holds over a job's life); a job that moved past a page's end is known by where it was placed.
-      // One never seen before was in them already unless it was just created.
-      const before = prevStatus ?? this.placed.get(job.id);
-      const previous = before !== undefined ? { ...next, status: before } : created ? null : undefined;
-      inLists = this.lists.place(next, false, previous);
-      this.placed.set(job.id, next.status);
-    }
+    const placed = cause === 'load' ? undefined : this.lists.place(next, prevStatus, created);
+    const inLists = placed ?? (version !== undefined || listed !== undefined);
     const ours = cause === 'create' || cause === 'mutation';
     if (cause === 'read') {
       // react-query stores what `readJob` returns.
     } else if (own !== undefined) {
       if (next !== own) this.cache.setJob(next);
     } else if (ours || !inLists) this.cache.setJob(next);
-    else this.versions.set(job.id, next);
+    else this.lists.keep(next);
     // What happened to a job (an event, a poll, this provider's call) while a list was read: the page,
     // asked for before, may not show it. A read of the job itself says nothing the page does not.
-    if (cause !== 'read' && cause !== 'load') for (const meanwhile of this.reading) meanwhile.set(job.id, next);
+    if (cause !== 'read' && cause !== 'load') this.lists.wrote(job.id, next);
     this.started.seen(next);
     this.writes.tell(next);
     return { prev, prevStatus, next, stale: false };
   }
 
-  /**
-   * Applies what the batch wrote: each list changes once, the listed jobs' versions once. A job no list
-   * holds any more (it moved past the end of a first page) takes its version with it.
-   */
+  /** Applies what the batch wrote to the lists (`KeptLists.flush`); a job nothing holds any more is let go. */
   private flush(): void {
-    const gone = this.lists.flush();
-    for (const id of gone) {
-      const last = this.versions.get(id) ?? this.cache.versions().get(id);
-      this.versions.delete(id);
-      // Lists sort by creation, so only a new status brings it back: the status it was placed at stays
-      // while it is active (the lists' totals count it), and an ended one's next write decides afresh.
-      const status = this.placed.get(id);
-      if (status === undefined || isTerminal(status)) this.placed.delete(id);
-      if (this.cache.job(id) === undefined) this.letGo(id, last);
-    }
-    if (this.versions.size === 0 && gone.length === 0) return;
-    this.cache.setVersions(this.cache.versions().without(gone).with(this.versions.values()));
-    this.versions.clear();
+    for (const [id, last] of this.lists.flush()) this.letGo(id, last);
   }
 
   /** Tells what the batch queued: the events, then the ends. */
@@ -393,11 +282,9 @@ export class JobsStore implements Inbound {
 
   /** A job's own entry left the cache: if a list holds it, its newest version is kept with the versions. */
   private removed(jobId: string, job: Job | undefined): void {
-    if (job !== undefined && newestListed(this.cache, jobId) !== undefined)
-      this.batch(() => this.versions.set(jobId, job));
+    if (job !== undefined && newestListed(this.cache, jobId) !== undefined) this.batch(() => this.lists.keep(job));
     else {
-      // The cache holds it no more: its next write, if any, decides its membership afresh.
-      this.placed.delete(jobId);
+      this.lists.unplace(jobId);
       this.letGo(jobId, job);
     }
     this.removals.tell(jobId);

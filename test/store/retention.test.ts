@@ -6,7 +6,7 @@ import { fakeServer, settle, version } from './server';
 
 // A console open all day: what the store remembers of a job must go once the cache lets the job go.
 /** The store's record of where each job was placed (private: read here to count what it keeps). */
-const placed = (store: JobsStore) => (store as unknown as { placed: Map<string, unknown> }).placed;
+const placed = (store: JobsStore) => (store as unknown as { lists: { placed: Map<string, unknown> } }).lists.placed;
 
 describe('what the store keeps of jobs the cache let go', () => {
   it('keeps no record of where a job no list holds was placed once its entry left the cache', async () => {
