@@ -19,6 +19,7 @@ import {
   type RootAttributes,
   type OwnKeys,
   restOf,
+  tabStops,
   useAnchored,
   useControllableState,
   useStyling,
@@ -74,10 +75,6 @@ const ownKeys: OwnKeys<JobsIndicatorOwnProps> = {
   container: true,
 };
 
-/** What Tab can reach inside the popover, in order. */
-const TABBABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
  * Tab out of the portalled popover leaves from its trigger, as if the popover sat right after it: Shift+Tab
  * from its first stop lands on the trigger; Tab from its last stop moves on to what follows the trigger
@@ -85,12 +82,7 @@ const TABBABLE =
  */
 function tabOutOfPopover(event: KeyboardEvent<HTMLElement>, trigger: HTMLElement | null): void {
   if (event.key !== 'Tab' || trigger === null || event.defaultPrevented) return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
-    // An unchecked radio is no stop: Tab reaches a group at its checked radio.
-    (element) =>
-      element.closest('[hidden], [inert]') === null &&
-      !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
-  );
+  const stops = tabStops(event.currentTarget);
   const focused = event.target as HTMLElement;
   const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
   if (edge !== undefined && edge !== focused && !edge.contains(focused)) return;

@@ -26,4 +26,5 @@ export {
   withState,
 } from './contract';
 export { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+export { tabStops } from './tab-stops';
 export { TEXT_PACE_MS, usePacedText } from './use-paced-text';

@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { chainHandlers, type PortalContainer } from './contract';
+import { tabStops } from './tab-stops';
 import { useDialogAnchor } from './use-dialog-anchor';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
@@ -43,22 +44,6 @@ export interface ModalProps extends Omit<DialogHTMLAttributes<HTMLDialogElement>
   /** Asked to close; the modal stays open until `open` turns false. */
   onDismiss(reason: DismissReason): void;
   children: ReactNode;
-}
-
-const STOPS =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** What Tab reaches in `root`, in order: a radio group is one stop, at its checked radio when it has one. */
-function tabStops(root: Element): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(STOPS)].filter((element) => {
-    if (element.closest('[hidden], [inert]') !== null) return false;
-    if (!(element instanceof HTMLInputElement) || element.type !== 'radio' || element.name === '') return true;
-    const group = [...root.querySelectorAll<HTMLInputElement>(`input[type="radio"]`)].filter(
-      (radio) => radio.name === element.name,
-    );
-    const checked = group.find((radio) => radio.checked);
-    return checked === undefined ? group[0] === element : checked === element;
-  });
 }
 
 /**
