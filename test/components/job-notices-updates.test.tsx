@@ -1,7 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { JobNotices, JobsProvider } from '../../src';
+import { declareActEnvironment } from '../act-environment';
 
 // Every state setter the kit's components get from `useState` is counted: for JobNotices in a console that
 // shows no notice, a setter called per event of a running job is a leak (see withCountedSetState).
@@ -12,15 +13,9 @@ vi.mock('react', async (importOriginal) => {
 });
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 let engine: MemoryJobsClient;
 
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
+declareActEnvironment();
 beforeEach(() => {
   vi.useFakeTimers();
   engine = createMemoryJobsClient({

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobConfig } from '../../src/core';
 import { createMemoryJobsClient, JobFailure, type MemoryJobsClient } from '../../src/memory';
 import { JobNotices, JobsProvider, OutcomeDialog, useCreateJob } from '../../src';
+import { declareActEnvironment } from '../act-environment';
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const click = (element: HTMLElement) => act(() => element.click());
@@ -10,15 +11,7 @@ const click = (element: HTMLElement) => act(() => element.click());
 let engine: MemoryJobsClient;
 let failures: number;
 
-// Globals are off, so Testing Library does not declare this an act() environment itself: the async
-// work these tests start ends inside act() scopes, which React reports unless told so.
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
+declareActEnvironment();
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, renderHook, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobConfig, JobOutcome, JobsClient } from '../../src/core';
 import { createMemoryJobsClient, JobFailure, type MemoryJobsClient, type MemorySeedJob } from '../../src/memory';
 import {
@@ -13,6 +13,7 @@ import {
   useOutcome,
 } from '../../src';
 import { counting } from '../react/helpers';
+import { declareActEnvironment } from '../act-environment';
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 const click = (element: HTMLElement) => act(() => element.click());
@@ -38,15 +39,7 @@ function makeEngine(options: { jobs?: MemorySeedJob[]; ackFailures?: number; slo
   });
 }
 
-// Globals are off, so Testing Library does not declare this an act() environment itself: the async
-// work these tests start ends inside act() scopes, which React reports unless told so.
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
+declareActEnvironment();
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { JobsProvider, useAcknowledgeOutcome, useCreateJob, useJobs, useOutcomeQueue } from '../../src';
+import { declareActEnvironment } from '../act-environment';
 
 // Every state setter the kit's hooks get from `useState` is counted: a setter called for an outcome already
 // queued, at every write or list page that mentions it, is a leak (see withCountedSetState).
@@ -13,16 +14,10 @@ vi.mock('react', async (importOriginal) => {
 });
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 let engine: MemoryJobsClient;
 const config = { type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground' } as const;
 
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
+declareActEnvironment();
 beforeEach(() => {
   vi.useFakeTimers();
   engine = createMemoryJobsClient({

@@ -1,26 +1,21 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobOutcome } from '../../src/core';
 import { createMemoryJobsClient, type MemoryJobsClient } from '../../src/memory';
 import { JobsProvider, useCreateJob, useOutcomeQueue } from '../../src';
 import { useJobsStore } from '../../src/react/context';
 import type { JobsStore } from '../../src/store';
+import { declareActEnvironment } from '../act-environment';
 
 // A console open all day sees thousands of automatic outcomes: what the provider remembers of each (that
 // its `next` ran, that it is shown nowhere) must go once the outcome is acknowledged.
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 let engine: MemoryJobsClient;
 let outcome: JobOutcome;
 const config = { type: 'workbook', operation: 'export', source: 'us_wb_1', mode: 'foreground' } as const;
 
-beforeAll(() => {
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
-});
-afterAll(() => {
-  delete actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-});
+declareActEnvironment();
 beforeEach(() => {
   vi.useFakeTimers();
   engine = createMemoryJobsClient({ handlers: { 'workbook:export': () => ({ outcome }) } });
