@@ -1,27 +1,14 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { actionConstraints } from '../../src/core';
 import { createFlatfileJobsClient, readActions } from '../../src/flatfile';
 import { SHEET_ID, SPACE_ID, WORKBOOK_ID } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.reset();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 const connection = () => ({ baseUrl: server.baseUrl, accessToken: 'sk_test_valid', retry: { delayMs: 5 } });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { type JobEvent, JobsClientError } from '../../src/core';
 import { createFlatfileJobsClient, type FlatfileJobsClientOptions } from '../../src/flatfile';
@@ -16,24 +16,11 @@ import {
   flatfileEvents,
   WORKBOOK_ID,
 } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.reset();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {

@@ -2,25 +2,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { isRetryableError, JobsClientError } from '../../src/core';
 import { createFlatfileJobsClient, type FlatfileJobsClientOptions, parseRetryAfter } from '../../src/flatfile';
 import { SPACE_ID, submitExecuting, WORKBOOK_ID } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.reset();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {

@@ -2,29 +2,16 @@
 // The adapter against the local Flatfile stand-in in the situations a real workspace meets: a long job
 // history, bursts of events, clocks apart, events stored late, topics the kit does not know. Each
 // scenario checks what a caller gets and how many requests it cost.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { ACTIVE_STATUSES, type JobEvent } from '../../src/core';
 import { createFlatfileJobsClient, type FlatfileJobsClientOptions } from '../../src/flatfile';
 import { jobEvent, SPACE_ID, submitExecuting, WORKBOOK_ID, workbookWithHistory } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.reset();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 function client(options: Partial<FlatfileJobsClientOptions> = {}) {

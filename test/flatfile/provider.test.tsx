@@ -1,25 +1,16 @@
 // The adapter driving the kit, end to end: the README's setup against the local Flatfile stand-in.
 import { render, screen, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { JobsProvider, useJob, useJobs } from '../../src';
 import { createFlatfileJobsClient } from '../../src/flatfile';
 import { jobEvent, SPACE_ID, submitExecuting, WORKBOOK_ID } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 import { quietQueryClient } from '../react/helpers';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.reset();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 function Row({ id }: { id: string }) {

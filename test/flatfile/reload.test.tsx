@@ -1,26 +1,20 @@
 // A reload while a job runs behind a long history: the kit on the Flatfile adapter finds it at once, and
 // follows it through an event whose topic it does not know.
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { ActionButton, JobsIndicator, JobsProvider, ProgressOverlay } from '../../src';
 import { createFlatfileJobsClient } from '../../src/flatfile';
 import { quietQueryClient } from '../react/helpers';
 import { jobEvent, SPACE_ID, submitExecuting, WORKBOOK_ID, workbookWithHistory } from './fixtures';
-import { type FakeFlatfile, startFakeFlatfile } from './server';
+import { type FakeFlatfile, withFakeFlatfile } from './server';
 
 let server: FakeFlatfile;
-
-beforeAll(async () => {
-  server = await startFakeFlatfile();
-});
-
-afterAll(async () => {
-  await server.close();
+withFakeFlatfile((started) => {
+  server = started;
 });
 
 beforeEach(() => {
-  server.reset();
   server.jobs.clear();
   for (const job of workbookWithHistory(120)) server.jobs.set(job.id, job);
 });

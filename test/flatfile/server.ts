@@ -4,6 +4,7 @@
 // sends it as the `Date` header, stamps what it creates with it, and lists an event only once it is stored.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 
 import { flatfileJobs, flatfileSheet, flatfileSpace, flatfileWorkbook } from './fixtures';
 
@@ -244,4 +245,25 @@ export async function startFakeFlatfile(): Promise<FakeFlatfile> {
       }),
   };
   return fake;
+}
+
+/**
+ * The fake Flatfile for a test file: started before its tests, reset before each (its mocks restored after
+ * each), closed after them. `use` receives the running server.
+ */
+export function withFakeFlatfile(use: (server: FakeFlatfile) => void): void {
+  let server: FakeFlatfile | undefined;
+  beforeAll(async () => {
+    server = await startFakeFlatfile();
+    use(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    server?.reset();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 }
