@@ -35,7 +35,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ProgressOverlay']),
     external: peers,
     budget: 10 * KB,
-    ceiling: 19.7 * KB,
+    ceiling: 19.9 * KB,
   },
   {
     id: 'outcome',
@@ -50,7 +50,7 @@ export const entries = [
     code: kit(['JobsProvider', 'ActionBar']),
     external: peers,
     budget: 28 * KB,
-    ceiling: 33.9 * KB,
+    ceiling: 34.1 * KB,
   },
   {
     id: 'whole',
